@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -59,6 +60,23 @@ def _layer(spec: dict, group: h5py.Group) -> Layer:
     raise ModelFileError(f"unsupported layer {name}")
 
 
+def _snake_case(class_name: str) -> str:
+    """Keras' group name for a class: 'SimpleRNN' -> 'simple_rnn', 'Dense' -> 'dense'."""
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", class_name)
+    return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+def _group_names(specs: list[dict]) -> list[str]:
+    """The HDF5 group of each layer: its class in snake case, numbered from the second of a kind (dense, dense_1)."""
+    seen: dict[str, int] = {}
+    names = []
+    for spec in specs:
+        base = _snake_case(spec["class_name"])
+        seen[base] = seen.get(base, -1) + 1
+        names.append(base if seen[base] == 0 else f"{base}_{seen[base]}")
+    return names
+
+
 def load_keras_model(path: str | Path) -> SequentialModel:
     """Rebuild a Sequential .keras model as a SequentialModel of NumPy layers."""
     try:
@@ -71,8 +89,9 @@ def load_keras_model(path: str | Path) -> SequentialModel:
         raise ModelFileError("only Sequential models are supported")
     try:
         with h5py.File(io.BytesIO(weights), "r") as h5:
-            layers = tuple(_layer(spec, h5["layers"][spec["config"]["name"]])
-                           for spec in config["config"]["layers"] if spec["class_name"] not in SKIPPED)
+            specs = [spec for spec in config["config"]["layers"] if spec["class_name"] != "InputLayer"]
+            layers = tuple(_layer(spec, h5["layers"][group]) for spec, group in zip(specs, _group_names(specs))
+                           if spec["class_name"] not in SKIPPED)
     except (OSError, KeyError, ValueError) as err:
         raise ModelFileError(f"cannot read the weights in {path}: {err}") from err
     return SequentialModel(layers)

@@ -125,3 +125,15 @@ def test_simple_rnn_other_activations(keras, activation):
     xs = np.random.default_rng(1).standard_normal((2, 5, 3)).astype(np.float32)
     theirs = np.asarray(keras_layer(keras, cell, return_sequences=True)(xs))
     np.testing.assert_allclose(run(cell, xs).h, theirs, atol=ATOL)
+
+
+def test_scratch_loop_is_the_same_rnn(keras):
+    """The notes' column-vector loop (10 steps, 4 inputs, 8 units) equals Keras' row-vector SimpleRNN."""
+    from rnn_core.scratch import numpy_rnn_loop
+
+    cell = random_cell("SimpleRNN", 4, 8, seed=4)
+    inputs = np.random.default_rng(0).random((10, 4)).astype(np.float32)
+    ours = numpy_rnn_loop(inputs, cell.W_x.T, cell.W_h.T, cell.b)
+    theirs = np.asarray(keras_layer(keras, cell, return_sequences=True)(inputs[None]))[0]
+    assert ours.shape == (10, 8)
+    np.testing.assert_allclose(ours, theirs, atol=ATOL)

@@ -1,0 +1,123 @@
+"""Lesson 3: one step of an RNN, h_t = tanh(x_t W_x + h_{t-1} W_h + b), every number shown."""
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import streamlit as st
+
+from rnn_core.params import rnn_params
+from rnn_core.scratch import numpy_rnn_loop
+from rnn_core.sequence import run
+from rnn_core.text import tokenize
+from rnn_core.toy import INITS, checksum, sentence_tensor, toy_simple_rnn
+from ui import figures, state
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+
+MAX_WORDS = state.PARAMS["step"].high
+DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
+
+ROW_FORM = r"h_t = \tanh(\underbrace{x_t}_{1\times d}\,\underbrace{W_x}_{d\times D} + " \
+           r"\underbrace{h_{t-1}}_{1\times D}\,\underbrace{W_h}_{D\times D} + \underbrace{b}_{1\times D})"
+COL_FORM = r"h_t = \tanh(\underbrace{W_x^{\top}}_{D\times d}\,\underbrace{x_t}_{d\times 1} + " \
+           r"\underbrace{W_h^{\top}}_{D\times D}\,\underbrace{h_{t-1}}_{D\times 1} + \underbrace{b}_{D\times 1})"
+
+
+def controls() -> tuple[list[str], int, int, int, str]:
+    for key, url_key in (("step_d", "d"), ("step_units", "units"), ("step_seed", "seed"), ("step_init", "init")):
+        state.init(key, url_key)
+    if "step_sentence" not in st.session_state:
+        st.session_state.step_sentence = state.read("sentence") or DEFAULT_SENTENCE[st.session_state.get("lang", "en")]
+    st.text_input(t("step.sentence"), key="step_sentence", max_chars=300, help=t("step.sentence_help"))
+    left, mid, right = st.columns(3)
+    d = left.slider(t("step.d"), 1, 8, key="step_d")
+    D = mid.slider(t("step.D"), 1, 8, key="step_units")
+    with right:
+        labels = {"centred": t("step.weights_centred"), "notes": t("step.weights_notes")}
+        init = st.radio(t("step.weights_from"), INITS, key="step_init", horizontal=True, format_func=labels.get)
+        seed = st.number_input(t("step.seed"), 0, 9999, key="step_seed")
+    words = tokenize(st.session_state.step_sentence, "words")
+    if len(words) > MAX_WORDS:
+        st.caption(t("step.too_long", n=MAX_WORDS))
+    return words[:MAX_WORDS], d, D, int(seed), init
+
+
+def one_step(words: list[str], cell, trace, t_index: int, big: bool) -> None:
+    """The equation with this step's real matrices."""
+    x = sentence_tensor(words, cell.input_dim, st.session_state.step_seed)[0]  # (T, d)
+    h_prev = trace.h[0, t_index - 1] if t_index > 0 else np.zeros(cell.units, np.float32)
+    panels = [("x_t", x[t_index][None]), ("· W_x", cell.W_x), ("+ h_{t-1}", h_prev[None]), ("· W_h", cell.W_h),
+              ("+ b", cell.b[None]), ("= z_t", trace["z"][0, t_index][None]), ("tanh → h_t", trace.h[0, t_index][None])]
+    limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
+    st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
+    st.plotly_chart(figures.matrix_equation(panels, limit, big), width="stretch", config={"displaylogo": False})
+    st.caption(t("step.figure_caption"))
+
+
+def equations() -> None:
+    row, col = st.columns(2)
+    with row:
+        st.markdown(f"**{t('step.equation_row')}**")
+        st.latex(ROW_FORM)
+    with col:
+        st.markdown(f"**{t('step.equation_col')}**")
+        st.latex(COL_FORM)
+    st.caption(t("step.col_explain"))
+
+
+def parameter_count(d: int, D: int) -> None:
+    st.subheader(t("step.params"))
+    st.markdown(t("step.params_body", wx=d * D, wh=D * D, b=D, d=d, D=D, total=rnn_params("SimpleRNN", d, D)))
+    st.caption(t("step.params_notes", n=rnn_params("SimpleRNN", d=10, D=3)))
+
+
+def numpy_loop() -> None:
+    """Show the real source of the loop and run it: 10 steps, 4 inputs, 8 hidden units (the notes' sizes)."""
+    st.subheader(t("step.code"))
+    st.write(t("step.code_body"))
+    st.code(inspect.getsource(numpy_rnn_loop), language="python")
+    runs = st.session_state.setdefault("step_loop_runs", 0)
+    if st.button(t("step.run")):
+        runs = st.session_state.step_loop_runs = runs + 1
+    init = st.session_state.step_init
+    cell = toy_simple_rnn(4, 8, seed=runs, init=init)
+    inputs = np.random.default_rng(runs).random((10, 4))
+    states = numpy_rnn_loop(inputs, cell.W_x.T, cell.W_h.T, cell.b)
+    st.write(t("step.run_result", shape=states.shape, k=runs))
+    st.dataframe(np.round(states, 4), height=390)
+    if init == "notes":
+        st.caption(t("step.saturation"))
+
+
+def render() -> None:
+    st.title(t("step.title"))
+    notices = st.container()
+    st.write(t("step.intro"))
+    big = presenting()
+    words, d, D, seed, init = controls()
+    equations()
+    if not words:
+        st.info(t("step.empty"), icon="✍️")
+    else:
+        cell = toy_simple_rnn(d, D, seed, init)
+        trace = run(cell, sentence_tensor(words, d, seed))
+        state.init("step_t", "step")
+        st.session_state.step_t = min(st.session_state.step_t, len(words))
+        step = st.select_slider(t("step.word"), options=list(range(1, len(words) + 1)), key="step_t",
+                                format_func=lambda k: f"{k} · {words[k - 1]}") if len(words) > 1 else 1
+        st.caption(t("step.toy_note"))
+        one_step(words, cell, trace, step - 1, big)
+        st.subheader(t("step.sharing"))
+        st.write(t("step.sharing_body", T=len(words), checksum=checksum(cell.W_x, cell.W_h, cell.b)))
+        st.plotly_chart(figures.states_heatmap(trace.h[0], words, step - 1, t("step.unit"), big),
+                        width="stretch", config={"displaylogo": False})
+        st.caption(t("step.states_caption"))
+        state.write(step=step)
+    state.write(sentence=st.session_state.step_sentence[: state.MAX_TEXT], d=d, units=D, seed=seed, init=init)
+    parameter_count(d, D)
+    numpy_loop()
+    show_param_notices(notices)
+
+
+render()

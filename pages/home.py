@@ -1,0 +1,22 @@
+"""The home page: what RNN Lab is and the course map, each lesson linked once it exists."""
+import streamlit as st
+
+from ui.i18n import t
+from ui.layout import show_param_notices
+from ui.pages import LESSONS, page_for_lesson
+
+st.title(t("app.title"))
+show_param_notices()
+st.markdown(f"### {t('app.tagline')}")
+st.write(t("home.intro"))
+st.header(t("home.map"))
+columns = st.columns(2)
+for k, lesson in enumerate(LESSONS):
+    with columns[k % 2].container(border=True):
+        st.markdown(f"#### {t(f'lesson.{lesson}.title')}")
+        st.write(t(f"lesson.{lesson}.body"))
+        page = page_for_lesson(lesson)
+        if page:
+            st.page_link(page.path, label=t("home.open"), icon="➡️")
+        else:
+            st.caption(t("home.soon"))

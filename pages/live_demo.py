@@ -1,0 +1,153 @@
+"""Lesson 7: type a sentence, three trained models judge it; see how, word by word, and check it against Keras."""
+from __future__ import annotations
+
+import json
+import re
+
+import streamlit as st
+
+from rnn_core.sentiment import CELLS, SentimentModel, label_of
+from ui import figures, state
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+from ui.models import ModelFileError, keras_probability, sentiment_model
+
+MAX_CHARS = 5000  # a 50,000-character paste is cut here, with a notice
+MAX_EXPLAINED = 120  # tokens explained one by one (leave-one-out costs one forward pass per token)
+EXAMPLES = {
+    "en": ["the movie was not fun.", "not bad at all", "the cast is good but the script is awful",
+           "absolutely brilliant, i loved every minute of it!", "i wanted to like it, but it was boring"],
+    "ko": ["영화가 정말 재밌어요", "나쁘지 않았어요", "배우는 좋은데 스토리가 엉망이다",
+           "처음엔 지루했지만 결말이 정말 좋았다", "기대했는데 실망했다"],
+}
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_of(text: str) -> str | None:
+    """'ko' if the letters are mostly Hangul, 'en' if mostly Latin, None when there are no letters."""
+    hangul, latin = len(_HANGUL.findall(text)), len(_LATIN.findall(text))
+    if hangul == latin == 0:
+        return None
+    return "ko" if hangul > latin else "en"
+
+
+def controls() -> tuple[str, str, str]:
+    """(model language, text, focus cell key) from the widgets, first filled from the URL."""
+    if "demo_lang" not in st.session_state:
+        st.session_state.demo_lang = st.session_state.get("lang", "en")
+    state.init("demo_model", "model")
+    if "demo_text" not in st.session_state:
+        st.session_state.demo_text = state.read("sentence") or EXAMPLES[st.session_state.demo_lang][0]
+
+    def use_example():
+        st.session_state.demo_text = st.session_state.demo_example
+
+    left, right = st.columns([1, 2])
+    languages = {k: t(f"lang.{k}") for k in ("en", "ko")}
+    lang = left.radio(t("demo.model_language"), tuple(languages), key="demo_lang", horizontal=True,
+                      format_func=languages.get)
+    right.selectbox(t("demo.example"), EXAMPLES[lang], index=None, key="demo_example", on_change=use_example)
+    st.text_area(t("demo.text"), key="demo_text", height=90)
+    focus = st.radio(t("demo.model"), tuple(CELLS), key="demo_model", horizontal=True,
+                     format_func=lambda k: CELLS[k])
+    return lang, st.session_state.demo_text, focus
+
+
+def load_models(lang: str) -> dict[str, SentimentModel]:
+    models = {}
+    for key in CELLS:
+        name = f"{lang}-{key}"
+        try:
+            models[key] = sentiment_model(name)
+        except ModelFileError as err:
+            st.error(t("demo.model_error", model=name, why=str(err)), icon="⚠️")
+    return models
+
+
+def input_notices(text: str, lang: str) -> str:
+    """Cut an oversized paste and say so; warn when the text is in the other language."""
+    if len(text) > MAX_CHARS:
+        st.warning(t("demo.input_cut", n=MAX_CHARS))
+        text = text[:MAX_CHARS]
+    script = script_of(text)
+    if script and script != lang:
+        st.warning(t("demo.wrong_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")), icon="🌐")
+    return text
+
+
+def verdicts(models: dict[str, SentimentModel], readings: dict) -> None:
+    st.subheader(t("demo.side_by_side"))
+    for column, (key, reading) in zip(st.columns(len(readings)), readings.items()):
+        p = reading.probability
+        verdict = t("demo.verdict_pos" if label_of(p) == "pos" else "demo.verdict_neg")
+        accuracy = models[key].card.metrics.get("test_accuracy")
+        column.metric(CELLS[key], f"{verdict} · {p:.3f}", border=True,
+                      help=f"{t('demo.test_accuracy')}: {accuracy}" if accuracy else None)
+
+
+def keras_badge(name: str, reading) -> None:
+    try:
+        with st.spinner(t("demo.keras_loading")):
+            diff = abs(keras_probability(name, reading.ids) - reading.probability)
+    except Exception as err:  # TensorFlow missing or the file unreadable: the demo itself still works
+        st.caption(t("demo.keras_unavailable", why=type(err).__name__))
+        return
+    if diff <= 1e-5:
+        st.success(t("demo.keras_badge_ok", diff=diff), icon="✅")
+    else:
+        st.warning(t("demo.keras_badge_bad", diff=diff))
+
+
+def explain(model: SentimentModel, reading, readings: dict, big: bool) -> None:
+    st.subheader(t("demo.buildup"))
+    curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
+    st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big), width="stretch",
+                    config={"displaylogo": False})
+    st.caption(t("demo.buildup_caption"))
+    st.subheader(t("demo.push"))
+    shown = reading.ids[-MAX_EXPLAINED:]
+    pushes = model.leave_one_out(shown)
+    st.plotly_chart(figures.contributions(reading.tokens[-len(shown):], pushes, "Δ p(positive)", big),
+                    width="stretch", config={"displaylogo": False})
+    st.caption(t("demo.push_caption"))
+    st.subheader(t("demo.tokens"))
+    st.dataframe({t("demo.token"): reading.tokens, t("demo.id"): reading.ids.tolist(),
+                  t("demo.oov"): reading.is_oov.tolist()}, height=min(400, 38 + 35 * len(reading.tokens)))
+
+
+def render() -> None:
+    st.title(t("demo.title"))
+    notices = st.container()
+    st.write(t("demo.intro"))
+    lang, text, focus = controls()
+    show_param_notices(notices)
+    state.write(sentence=text[: state.MAX_TEXT], model=focus)
+    models = load_models(lang)
+    if not models:
+        st.error(t("demo.no_model"))
+        return
+    if not text.strip():
+        st.info(t("demo.empty"), icon="✍️")
+        return
+    text = input_notices(text, lang)
+    readings = {key: model.read(text) for key, model in models.items()}
+    focus = focus if focus in models else next(iter(models))
+    model, reading = models[focus], readings[focus]
+    if len(reading.ids) == 0:
+        st.info(t("demo.nothing_readable"), icon="🔤")
+        return
+    if reading.dropped:
+        st.info(t("demo.truncated", n=model.card.maxlen, dropped=reading.dropped))
+    if reading.known == 0:
+        st.warning(t("demo.all_oov"))
+    verdicts(models, readings)
+    keras_badge(model.card.name, reading)
+    explain(model, reading, readings, presenting())
+    with st.expander(t("demo.card")):
+        st.code(json.dumps(model.card.metrics | {"data": model.card.data, "training": model.card.training,
+                                                 "sha256": model.card.sha256}, ensure_ascii=False, indent=1),
+                language="json")
+
+
+render()

@@ -1,0 +1,44 @@
+"""Every page in a real browser, both languages, at 1280x720 and 1920x1080: no exception box, a screenshot."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import SIZES, open_page, settle, shot
+from ui.i18n import STRINGS
+from ui.pages import PAGES
+
+TITLES = {"home": "app.title", "hidden-state": "step.title", "try-it": "demo.title"}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
+def test_page_renders(server, browser, page_info, lang, size):
+    path = "" if page_info.default else page_info.url_path
+    context, page = open_page(browser, f"{server}/{path}?lang={lang}", SIZES[size])
+    try:
+        title = STRINGS[TITLES[page_info.url_path]][0 if lang == "en" else 1]
+        page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
+        settle(page)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        shot(page, f"{page_info.url_path}-{lang}-{size}")
+    finally:
+        context.close()
+
+
+def test_script_payload_is_text_not_html(server, browser):
+    """A <script>/<img onerror> payload typed in the demo neither runs nor adds an element."""
+    context, page = open_page(browser, f"{server}/try-it?lang=en", SIZES["1280x720"])
+    try:
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        box = page.get_by_label("Your sentence")
+        box.fill('<img src=x onerror="alert(1)"><script>alert(2)</script> great movie')
+        box.press("Control+Enter")
+        settle(page)
+        page.wait_for_timeout(1000)
+        assert dialogs == []
+        assert page.locator("img[src='x']").count() == 0
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()

@@ -1,0 +1,101 @@
+"""Every page headless with Streamlit's AppTest, in both languages, with hostile widget and URL values."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [*at.markdown, *at.info, *at.warning, *at.error, *at.caption, *at.title, *at.header, *at.subheader,
+             *at.success]
+    return "\n".join(str(e.value) for e in parts)
+
+
+@pytest.mark.parametrize("lang,word", [("en", "Course map"), ("ko", "코스 지도")])
+def test_home_in_both_languages(lang, word):
+    at = open_app(lang=lang)
+    assert word in texts(at)
+    assert at.query_params["lang"] == [lang] or at.query_params["lang"] == lang
+
+
+@pytest.mark.parametrize("lang,title", [("en", "One step of an RNN"), ("ko", "RNN의 한 스텝")])
+def test_hidden_state_in_both_languages(lang, title):
+    at = open_app("pages/hidden_state.py", lang=lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_hidden_state_widgets_at_their_limits():
+    at = open_app("pages/hidden_state.py")
+    for d, units in ((1, 1), (8, 8), (1, 8), (8, 1)):
+        at.slider(key="step_d").set_value(d).run()
+        at.slider(key="step_units").set_value(units).run()
+        assert not at.exception
+        assert f"= **{units * (d + units + 1)}**" in texts(at)
+    at.number_input(key="step_seed").set_value(9999).run()
+    at.radio(key="step_init").set_value("notes").run()
+    assert not at.exception
+
+
+@pytest.mark.parametrize("sentence", ["", "   ", "🙂🙂🙂", "<script>alert(1)</script>", "a\x00b\x07c",
+                                      "영화 movie 재밌다 fun", "word " * 400])
+def test_hidden_state_survives_odd_sentences(sentence):
+    at = open_app("pages/hidden_state.py")
+    at.text_input(key="step_sentence").set_value(sentence[:300]).run()
+    assert not at.exception
+
+
+def test_hidden_state_empty_sentence_says_so():
+    at = open_app("pages/hidden_state.py", lang="ko")
+    at.text_input(key="step_sentence").set_value("   ").run()
+    assert "단어를 하나 이상 입력하세요" in texts(at)
+
+
+def test_hidden_state_reads_and_writes_the_url():
+    at = open_app("pages/hidden_state.py", sentence="the cat sat", d="2", units="5", step="3")
+    assert at.slider(key="step_d").value == 2 and at.slider(key="step_units").value == 5
+    assert "word “sat”" in texts(at)
+    at.slider(key="step_d").set_value(6).run()
+    assert at.query_params["d"] in ("6", ["6"])
+
+
+def test_bad_url_values_fall_back_with_a_notice():
+    at = open_app("pages/hidden_state.py", d="999", units="abc", step="-4", init="<b>", seed="1e9", lang="xx")
+    assert at.slider(key="step_d").value == 4 and at.slider(key="step_units").value == 3
+    assert "unusable value" in texts(at)
+
+
+def test_numpy_loop_runs_on_the_button():
+    at = open_app("pages/hidden_state.py")
+    at.button[0].click().run()
+    assert "Run #1" in texts(at)
+    assert at.dataframe[0].value.shape == (10, 8)
+
+
+def test_lesson_page_does_not_import_tensorflow():
+    code = ("import sys; from streamlit.testing.v1 import AppTest; "
+            f"at = AppTest.from_file({APP!r}, default_timeout=60); at.run(); "
+            "at.switch_page('pages/hidden_state.py'); at.run(); assert not at.exception; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'tensorflow', 'keras'}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

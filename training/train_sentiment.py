@@ -1,0 +1,197 @@
+"""Train one shipped sentiment model and write it, its vocabulary and its card to assets/models.
+
+    python -m training.train_sentiment --model en-lstm            # IMDB + SST-2
+    python -m training.train_sentiment --model ko-gru             # NSMC
+    python -m training.train_sentiment --model en-rnn --download  # fetch the corpora first
+
+Epochs are chosen on a validation split carved from the training files (early stopping on
+validation accuracy); the official test split is read once, at the end, for the reported figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from rnn_core.params import dense_params, embedding_params, rnn_params  # noqa: E402
+from rnn_core.sentiment import ASSETS, CELLS, ModelCard, SentimentModel, label_of, sha256_of  # noqa: E402
+from rnn_core.text import build_vocabulary, pad_sequences, tokenize  # noqa: E402
+from training import corpora  # noqa: E402
+
+SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
+    "en": dict(scheme="words", vocab_size=16000, maxlen=300, embedding_dim=64, units=64),
+    "ko": dict(scheme="syllables", vocab_size=3000, maxlen=120, embedding_dim=64, units=64),
+}
+SHORT = Path(__file__).resolve().parent / "short_sentences"
+
+
+def load_data(language: str):
+    """(train texts, train labels, validation sets {name: (texts, labels)}, test (texts, labels), data card)."""
+    if language == "en":
+        texts, labels = corpora.imdb("train")
+        keep, held = corpora.split_off(len(texts), 0.1, seed=1)
+        sst_texts, sst_labels = corpora.sst2()
+        sst_keep, sst_held = corpora.split_off(len(sst_texts), 0.05, seed=2)
+        train = [texts[i] for i in keep] + [sst_texts[i] for i in sst_keep]
+        train_labels = np.concatenate([labels[keep], sst_labels[sst_keep]])
+        val = {"imdb": ([texts[i] for i in held], labels[held]),
+               "sst2": ([sst_texts[i] for i in sst_held], sst_labels[sst_held])}
+        data = {"train": f"IMDB train ({len(keep)} reviews) + SST-2 train ({len(sst_keep)} phrases)",
+                "validation": f"IMDB train held out ({len(held)}), SST-2 held out ({len(sst_held)})",
+                "test": "IMDB test (25,000 reviews)"}
+        return train, train_labels, val, lambda: corpora.imdb("test"), data
+    texts, labels = corpora.nsmc("train")
+    keep, held = corpora.split_off(len(texts), 0.1, seed=1)
+    data = {"train": f"NSMC ratings_train ({len(keep)} reviews)",
+            "validation": f"NSMC ratings_train held out ({len(held)})",
+            "test": "NSMC ratings_test (non-empty reviews)"}
+    val = {"nsmc": ([texts[i] for i in held], labels[held])}
+    return [texts[i] for i in keep], labels[keep], val, lambda: corpora.nsmc("test"), data
+
+
+def encode_all(texts, vocab, card: ModelCard) -> list[list[int]]:
+    return [vocab.encode(tokenize(t, card.scheme)[-card.maxlen:]) for t in texts]
+
+
+def make_batches(keras, seqs, labels, batch_size: int, shuffle: bool, seed: int = 0):
+    """Batches of similar length (sorted by length, then the batch order shuffled) to spare padding."""
+
+    class Batches(keras.utils.PyDataset):
+        def __init__(self):
+            super().__init__()
+            order = np.argsort([len(s) for s in seqs], kind="stable")
+            self.groups = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+            self.rng = np.random.default_rng(seed)
+            self.on_epoch_end()
+
+        def __len__(self):
+            return len(self.groups)
+
+        def __getitem__(self, k):
+            group = self.groups[self.schedule[k]]
+            ids = pad_sequences([seqs[i] for i in group], padding="pre")
+            return ids, labels[group].astype(np.float32)
+
+        def on_epoch_end(self):
+            n = len(self.groups)
+            self.schedule = self.rng.permutation(n) if shuffle else np.arange(n)
+
+    return Batches()
+
+
+def build(keras, card: ModelCard):
+    """Embedding(mask_zero) -> SimpleRNN / LSTM / GRU -> Dense(1, sigmoid): the model the lessons open up."""
+    return keras.Sequential([
+        keras.Input((None,), dtype="int32"),
+        keras.layers.Embedding(card.vocab_size, card.embedding_dim, mask_zero=True, name="embedding"),
+        getattr(keras.layers, card.cell)(card.units, name=card.cell.lower()),
+        keras.layers.Dense(1, activation="sigmoid", name="verdict"),
+    ], name=card.name)
+
+
+def progress_callback(keras, epochs: int):
+    class Progress(keras.callbacks.Callback):
+        def on_train_begin(self, logs=None):
+            self.start = time.time()
+
+        def on_epoch_end(self, epoch, logs=None):
+            spent = time.time() - self.start
+            left = spent / (epoch + 1) * (epochs - epoch - 1)
+            print(f"epoch {epoch + 1}/{epochs} done in {spent:.0f} s total, val_accuracy "
+                  f"{logs.get('val_accuracy', float('nan')):.4f}, at most about {left:.0f} s left", flush=True)
+
+    return Progress()
+
+
+def short_sentence_accuracy(model: SentimentModel, language: str) -> dict:
+    rows = [line.split("\t", 1) for line in (SHORT / f"{language}.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    p = model.predict([sentence for _, sentence in rows])
+    wrong = [s for (label, s), pi in zip(rows, p) if label_of(pi) != label]
+    return {"accuracy": round(1 - len(wrong) / len(rows), 4), "count": len(rows), "wrong": wrong}
+
+
+def train(name: str, epochs: int, out: Path) -> ModelCard:
+    import keras
+
+    keras.utils.set_random_seed(0)
+    language, cell_key = name.split("-")
+    card = ModelCard(name=name, language=language, cell=CELLS[cell_key], **SETTINGS[language])
+    started = time.time()
+    train_texts, train_labels, val_sets, read_test, card.data = load_data(language)
+    vocab = build_vocabulary((tokenize(t, card.scheme) for t in train_texts), card.vocab_size)
+    print(f"{name}: {len(train_texts)} training texts, vocabulary {len(vocab)}", flush=True)
+    train_seqs = encode_all(train_texts, vocab, card)
+    val_name = next(iter(val_sets))
+    val_seqs = encode_all(val_sets[val_name][0], vocab, card)
+    model = build(keras, card)
+    model.compile(optimizer=keras.optimizers.Adam(1e-3, clipnorm=1.0), loss="binary_crossentropy",
+                  metrics=["accuracy"])
+    stop = keras.callbacks.EarlyStopping("val_accuracy", patience=1, mode="max", restore_best_weights=True)
+    history = model.fit(make_batches(keras, train_seqs, train_labels, 64, shuffle=True),
+                        validation_data=make_batches(keras, val_seqs, val_sets[val_name][1], 256, shuffle=False),
+                        epochs=epochs, callbacks=[stop, progress_callback(keras, epochs)], verbose=2)
+    best_epoch = int(np.argmax(history.history["val_accuracy"])) + 1
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / card.vocab_file).write_text(json.dumps(list(vocab.tokens), ensure_ascii=False), encoding="utf-8")
+    clean = build(keras, card)  # an uncompiled copy: the file holds weights only, no optimizer state
+    clean.set_weights(model.get_weights())
+    clean.save(out / card.model_file)
+    card.parameters = (embedding_params(card.vocab_size, card.embedding_dim)
+                       + rnn_params(card.cell, card.embedding_dim, card.units) + dense_params(card.units, 1))
+    assert card.parameters == clean.count_params()
+    card.training = {"epochs_run": len(history.history["loss"]), "best_epoch": best_epoch, "batch_size": 64,
+                     "optimizer": "Adam(1e-3, clipnorm=1.0)", "seconds": round(time.time() - started),
+                     "keras": keras.__version__, "command": f"python -m training.train_sentiment --model {name}"}
+    card.sha256 = {f: sha256_of(out / f) for f in (card.model_file, card.vocab_file)}
+    (out / f"{name}.json").write_text(card.to_json(), encoding="utf-8")
+
+    shipped = SentimentModel.load(name, out)  # judge the file as the app reads it, in NumPy
+    metrics = {}
+    for set_name, (texts, labels) in val_sets.items():
+        metrics[f"validation_{set_name}_accuracy"] = accuracy(shipped, texts, labels)
+    test_texts, test_labels = read_test()
+    metrics["test_accuracy"] = accuracy(shipped, test_texts, test_labels)
+    metrics["test_size"] = len(test_texts)
+    metrics["short_sentences"] = short_sentence_accuracy(shipped, language)
+    card.metrics = metrics
+    card.training["seconds"] = round(time.time() - started)
+    (out / f"{name}.json").write_text(card.to_json(), encoding="utf-8")
+    print(json.dumps(asdict(card)["metrics"], ensure_ascii=False, indent=1), flush=True)
+    return card
+
+
+def accuracy(model: SentimentModel, texts: list[str], labels: np.ndarray, batch: int = 512) -> float:
+    """Accuracy of the NumPy model, batching texts of similar length together."""
+    seqs = [model.encode(t)[1] for t in texts]
+    order = np.argsort([len(s) for s in seqs], kind="stable")
+    correct = 0
+    for k in range(0, len(order), batch):
+        group = order[k : k + batch]
+        p = model.probabilities(pad_sequences([seqs[i] for i in group], padding="pre"))
+        correct += int(np.sum((p >= 0.5) == (labels[group] == 1)))
+    return round(correct / len(texts), 4)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", required=True, choices=[f"{l}-{c}" for l in SETTINGS for c in CELLS])
+    parser.add_argument("--epochs", type=int, default=6, help="at most this many; early stopping picks the best")
+    parser.add_argument("--out", type=Path, default=ASSETS)
+    parser.add_argument("--download", action="store_true", help="fetch the official corpora first")
+    args = parser.parse_args()
+    if args.download:
+        corpora.download()
+    train(args.model, args.epochs, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Plotly figure builders: one function per figure, data in, figure out (no Streamlit here).
+
+Colours: a diverging blue-white-red scale for signed values (blue negative, red positive) and the
+Okabe-Ito palette for lines, both readable with the common colour-vision deficiencies.
+``big=True`` enlarges type and lines for a projector.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+DIVERGING = "RdBu_r"
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+
+
+def _font(big: bool) -> int:
+    return 20 if big else 13
+
+
+def _cell_text(M: np.ndarray) -> bool:
+    """Print values inside the cells when the matrix is small enough to read them."""
+    return M.size <= 100
+
+
+def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big: bool = False) -> go.Figure:
+    """Matrices side by side with square cells, e.g. x_t · W_x + h_{t-1} · W_h + b = z_t → h_t.
+
+    panels: (title, 2-D array) pairs, drawn left to right on one shared colour scale [-limit, limit].
+    """
+    widths = [M.shape[1] + 0.6 for _, M in panels]
+    fig = make_subplots(rows=1, cols=len(panels), column_widths=widths, horizontal_spacing=0.025,
+                        subplot_titles=[title for title, _ in panels])
+    for k, (title, M) in enumerate(panels, start=1):
+        rows, cols = M.shape
+        fig.add_trace(go.Heatmap(
+            z=M, x=list(range(1, cols + 1)), y=list(range(1, rows + 1)), zmin=-limit, zmax=limit, zmid=0,
+            colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1,
+            text=np.round(M, 2) if _cell_text(M) else None, texttemplate="%{text}" if _cell_text(M) else None,
+            textfont={"size": _font(big) - 2},
+            hovertemplate=f"{title}<br>row %{{y}}, column %{{x}}<br>value %{{z:.5f}}<extra></extra>",
+            colorbar={"title": {"text": "value"}, "thickness": 14}), row=1, col=k)
+        axis = "" if k == 1 else str(k)
+        fig.update_layout({f"yaxis{axis}": {"autorange": "reversed", "scaleanchor": f"x{axis}",
+                                            "showticklabels": rows > 1, "dtick": 1, "constrain": "domain"},
+                           f"xaxis{axis}": {"showticklabels": cols > 1, "dtick": 1, "constrain": "domain"}})
+    tallest = max(M.shape[0] for _, M in panels)
+    fig.update_annotations(font_size=_font(big))
+    fig.update_layout(height=160 + 38 * tallest * (1.4 if big else 1), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+                      font={"size": _font(big)})
+    return fig
+
+
+def states_heatmap(H: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str,
+                   big: bool = False) -> go.Figure:
+    """Hidden states over time, H (T, D): one row per time step, one column per unit."""
+    T, D = H.shape
+    labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
+    fig = go.Figure(go.Heatmap(
+        z=H, x=list(range(1, D + 1)), y=labels, zmin=-1, zmax=1, zmid=0, colorscale=DIVERGING, xgap=1, ygap=1,
+        text=np.round(H, 2) if _cell_text(H) else None, texttemplate="%{text}" if _cell_text(H) else None,
+        hovertemplate="%{y}<br>unit %{x}<br>h = %{z:.5f}<extra></extra>", colorbar={"title": {"text": "h"}}))
+    if highlight is not None:
+        fig.add_shape(type="rect", x0=0.5, x1=D + 0.5, y0=highlight - 0.5, y1=highlight + 0.5,
+                      line={"color": "#000000", "width": 4 if big else 2})
+    fig.update_yaxes(autorange="reversed", title_text="time step · word", type="category")
+    fig.update_xaxes(title_text=x_title, dtick=1)
+    fig.update_layout(height=120 + 32 * T * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 20, "b": 10},
+                      font={"size": _font(big)})
+    return fig
+
+
+def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_title: str,
+                         big: bool = False) -> go.Figure:
+    """p(positive) after each prefix, one line per model: {name: (tokens, probabilities (T,))}."""
+    fig = go.Figure()
+    for k, (name, (tokens, p)) in enumerate(curves.items()):
+        steps = list(range(1, len(p) + 1))
+        fig.add_trace(go.Scatter(
+            x=steps, y=p, name=name, mode="lines+markers", line={"color": OKABE_ITO[k], "width": 4 if big else 2},
+            marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
+            customdata=list(tokens), hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>p = %{{y:.4f}}<extra></extra>"))
+    longest = max((curves[n][0] for n in curves), key=len, default=[])
+    fig.add_hline(y=0.5, line_dash="dash", line_color="#555555")
+    fig.update_xaxes(title_text="token", tickvals=list(range(1, len(longest) + 1)),
+                     ticktext=list(longest) if len(longest) <= 40 else None)
+    fig.update_yaxes(title_text=y_title, range=[0, 1])
+    fig.update_layout(height=380 if big else 320, margin={"l": 10, "r": 10, "t": 20, "b": 10},
+                      font={"size": _font(big)}, legend={"orientation": "h", "y": 1.12})
+    return fig
+
+
+def contributions(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:
+    """A horizontal bar per token: how far it moved p(positive), red towards positive, blue towards negative."""
+    labels = [f"{t + 1}. {w}" for t, w in enumerate(tokens)]
+    colours = [OKABE_ITO[5] if v >= 0 else OKABE_ITO[0] for v in values]
+    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker_color=colours,
+                           hovertemplate="%{y}<br>Δp = %{x:+.4f}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinewidth=2)
+    fig.update_layout(height=120 + 26 * len(tokens) * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 20, "b": 10},
+                      font={"size": _font(big)})
+    return fig

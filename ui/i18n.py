@@ -1,0 +1,202 @@
+"""Every user-facing string, in English and Korean, keyed by id.
+
+``t("key", **values)`` returns the string in the current language. A test fails if a
+key lacks either language or the two disagree on their {placeholders}.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+LANGUAGES = ("en", "ko")
+LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # --- shell ---------------------------------------------------------------
+    "app.title": ("RNN Lab", "RNN 랩"),
+    "app.tagline": ("Watch every number of a recurrent neural network move.",
+                    "순환 신경망의 숫자 하나하나가 움직이는 모습을 직접 보세요."),
+    "sidebar.language": ("Language", "언어"),
+    "sidebar.present": ("Presentation mode", "발표 모드"),
+    "sidebar.present_help": ("Larger type and figures for a projector.", "프로젝터용으로 글자와 그림을 크게 보여 줍니다."),
+    "nav.home": ("Course map", "코스 지도"),
+    "nav.hidden_state": ("3 · One step of an RNN", "3 · RNN의 한 스텝"),
+    "nav.demo": ("7 · Try it: live sentiment", "7 · 직접 해 보기: 감성 분석"),
+    "notice.bad_param": ("The link had an unusable value for '{name}'; the default is used instead.",
+                         "링크의 '{name}' 값을 쓸 수 없어 기본값을 사용합니다."),
+    # --- home ----------------------------------------------------------------
+    "home.intro": (
+        "RNN Lab follows a sentence through a recurrent neural network: from its words to vectors, "
+        "through each update of the hidden state, back through time as gradients, through the LSTM "
+        "and GRU gates, to the verdict of a trained sentiment model. Every number is computed live.",
+        "RNN 랩은 한 문장이 순환 신경망을 지나가는 길을 따라갑니다. 단어가 벡터가 되고, 은닉 상태가 한 스텝씩 "
+        "갱신되고, 기울기가 시간을 거슬러 흐르고, LSTM과 GRU의 게이트를 지나, 학습된 감성 분석 모델의 판정에 "
+        "이르기까지. 화면의 모든 숫자는 그 자리에서 계산됩니다."),
+    "home.map": ("Course map", "코스 지도"),
+    "home.open": ("Open the lesson", "레슨 열기"),
+    "home.soon": ("Being written", "준비 중"),
+    "lesson.1.title": ("1 · From text to numbers", "1 · 텍스트에서 숫자로"),
+    "lesson.1.body": ("Tokens, vocabulary ids, one-hot vs embedding lookup, padding and masking.",
+                      "토큰, 어휘 번호, 원-핫과 임베딩 조회, 패딩과 마스킹."),
+    "lesson.2.title": ("2 · Embeddings", "2 · 임베딩"),
+    "lesson.2.body": ("Dense word vectors, and which words end up close together.",
+                      "밀집 단어 벡터, 그리고 어떤 단어들이 가까이 모이는가."),
+    "lesson.3.title": ("3 · One step of an RNN", "3 · RNN의 한 스텝"),
+    "lesson.3.body": ("h_t = tanh(x_t W_x + h_{t-1} W_h + b) with every matrix, shape and number.",
+                      "h_t = tanh(x_t W_x + h_{t-1} W_h + b)의 모든 행렬, 크기, 숫자."),
+    "lesson.4.title": ("4 · Unrolled through time", "4 · 시간 축으로 펼치기"),
+    "lesson.4.body": ("The same cell copied over the sentence; return_sequences; architectures.",
+                      "문장 길이만큼 복사된 같은 셀, return_sequences, 여러 구조."),
+    "lesson.5.title": ("5 · Vanishing and exploding gradients", "5 · 기울기 소실과 폭주"),
+    "lesson.5.body": ("Backpropagation through time and why long memories fade.",
+                      "시간에 따른 역전파(BPTT)와 긴 기억이 흐려지는 이유."),
+    "lesson.6.title": ("6 · LSTM and GRU gates", "6 · LSTM과 GRU의 게이트"),
+    "lesson.6.body": ("Forget, input and output gates, the cell state, the GRU's update and reset gates.",
+                      "망각·입력·출력 게이트, 셀 상태, GRU의 업데이트·리셋 게이트."),
+    "lesson.7.title": ("7 · Try it: live sentiment", "7 · 직접 해 보기: 실시간 감성 분석"),
+    "lesson.7.body": ("Type a sentence and watch trained RNN, LSTM and GRU models judge it word by word.",
+                      "문장을 입력하면 학습된 RNN, LSTM, GRU 모델이 단어마다 판정을 쌓아 가는 모습을 봅니다."),
+    # --- lesson 3: one step --------------------------------------------------
+    "step.title": ("One step of an RNN", "RNN의 한 스텝"),
+    "step.intro": (
+        "An RNN is a single layer used again and again. At every time step it reads one input vector x_t "
+        "and its own previous output h_{t-1}, its memory, and produces a new hidden state h_t.",
+        "RNN은 하나의 층을 반복해서 쓰는 구조입니다. 매 시점마다 입력 벡터 x_t와 자신의 직전 출력 h_{t-1}"
+        "(기억)을 읽어 새 은닉 상태 h_t를 만듭니다."),
+    "step.sentence": ("Sentence", "문장"),
+    "step.sentence_help": ("Each word becomes one time step.", "단어 하나가 한 시점이 됩니다."),
+    "step.d": ("Input size d (features per word)", "입력 크기 d (단어당 특성 수)"),
+    "step.D": ("Hidden size D (units)", "은닉 크기 D (유닛 수)"),
+    "step.seed": ("Random seed for the weights", "가중치 난수 시드"),
+    "step.word": ("Time step t", "시점 t"),
+    "step.empty": ("Type at least one word to see the RNN step. (Letters or digits; emoji and symbols are skipped.)",
+                   "RNN 스텝을 보려면 단어를 하나 이상 입력하세요. (글자나 숫자만 읽고, 이모지와 기호는 건너뜁니다.)"),
+    "step.too_long": ("Only the first {n} words are used in this lesson.", "이 레슨에서는 앞의 {n}개 단어만 사용합니다."),
+    "step.toy_note": (
+        "The weights here are random (fixed by the seed) and each word's vector x_t comes from a small random "
+        "embedding table: the numbers are real computations, but nothing here is trained yet.",
+        "여기서 가중치는 시드로 고정된 난수이고, 단어 벡터 x_t는 작은 무작위 임베딩 표에서 가져옵니다. "
+        "숫자는 모두 실제 계산 결과이지만, 아직 학습된 것은 아닙니다."),
+    "step.equation_row": ("Row-vector form (Keras)", "행 벡터 형식 (Keras)"),
+    "step.equation_col": ("Column-vector form (the notes)", "열 벡터 형식 (강의 노트)"),
+    "step.col_explain": (
+        "Same numbers, transposed: the notes write W_x as a (D × d) matrix acting on a column x_t; Keras stores "
+        "its transpose, a (d × D) kernel, and multiplies a row x_t from the left. Hover a cell for its value.",
+        "같은 숫자를 전치한 것입니다. 노트는 W_x를 (D × d) 행렬로 두고 열 벡터 x_t에 곱하고, Keras는 그 전치인 "
+        "(d × D) 커널을 저장해 행 벡터 x_t를 왼쪽에서 곱합니다. 칸에 마우스를 올리면 값이 보입니다."),
+    "step.figure": ("Step t = {t}, word “{word}”: every matrix with its shape", "시점 t = {t}, 단어 “{word}”: 모든 행렬과 크기"),
+    "step.figure_caption": (
+        "Left to right: x_t W_x plus h_{t-1} W_h plus b gives the pre-activation z_t; tanh squashes it into "
+        "h_t, each value between -1 and 1. Colour: blue negative, red positive.",
+        "왼쪽부터: x_t W_x 더하기 h_{t-1} W_h 더하기 b가 사전 활성값 z_t가 되고, tanh가 이를 -1과 1 사이의 "
+        "h_t로 눌러 줍니다. 색: 파랑은 음수, 빨강은 양수."),
+    "step.numbers": ("The numbers of this step", "이 스텝의 숫자"),
+    "step.unit": ("unit", "유닛"),
+    "step.sharing": ("Parameter sharing: the same weights at every step", "파라미터 공유: 모든 시점에 같은 가중치"),
+    "step.sharing_body": (
+        "All {T} steps use the very same W_x, W_h and b (checksum {checksum}); only the input and the memory "
+        "change. That is why an RNN can read a sentence of any length with a fixed number of parameters.",
+        "{T}개 시점 모두 똑같은 W_x, W_h, b(체크섬 {checksum})를 씁니다. 바뀌는 것은 입력과 기억뿐입니다. "
+        "그래서 RNN은 고정된 개수의 파라미터로 어떤 길이의 문장이든 읽을 수 있습니다."),
+    "step.states_figure": ("Hidden state after each word (rows: time steps, columns: units)",
+                           "단어마다의 은닉 상태 (행: 시점, 열: 유닛)"),
+    "step.states_caption": ("The highlighted row is the step shown above. Hover for exact values.",
+                            "강조된 행이 위에서 보여 준 시점입니다. 정확한 값은 마우스를 올려 확인하세요."),
+    "step.params": ("How many parameters?", "파라미터는 몇 개일까?"),
+    "step.params_body": (
+        "W_x has d × D = {wx} entries, W_h has D × D = {wh}, b has D = {b}. Together: "
+        "D · (d + D + 1) = {D} · ({d} + {D} + 1) = **{total}**.",
+        "W_x는 d × D = {wx}개, W_h는 D × D = {wh}개, b는 D = {b}개입니다. 모두 합하면 "
+        "D · (d + D + 1) = {D} · ({d} + {D} + 1) = **{total}**개."),
+    "step.params_notes": (
+        "The notes' example, SimpleRNN(3) on inputs of shape (2, 10), has 3 · (10 + 3 + 1) = {n} parameters; "
+        "the number of time steps (2) does not appear, because the weights are shared.",
+        "노트의 예시 SimpleRNN(3)에 (2, 10) 입력을 넣으면 3 · (10 + 3 + 1) = {n}개입니다. 시점 수(2)는 식에 "
+        "나오지 않습니다. 가중치를 공유하기 때문입니다."),
+    "step.code": ("The whole RNN in a NumPy loop", "NumPy 반복문으로 쓴 RNN 전체"),
+    "step.code_body": (
+        "This is the function that just ran (its real source): the notes' column-vector loop, here with "
+        "10 time steps, 4 inputs and 8 hidden units. Press the button to run it on fresh random inputs.",
+        "방금 실행된 함수의 실제 소스입니다. 노트의 열 벡터 반복문을 10개 시점, 입력 4개, 은닉 유닛 8개로 "
+        "실행합니다. 버튼을 누르면 새 무작위 입력으로 다시 실행합니다."),
+    "step.run": ("Run it again", "다시 실행"),
+    "step.run_result": ("Output shape {shape} (time steps × hidden units). Run #{k}:",
+                        "출력 크기 {shape} (시점 × 은닉 유닛). 실행 #{k}:"),
+    "step.saturation": (
+        "With the notes' weights drawn from [0, 1), nearly every value sits at 0.99…: tanh is saturated. "
+        "Weights centred on zero, as Keras initialises them, keep the states alive.",
+        "노트처럼 가중치를 [0, 1)에서 뽑으면 거의 모든 값이 0.99…에 붙습니다. tanh가 포화된 것입니다. "
+        "Keras처럼 0 근처에서 초기화하면 상태가 살아 있습니다."),
+    "step.weights_from": ("Weights drawn from", "가중치 분포"),
+    "step.weights_notes": ("[0, 1) as in the notes", "노트처럼 [0, 1)"),
+    "step.weights_centred": ("centred on 0", "0을 중심으로"),
+    # --- lesson 7: live demo ------------------------------------------------
+    "demo.title": ("Try it: live sentiment", "직접 해 보기: 실시간 감성 분석"),
+    "demo.intro": (
+        "Type a movie review. Three trained models, a SimpleRNN, an LSTM and a GRU, read it token by token; "
+        "the last hidden state goes through one dense neuron that outputs p(positive).",
+        "영화 리뷰를 입력해 보세요. 학습된 세 모델(SimpleRNN, LSTM, GRU)이 토큰을 하나씩 읽고, 마지막 은닉 "
+        "상태를 뉴런 하나짜리 밀집층에 넣어 p(긍정)을 냅니다."),
+    "demo.text": ("Your sentence", "문장 입력"),
+    "demo.example": ("…or pick an example", "…또는 예문 고르기"),
+    "demo.model": ("Model to open up", "자세히 볼 모델"),
+    "demo.model_language": ("Models for", "모델 언어"),
+    "demo.verdict_pos": ("Positive", "긍정"),
+    "demo.verdict_neg": ("Negative", "부정"),
+    "demo.verdict": ("{model}: **{verdict}**, p(positive) = {p:.3f}", "{model}: **{verdict}**, p(긍정) = {p:.3f}"),
+    "demo.side_by_side": ("The same sentence, three cells", "같은 문장, 세 가지 셀"),
+    "demo.buildup": ("How the verdict builds up", "판정이 쌓여 가는 모습"),
+    "demo.buildup_caption": (
+        "p(positive) after each prefix: the dense layer applied to the hidden state after token t. "
+        "Above the dashed line the model would say positive.",
+        "각 접두어까지 읽었을 때의 p(긍정): t번째 토큰 뒤의 은닉 상태에 밀집층을 적용한 값입니다. "
+        "점선 위쪽이면 긍정으로 판정합니다."),
+    "demo.push": ("Which tokens pushed the verdict", "판정을 민 토큰"),
+    "demo.push_caption": (
+        "For each token: p(positive) of the whole text minus p(positive) with that token removed. "
+        "Bars to the right pushed towards positive.",
+        "각 토큰마다: 전체 문장의 p(긍정)에서 그 토큰을 뺀 문장의 p(긍정)을 뺀 값. 오른쪽 막대는 긍정 쪽으로 민 토큰입니다."),
+    "demo.tokens": ("Tokens the model reads", "모델이 읽는 토큰"),
+    "demo.token": ("token", "토큰"),
+    "demo.id": ("id", "번호"),
+    "demo.oov": ("out of vocabulary", "어휘 밖(OOV)"),
+    "demo.card": ("Model card", "모델 카드"),
+    "demo.keras_badge_ok": ("Keras check: the NumPy forward pass equals the Keras model on this sentence "
+                            "(|difference| = {diff:.1e}).",
+                            "Keras 확인: 이 문장에서 NumPy 순전파와 Keras 모델의 결과가 같습니다 (|차이| = {diff:.1e})."),
+    "demo.keras_badge_bad": ("Keras check: NumPy and Keras differ by {diff:.1e} on this sentence.",
+                             "Keras 확인: 이 문장에서 NumPy와 Keras가 {diff:.1e}만큼 다릅니다."),
+    "demo.keras_unavailable": ("Keras check unavailable here: {why}", "여기서는 Keras 확인을 할 수 없습니다: {why}"),
+    "demo.keras_loading": ("Loading TensorFlow for the Keras check (once per server)…",
+                           "Keras 확인을 위해 TensorFlow를 불러오는 중… (서버당 한 번)"),
+    "demo.empty": ("Type a sentence (or pick an example) to see the verdict.",
+                   "판정을 보려면 문장을 입력하거나 예문을 고르세요."),
+    "demo.nothing_readable": ("No words could be read from this text (only symbols, emoji or spaces). "
+                              "Try a sentence with words.",
+                              "이 텍스트에서 읽을 수 있는 단어가 없습니다 (기호, 이모지, 공백뿐). 단어가 있는 문장을 입력해 보세요."),
+    "demo.all_oov": ("None of these tokens is in the model's vocabulary, so the verdict says little.",
+                     "어떤 토큰도 모델의 어휘에 없어서 이 판정은 별 의미가 없습니다."),
+    "demo.wrong_language": ("This looks like {other} text, but the models are {mine}. Switch the model language "
+                            "for a meaningful verdict.",
+                            "{other} 텍스트로 보이는데 모델은 {mine} 모델입니다. 의미 있는 판정을 보려면 모델 언어를 바꾸세요."),
+    "demo.truncated": ("The text is long: the models read only its last {n} tokens ({dropped} dropped from the start).",
+                       "텍스트가 길어서 모델은 마지막 {n}개 토큰만 읽습니다 (앞에서 {dropped}개 생략)."),
+    "demo.input_cut": ("The text was cut to its first {n} characters.", "텍스트를 앞의 {n}자로 잘랐습니다."),
+    "demo.model_error": ("The {model} model cannot be used: {why}. The other models and lessons still work.",
+                         "{model} 모델을 쓸 수 없습니다: {why}. 다른 모델과 레슨은 계속 쓸 수 있습니다."),
+    "demo.no_model": ("No model for this language could be loaded.", "이 언어의 모델을 하나도 불러오지 못했습니다."),
+    "demo.test_accuracy": ("test accuracy", "테스트 정확도"),
+    "lang.en": ("English", "영어"),
+    "lang.ko": ("Korean", "한국어"),
+}
+
+
+def language() -> str:
+    """The learner's language: chosen in the sidebar, kept in session state."""
+    lang = st.session_state.get("lang", "en")
+    return lang if lang in LANGUAGES else "en"
+
+
+def t(key: str, **values) -> str:
+    """The string ``key`` in the current language, with {placeholders} filled in."""
+    text = STRINGS[key][LANGUAGES.index(language())]
+    return text.format(**values) if values else text

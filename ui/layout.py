@@ -1,0 +1,51 @@
+"""The pieces every page shares: language and presentation switches, notices, the page header."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
+
+PRESENTATION_CSS = """
+<style>
+html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; }
+h1 { font-size: 3rem !important; } h2 { font-size: 2.2rem !important; } h3 { font-size: 1.8rem !important; }
+[data-testid="stCaptionContainer"] { font-size: 1.1rem; }
+.block-container { padding-top: 1.5rem; max-width: 100%; }
+</style>
+"""
+
+
+def browser_language() -> str:
+    """'ko' when the browser prefers Korean, else 'en'."""
+    try:
+        locale = st.context.locale or ""
+    except AttributeError:
+        locale = ""
+    return "ko" if locale.lower().startswith("ko") else "en"
+
+
+def sidebar() -> None:
+    """Language and presentation switches; both also live in the URL (?lang=ko, ?present=1)."""
+    if "lang" not in st.session_state:
+        url = st.query_params.get("lang")
+        st.session_state.lang = url if url in LANGUAGES else browser_language()
+        if url is not None and url not in LANGUAGES:
+            st.session_state.setdefault("bad_params", set()).add("lang")
+    state.init("present")
+    with st.sidebar:
+        st.radio(t("sidebar.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang", horizontal=True)
+        st.toggle(t("sidebar.present"), key="present", help=t("sidebar.present_help"))
+    state.write(lang=st.session_state.lang, present=st.session_state.present)
+    if st.session_state.present:
+        st.html(PRESENTATION_CSS)
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("present", False))
+
+
+def show_param_notices(area=None) -> None:
+    """One short notice per URL value that could not be used, in ``area`` (a container) or here."""
+    for key in state.pop_bad_params():
+        (area or st).info(t("notice.bad_param", name=key), icon="🔗")

@@ -1,0 +1,51 @@
+"""Cached loaders for the shipped models: NumPy twins for every page, Keras only for the demo's check.
+
+``st.cache_resource`` keeps one read-only copy per server process. The cache key includes each
+file's size and modification time, so a model file that is replaced is verified and loaded again,
+and a failed load is not cached: the next request tries again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+
+from rnn_core.keras_file import ModelFileError
+from rnn_core.sentiment import ModelCard, SentimentModel, models_folder
+
+
+def _stamp(name: str, folder: Path) -> tuple:
+    """(size, mtime) of the card, the model file and the vocabulary: changes when any file changes."""
+    paths = [folder / f"{name}.json", folder / f"{name}.keras", folder / f"{name.split('-')[0]}-vocab.json"]
+    return tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None for p in paths)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _load(name: str, folder: str, stamp: tuple) -> SentimentModel:
+    return SentimentModel.load(name, Path(folder))
+
+
+def sentiment_model(name: str) -> SentimentModel:
+    """The NumPy model ``name`` (e.g. 'en-lstm'); raises ModelFileError if its files are missing or changed."""
+    folder = models_folder()
+    return _load(name, str(folder), _stamp(name, folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _keras(name: str, folder: str, stamp: tuple):
+    import keras  # the app's only TensorFlow import, and only when the demo asks for it
+
+    card = ModelCard.read(Path(folder) / f"{name}.json")
+    return keras.saving.load_model(Path(folder) / card.model_file, compile=False)
+
+
+def keras_probability(name: str, ids: np.ndarray) -> float:
+    """p(positive) from the real Keras model, called directly (no model.predict): ids (T,) -> float."""
+    sentiment_model(name)  # checks the sha256 before Keras reads the file
+    folder = models_folder()
+    model = _keras(name, str(folder), _stamp(name, folder))
+    return float(np.asarray(model(ids[None, :].astype(np.int32), training=False))[0, 0])
+
+
+__all__ = ["ModelFileError", "keras_probability", "sentiment_model"]

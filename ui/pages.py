@@ -1,0 +1,26 @@
+"""The course: every page of the app, in order, with the lesson it teaches (read by app.py and the home page)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str  # the page's file, relative to the project root
+    title_key: str  # i18n key of its navigation title
+    icon: str
+    url_path: str
+    lesson: int | None = None  # syllabus section it teaches
+    default: bool = False
+
+
+PAGES = (
+    PageInfo("pages/home.py", "nav.home", "🗺️", "home", default=True),
+    PageInfo("pages/hidden_state.py", "nav.hidden_state", "🔁", "hidden-state", lesson=3),
+    PageInfo("pages/live_demo.py", "nav.demo", "💬", "try-it", lesson=7),
+)
+LESSONS = tuple(range(1, 8))
+
+
+def page_for_lesson(lesson: int) -> PageInfo | None:
+    return next((p for p in PAGES if p.lesson == lesson), None)

@@ -1,0 +1,88 @@
+"""One table drives the URL state: each key with its type, default and allowed values.
+
+A page reads its controls' starting values through ``read`` and writes the learner's
+choices back with ``write``, so a link reproduces the view. Malformed or out-of-range
+values fall back to the default and leave a short notice; nothing in a URL can break a page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+MAX_TEXT = 2000  # characters of text accepted from a URL
+
+
+@dataclass(frozen=True)
+class Param:
+    kind: type  # int, str or bool
+    default: object
+    low: int | None = None  # for int: inclusive range
+    high: int | None = None
+    choices: tuple | None = None  # for str: allowed values (None: free text)
+
+    def parse(self, raw: str):
+        """The value in ``raw``, or raise ValueError."""
+        if self.kind is bool:
+            if raw not in ("0", "1", "true", "false"):
+                raise ValueError(raw)
+            return raw in ("1", "true")
+        if self.kind is int:
+            value = int(raw)
+            if not self.low <= value <= self.high:
+                raise ValueError(raw)
+            return value
+        if self.choices is not None and raw not in self.choices:
+            raise ValueError(raw)
+        if len(raw) > MAX_TEXT:
+            raise ValueError("too long")
+        return raw
+
+
+PARAMS: dict[str, Param] = {
+    "lang": Param(str, "en", choices=("en", "ko")),
+    "present": Param(bool, False),
+    "sentence": Param(str, ""),
+    "d": Param(int, 4, 1, 8),
+    "units": Param(int, 3, 1, 8),
+    "seed": Param(int, 0, 0, 9999),
+    "step": Param(int, 1, 1, 32),
+    "init": Param(str, "centred", choices=("centred", "notes")),
+    "model": Param(str, "lstm", choices=("rnn", "lstm", "gru")),
+}
+
+
+def read(key: str):
+    """The URL's value of ``key`` if it is valid, else the default (with a notice for the learner)."""
+    param = PARAMS[key]
+    raw = st.query_params.get(key)
+    if raw is None:
+        return param.default
+    try:
+        return param.parse(raw)
+    except (ValueError, TypeError):
+        st.session_state.setdefault("bad_params", set()).add(key)
+        return param.default
+
+
+def init(widget_key: str, url_key: str | None = None) -> None:
+    """Give a widget its starting value from the URL, once per session (the widget owns it afterwards)."""
+    if widget_key not in st.session_state:
+        st.session_state[widget_key] = read(url_key or widget_key)
+
+
+def write(**values) -> None:
+    """Put the learner's current choices in the URL (defaults are left out to keep links short)."""
+    for key, value in values.items():
+        param = PARAMS[key]
+        text = str(int(value)) if param.kind is bool else str(value)
+        if value == param.default and key != "lang":
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != text:
+            st.query_params[key] = text
+
+
+def pop_bad_params() -> list[str]:
+    """Keys whose URL values were unusable since the last call."""
+    return sorted(st.session_state.pop("bad_params", set()))
