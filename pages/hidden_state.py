@@ -47,8 +47,10 @@ def one_step(words: list[str], cell, trace, t_index: int, big: bool) -> None:
     """The equation with this step's real matrices."""
     x = sentence_tensor(words, cell.input_dim, st.session_state.step_seed)[0]  # (T, d)
     h_prev = trace.h[0, t_index - 1] if t_index > 0 else np.zeros(cell.units, np.float32)
-    panels = [("x_t", x[t_index][None]), ("· W_x", cell.W_x), ("+ h_{t-1}", h_prev[None]), ("· W_h", cell.W_h),
-              ("+ b", cell.b[None]), ("= z_t", trace["z"][0, t_index][None]), ("tanh → h_t", trace.h[0, t_index][None])]
+    panels = [("x<sub>t</sub>", x[t_index][None]), ("· W<sub>x</sub>", cell.W_x),
+              ("+ h<sub>t-1</sub>", h_prev[None]), ("· W<sub>h</sub>", cell.W_h), ("+ b", cell.b[None]),
+              ("= z<sub>t</sub>", trace["z"][0, t_index][None]),
+              ("tanh → h<sub>t</sub>", trace.h[0, t_index][None])]
     limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
     st.plotly_chart(figures.matrix_equation(panels, limit, big), width="stretch", config={"displaylogo": False})
@@ -98,7 +100,7 @@ def render() -> None:
     words, d, D, seed, init = controls()
     equations()
     if not words:
-        st.info(t("step.empty"), icon="✍️")
+        st.info(t("step.empty"), icon=":material/edit:")
     else:
         cell = toy_simple_rnn(d, D, seed, init)
         trace = run(cell, sentence_tensor(words, d, seed))

@@ -17,6 +17,6 @@ for k, lesson in enumerate(LESSONS):
         st.write(t(f"lesson.{lesson}.body"))
         page = page_for_lesson(lesson)
         if page:
-            st.page_link(page.path, label=t("home.open"), icon="➡️")
+            st.page_link(page.path, label=t("home.open"), icon=":material/arrow_forward:")
         else:
             st.caption(t("home.soon"))

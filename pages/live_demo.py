@@ -61,7 +61,7 @@ def load_models(lang: str) -> dict[str, SentimentModel]:
         try:
             models[key] = sentiment_model(name)
         except ModelFileError as err:
-            st.error(t("demo.model_error", model=name, why=str(err)), icon="⚠️")
+            st.error(t("demo.model_error", model=name, why=str(err)), icon=":material/warning:")
     return models
 
 
@@ -72,7 +72,7 @@ def input_notices(text: str, lang: str) -> str:
         text = text[:MAX_CHARS]
     script = script_of(text)
     if script and script != lang:
-        st.warning(t("demo.wrong_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")), icon="🌐")
+        st.warning(t("demo.wrong_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")), icon=":material/translate:")
     return text
 
 
@@ -94,7 +94,7 @@ def keras_badge(name: str, reading) -> None:
         st.caption(t("demo.keras_unavailable", why=type(err).__name__))
         return
     if diff <= 1e-5:
-        st.success(t("demo.keras_badge_ok", diff=diff), icon="✅")
+        st.success(t("demo.keras_badge_ok", diff=diff), icon=":material/check_circle:")
     else:
         st.warning(t("demo.keras_badge_bad", diff=diff))
 
@@ -128,14 +128,14 @@ def render() -> None:
         st.error(t("demo.no_model"))
         return
     if not text.strip():
-        st.info(t("demo.empty"), icon="✍️")
+        st.info(t("demo.empty"), icon=":material/edit:")
         return
     text = input_notices(text, lang)
     readings = {key: model.read(text) for key, model in models.items()}
     focus = focus if focus in models else next(iter(models))
     model, reading = models[focus], readings[focus]
     if len(reading.ids) == 0:
-        st.info(t("demo.nothing_readable"), icon="🔤")
+        st.info(t("demo.nothing_readable"), icon=":material/abc:")
         return
     if reading.dropped:
         st.info(t("demo.truncated", n=model.card.maxlen, dropped=reading.dropped))

@@ -4,7 +4,9 @@ The same functions prepare the training data and the sentence a learner types, s
 encodes text exactly as the model was trained.
 
 Two ways to cut text into tokens:
-- ``words`` (English): lower-cased words, apostrophes kept inside (``wasn't``), plus ``!`` and ``?``;
+- ``words`` (English): lower-cased words plus ``!`` and ``?``; contractions are split the way the
+  Stanford Sentiment Treebank writes them (``wasn't`` -> ``was n't``, ``it's`` -> ``it 's``), so a
+  typed sentence and the training phrases share the negation token ``n't``;
 - ``syllables`` (Korean): every Hangul syllable and every lone jamo (ㅋ, ㅠ) is a token, other
   letter or digit runs stay whole. Korean glues particles and endings onto words
   (영화가, 영화는, 영화를), so whole words make a huge, sparse vocabulary; about 2,000
@@ -25,7 +27,7 @@ PAD_TOKEN, OOV_TOKEN = "", "[UNK]"
 
 _TAG = re.compile(r"<[^>]{0,200}>")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[!?]")
+_WORD = re.compile(r"n't\b|'(?:s|re|ve|ll|d|m)\b|[^\W_]+?(?=n't\b)|[^\W_]+|[!?]")
 _HANGUL_SYLLABLE = "\uac00-\ud7a3"
 _HANGUL_JAMO = "\u3131-\u318e"
 _SYLLABLE = re.compile(rf"[{_HANGUL_SYLLABLE}]|[{_HANGUL_JAMO}]|[^\W_{_HANGUL_SYLLABLE}{_HANGUL_JAMO}]+|[!?]")

@@ -28,8 +28,10 @@ def test_mask_matches_embedding_mask_zero(keras):
 
 def test_english_words():
     assert tokenize("The movie was NOT fun.<br /><br />It wasn't!") == \
-        ["the", "movie", "was", "not", "fun", "it", "wasn't", "!"]
-    assert tokenize("it\u2019s  great\x00\x07") == ["it's", "great"]
+        ["the", "movie", "was", "not", "fun", "it", "was", "n't", "!"]
+    assert tokenize("it\u2019s  great\x00\x07") == ["it", "'s", "great"]
+    assert tokenize("I can't, they'll, don't") == ["i", "ca", "n't", "they", "'ll", "do", "n't"]
+    assert tokenize("it 's not bad") == tokenize("it's not bad")
     assert tokenize("🙂🙂 <script>alert(1)</script>") == ["alert", "1"]
     assert tokenize("") == []
 

@@ -26,7 +26,7 @@ from rnn_core.text import build_vocabulary, pad_sequences, tokenize  # noqa: E40
 from training import corpora  # noqa: E402
 
 SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
-    "en": dict(scheme="words", vocab_size=16000, maxlen=300, embedding_dim=64, units=64),
+    "en": dict(scheme="words", vocab_size=16000, maxlen=400, embedding_dim=64, units=64),
     "ko": dict(scheme="syllables", vocab_size=3000, maxlen=120, embedding_dim=64, units=64),
 }
 SHORT = Path(__file__).resolve().parent / "short_sentences"

@@ -38,8 +38,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
         fig.add_trace(go.Heatmap(
             z=M, x=list(range(1, cols + 1)), y=list(range(1, rows + 1)), zmin=-limit, zmax=limit, zmid=0,
             colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1,
-            text=np.round(M, 2) if _cell_text(M) else None, texttemplate="%{text}" if _cell_text(M) else None,
-            textfont={"size": _font(big) - 2},
+            texttemplate="%{z:.2f}" if _cell_text(M) else None, textfont={"size": _font(big) - 2},
             hovertemplate=f"{title}<br>row %{{y}}, column %{{x}}<br>value %{{z:.5f}}<extra></extra>",
             colorbar={"title": {"text": "value"}, "thickness": 14}), row=1, col=k)
         axis = "" if k == 1 else str(k)
@@ -60,7 +59,7 @@ def states_heatmap(H: np.ndarray, row_labels: Sequence[str], highlight: int | No
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
     fig = go.Figure(go.Heatmap(
         z=H, x=list(range(1, D + 1)), y=labels, zmin=-1, zmax=1, zmid=0, colorscale=DIVERGING, xgap=1, ygap=1,
-        text=np.round(H, 2) if _cell_text(H) else None, texttemplate="%{text}" if _cell_text(H) else None,
+        texttemplate="%{z:.2f}" if _cell_text(H) else None,
         hovertemplate="%{y}<br>unit %{x}<br>h = %{z:.5f}<extra></extra>", colorbar={"title": {"text": "h"}}))
     if highlight is not None:
         fig.add_shape(type="rect", x0=0.5, x1=D + 0.5, y0=highlight - 0.5, y1=highlight + 0.5,

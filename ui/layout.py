@@ -48,4 +48,4 @@ def presenting() -> bool:
 def show_param_notices(area=None) -> None:
     """One short notice per URL value that could not be used, in ``area`` (a container) or here."""
     for key in state.pop_bad_params():
-        (area or st).info(t("notice.bad_param", name=key), icon="🔗")
+        (area or st).info(t("notice.bad_param", name=key), icon=":material/link:")

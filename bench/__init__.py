@@ -1,0 +1,1 @@
+"""Benchmarks that print a report (python -m bench); not part of the test suite."""

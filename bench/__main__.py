@@ -1,0 +1,103 @@
+"""python -m bench: how fast RNN Lab answers, with baselines measured in the same run.
+
+1. Lesson rerun: Streamlit's AppTest moves a slider on the one-step lesson; the baseline is the
+   same harness rerunning a one-line script, so the difference is the page's own server time.
+2. Demo: a typed sentence to its verdict in NumPy (tokenise, run, verdict after every word, and
+   the leave-one-out push of every word), beside Keras model.predict and a direct Keras call.
+Writes build/bench.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def percentiles(samples: list[float]) -> dict:
+    ms = np.array(samples) * 1000
+    return {"p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2),
+            "n": len(samples)}
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for k in range(repeat):
+        start = time.perf_counter()
+        fn(k)
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def lesson_rerun(repeat: int = 40) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/hidden_state.py").run()
+    page = timed(lambda k: at.slider(key="step_d").set_value(2 + k % 6).run(), repeat)
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write("import streamlit as st\nv = st.slider('x', 0, 10, key='x')\nst.write(v)\n")
+    empty = AppTest.from_file(f.name, default_timeout=60)
+    empty.run()
+    base = timed(lambda k: empty.slider(key="x").set_value(k % 10).run(), repeat)
+    result = {"page": percentiles(page), "baseline_one_line_script": percentiles(base)}
+    result["page_minus_baseline_p50_ms"] = round(result["page"]["p50_ms"] - result["baseline_one_line_script"]["p50_ms"], 2)
+    return result
+
+
+def demo(name: str = "en-lstm") -> dict:
+    from rnn_core.sentiment import SentimentModel
+    from rnn_core.text import pad_sequences
+
+    model = SentimentModel.load(name)
+    rows = (ROOT / "training" / "short_sentences" / f"{name[:2]}.tsv").read_text(encoding="utf-8").splitlines()
+    sentences = [r.split("\t", 1)[1] for r in rows if "\t" in r and not r.startswith("#")]
+
+    def numpy_answer(k):
+        reading = model.read(sentences[k % len(sentences)])
+        model.leave_one_out(reading.ids)
+
+    def numpy_verdict(k):
+        model.predict([sentences[k % len(sentences)]])
+
+    ours_full = timed(numpy_answer, 200)
+    ours_verdict = timed(numpy_verdict, 200)
+    import keras
+
+    from rnn_core.sentiment import models_folder
+
+    twin = keras.saving.load_model(models_folder() / model.card.model_file, compile=False)
+    ids = [pad_sequences([model.encode(s)[1]]) for s in sentences]
+    twin.predict(ids[0], verbose=0)
+    twin(ids[0], training=False)
+    predict = timed(lambda k: twin.predict(ids[k % len(ids)], verbose=0), 100)
+    direct = timed(lambda k: twin(ids[k % len(ids)], training=False), 100)
+    result = {"model": name, "numpy_verdict": percentiles(ours_verdict),
+              "numpy_full_answer (verdict per word + push per word)": percentiles(ours_full),
+              "keras_model.predict": percentiles(predict), "keras_direct_call": percentiles(direct)}
+    result["speedup_numpy_verdict_vs_predict_p50"] = round(result["keras_model.predict"]["p50_ms"]
+                                                           / result["numpy_verdict"]["p50_ms"], 1)
+    result["speedup_numpy_full_answer_vs_predict_p50"] = round(
+        result["keras_model.predict"]["p50_ms"]
+        / result["numpy_full_answer (verdict per word + push per word)"]["p50_ms"], 1)
+    return result
+
+
+def main() -> None:
+    report = {"machine": {"cpus": os.cpu_count()}, "lesson_rerun": lesson_rerun(), "demo": demo()}
+    out = ROOT / "build" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+    print(f"\nwritten to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

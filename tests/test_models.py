@@ -1,0 +1,88 @@
+"""The six shipped models: cards, targets, NumPy == Keras on real sentences, and the command-line scorer."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rnn_core.sentiment import ASSETS, MODEL_NAMES, ModelCard, SentimentModel, sha256_of
+from rnn_core.text import pad_sequences
+from tests.conftest import ROOT
+from training import corpora
+
+TARGETS = {"en-lstm": 0.88, "en-gru": 0.88, "en-rnn": 0.84, "ko-lstm": 0.85, "ko-gru": 0.85, "ko-rnn": 0.80}
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_card_is_complete_and_meets_its_target(name):
+    card = ModelCard.read(ASSETS / f"{name}.json")
+    for file in (card.model_file, card.vocab_file):
+        assert card.sha256[file] == sha256_of(ASSETS / file)
+    assert (ASSETS / card.model_file).stat().st_size < 6_000_000
+    assert card.parameters > 0 and card.training["epochs_run"] >= 1
+    assert card.metrics["test_accuracy"] >= TARGETS[name]
+    assert card.metrics["short_sentences"]["count"] >= 40
+
+
+def real_sentences(language: str, n: int = 300) -> list[str]:
+    """Reviews from the official test split (cut to 80 words to keep the test quick) plus our short sentences."""
+    if language == "en":
+        texts = corpora.imdb("test")[0][::83][: n // 2] + corpora.sst2()[0][: n // 2]
+    else:
+        texts = corpora.nsmc("test")[0][:n]
+    texts = [" ".join(t.split()[:80]) for t in texts]
+    short = (ROOT / "training" / "short_sentences" / f"{language}.tsv").read_text(encoding="utf-8")
+    return texts + [line.split("\t", 1)[1] for line in short.splitlines() if "\t" in line and line[0] != "#"]
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_numpy_forward_pass_equals_keras_on_real_sentences(keras, name):
+    model = SentimentModel.load(name)
+    twin = keras.saving.load_model(ASSETS / model.card.model_file, compile=False)
+    sentences = real_sentences(model.card.language)
+    assert len(sentences) >= 300
+    ids = pad_sequences([model.encode(s)[1] for s in sentences], padding="pre")
+    ours = model.probabilities(ids)
+    theirs = np.asarray(twin(ids, training=False))[:, 0]
+    np.testing.assert_allclose(ours, theirs, atol=1e-5)
+    prefix = model.read(sentences[0]).prefix_probabilities[-1]  # the per-word path ends at the same verdict
+    assert abs(prefix - ours[0]) < 1e-5 or len(model.encode(sentences[0])[1]) == 0
+
+
+def run_scorer(model: str, lines: list[str]) -> list[list[str]]:
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "rnn_core.sentiment", "--model", model],
+                         input="\n".join(lines) + "\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "tensorflow" not in out.stderr and "keras" not in out.stderr  # -X importtime lists every import
+    return [line.split("\t") for line in out.stdout.splitlines()]
+
+
+def test_scorer_reads_stdin_and_writes_tab_separated_lines():
+    rows = run_scorer("en-lstm", ["the movie was not fun.", "not bad at all", "", "🙂", "a\tb"])
+    assert len(rows) == 5
+    for p, label, _ in (r[:3] for r in rows):
+        assert 0.0 <= float(p) <= 1.0 and label == ("pos" if float(p) >= 0.5 else "neg")
+    assert rows[0][1] == "neg" and rows[1][1] == "pos"
+    assert rows[2] == ["0.5000", "pos", ""]
+
+
+def test_scorer_korean_model():
+    rows = run_scorer("ko-gru", ["영화가 정말 재밌어요", "최악의 영화"])
+    assert [r[1] for r in rows] == ["pos", "neg"]
+
+
+def test_scorer_reports_a_damaged_model(tmp_path):
+    for f in ASSETS.glob("en-*"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "en-lstm.keras").write_bytes(b"broken")
+    out = subprocess.run([sys.executable, "-m", "rnn_core.sentiment", "--model", "en-lstm", "--assets", str(tmp_path)],
+                         input="x\n", capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 2 and "sha256" in out.stderr
+
+
+def test_cards_are_valid_json():
+    for name in MODEL_NAMES:
+        json.loads((ASSETS / f"{name}.json").read_text(encoding="utf-8"))
