@@ -76,7 +76,8 @@ def make_batches(keras, seqs, labels, batch_size: int, shuffle: bool, seed: int 
 
         def __getitem__(self, k):
             group = self.groups[self.schedule[k]]
-            ids = pad_sequences([seqs[i] for i in group], padding="pre")
+            batch = [seqs[i] for i in group]
+            ids = pad_sequences(batch, maxlen=max(1, max(map(len, batch))), padding="pre")  # >= 1 step
             return ids, labels[group].astype(np.float32)
 
         def on_epoch_end(self):

@@ -43,7 +43,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
             colorbar={"title": {"text": "value"}, "thickness": 14}), row=1, col=k)
         axis = "" if k == 1 else str(k)
         fig.update_layout({f"yaxis{axis}": {"autorange": "reversed", "scaleanchor": f"x{axis}",
-                                            "showticklabels": rows > 1, "dtick": 1, "constrain": "domain"},
+                                            "showticklabels": False, "constrain": "domain"},
                            f"xaxis{axis}": {"showticklabels": cols > 1, "dtick": 1, "constrain": "domain"}})
     tallest = max(M.shape[0] for _, M in panels)
     fig.update_annotations(font_size=_font(big))
@@ -53,7 +53,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
 
 
 def states_heatmap(H: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str,
-                   big: bool = False) -> go.Figure:
+                   y_title: str, big: bool = False) -> go.Figure:
     """Hidden states over time, H (T, D): one row per time step, one column per unit."""
     T, D = H.shape
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
@@ -64,7 +64,7 @@ def states_heatmap(H: np.ndarray, row_labels: Sequence[str], highlight: int | No
     if highlight is not None:
         fig.add_shape(type="rect", x0=0.5, x1=D + 0.5, y0=highlight - 0.5, y1=highlight + 0.5,
                       line={"color": "#000000", "width": 4 if big else 2})
-    fig.update_yaxes(autorange="reversed", title_text="time step · word", type="category")
+    fig.update_yaxes(autorange="reversed", title_text=y_title, type="category")
     fig.update_xaxes(title_text=x_title, dtick=1)
     fig.update_layout(height=120 + 32 * T * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 20, "b": 10},
                       font={"size": _font(big)})

@@ -91,6 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h_t로 눌러 줍니다. 색: 파랑은 음수, 빨강은 양수."),
     "step.numbers": ("The numbers of this step", "이 스텝의 숫자"),
     "step.unit": ("unit", "유닛"),
+    "step.time_axis": ("time step · word", "시점 · 단어"),
     "step.sharing": ("Parameter sharing: the same weights at every step", "파라미터 공유: 모든 시점에 같은 가중치"),
     "step.sharing_body": (
         "All {T} steps use the very same W_x, W_h and b (checksum {checksum}); only the input and the memory "

@@ -70,6 +70,19 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def app(server, browser):
+    """The server's base URL, after one visit to the home page.
+
+    Streamlit registers st.navigation's pages only when the entry script first runs, so the very first
+    session after a start that opens a deep link gets a spurious "Page not found" modal over the right
+    page (streamlit/streamlit#8860). One visit first, as a health check after a deploy would do.
+    """
+    context, _ = open_page(browser, server, SIZES["1280x720"])
+    context.close()
+    return server
+
+
 def open_page(browser, url: str, size: tuple[int, int]):
     """A fresh context (its own session) at ``url``, once the script has finished running."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})

@@ -13,22 +13,23 @@ TITLES = {"home": "app.title", "hidden-state": "step.title", "try-it": "demo.tit
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
-def test_page_renders(server, browser, page_info, lang, size):
+def test_page_renders(app, browser, page_info, lang, size):
     path = "" if page_info.default else page_info.url_path
-    context, page = open_page(browser, f"{server}/{path}?lang={lang}", SIZES[size])
+    context, page = open_page(browser, f"{app}/{path}?lang={lang}", SIZES[size])
     try:
         title = STRINGS[TITLES[page_info.url_path]][0 if lang == "en" else 1]
         page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
         settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("Page not found").count() == 0
         shot(page, f"{page_info.url_path}-{lang}-{size}")
     finally:
         context.close()
 
 
-def test_script_payload_is_text_not_html(server, browser):
+def test_script_payload_is_text_not_html(app, browser):
     """A <script>/<img onerror> payload typed in the demo neither runs nor adds an element."""
-    context, page = open_page(browser, f"{server}/try-it?lang=en", SIZES["1280x720"])
+    context, page = open_page(browser, f"{app}/try-it?lang=en", SIZES["1280x720"])
     try:
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
