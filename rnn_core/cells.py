@@ -21,6 +21,18 @@ def _blocks(a: np.ndarray, k: int) -> list[np.ndarray]:
     return np.split(a, k, axis=-1)
 
 
+class _Sizes:
+    """d and D read off the weights: W_x is (d, k*D) and W_h is (D, k*D)."""
+
+    @property
+    def units(self) -> int:
+        return self.W_h.shape[0]
+
+    @property
+    def input_dim(self) -> int:
+        return self.W_x.shape[0]
+
+
 @dataclass(frozen=True)
 class SimpleRNNStep:
     """z = x W_x + h_prev W_h + b (pre-activation); h = act(z). Each (B, D)."""
@@ -34,7 +46,7 @@ class SimpleRNNStep:
 
 
 @dataclass(frozen=True)
-class SimpleRNNCell:
+class SimpleRNNCell(_Sizes):
     """h_t = act(x_t W_x + h_{t-1} W_h + b), with W_x (d, D), W_h (D, D), b (D,)."""
 
     W_x: np.ndarray
@@ -43,14 +55,6 @@ class SimpleRNNCell:
     activation: str = "tanh"
     kind: ClassVar[str] = "SimpleRNN"
     state_names: ClassVar[tuple[str, ...]] = ("h",)
-
-    @property
-    def units(self) -> int:
-        return self.W_h.shape[0]
-
-    @property
-    def input_dim(self) -> int:
-        return self.W_x.shape[0]
 
     def step(self, x: np.ndarray, state: tuple[np.ndarray, ...]) -> SimpleRNNStep:
         """x (B, d), state (h_prev,) with h_prev (B, D)."""
@@ -77,7 +81,7 @@ class LSTMStep:
 
 
 @dataclass(frozen=True)
-class LSTMCell:
+class LSTMCell(_Sizes):
     """Keras LSTM: W_x (d, 4D), W_h (D, 4D), b (4D,), blocks in the order i, f, g(=c), o.
 
     i = sigmoid(x W_xi + h W_hi + b_i)   input gate
@@ -93,14 +97,6 @@ class LSTMCell:
     b: np.ndarray
     kind: ClassVar[str] = "LSTM"
     state_names: ClassVar[tuple[str, ...]] = ("h", "c")
-
-    @property
-    def units(self) -> int:
-        return self.W_h.shape[0]
-
-    @property
-    def input_dim(self) -> int:
-        return self.W_x.shape[0]
 
     def step(self, x: np.ndarray, state: tuple[np.ndarray, ...]) -> LSTMStep:
         """x (B, d), state (h_prev, c_prev), each (B, D)."""
@@ -129,7 +125,7 @@ class GRUStep:
 
 
 @dataclass(frozen=True)
-class GRUCell:
+class GRUCell(_Sizes):
     """Keras GRU: W_x (d, 3D), W_h (D, 3D), blocks in the order z, r, n.
 
     z = sigmoid(x W_xz + h W_hz + b_z)            update gate (forget and input merged)
@@ -147,14 +143,6 @@ class GRUCell:
     reset_after: bool = True
     kind: ClassVar[str] = "GRU"
     state_names: ClassVar[tuple[str, ...]] = ("h",)
-
-    @property
-    def units(self) -> int:
-        return self.W_h.shape[0]
-
-    @property
-    def input_dim(self) -> int:
-        return self.W_x.shape[0]
 
     def _biases(self) -> tuple[np.ndarray, np.ndarray]:
         """(input bias, recurrent bias), each (3D,)."""

@@ -1,6 +1,7 @@
 """The six shipped models: cards, targets, NumPy == Keras on real sentences, and the command-line scorer."""
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -27,6 +28,7 @@ def test_card_is_complete_and_meets_its_target(name):
     assert card.metrics["short_sentences"]["count"] >= 40
 
 
+@functools.lru_cache(maxsize=2)
 def real_sentences(language: str, n: int = 300) -> list[str]:
     """Reviews from the official test split (cut to 80 words to keep the test quick) plus our short sentences."""
     if language == "en":
