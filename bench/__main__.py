@@ -35,20 +35,30 @@ def timed(fn, repeat: int) -> list[float]:
     return out
 
 
+SLIDER_MOVES = {  # page: (slider key, values cycled through)
+    "pages/hidden_state.py": ("step_d", [2, 3, 4, 5, 6, 7]),
+    "pages/gradients.py": ("grad_rho", [0.5, 0.9, 1.3, 2.0, 2.5]),
+}
+
+
 def lesson_rerun(repeat: int = 40) -> dict:
+    """Server time of a slider move on each lesson, beside the same move on a one-line script."""
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/hidden_state.py").run()
-    page = timed(lambda k: at.slider(key="step_d").set_value(2 + k % 6).run(), repeat)
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
         f.write("import streamlit as st\nv = st.slider('x', 0, 10, key='x')\nst.write(v)\n")
     empty = AppTest.from_file(f.name, default_timeout=60)
     empty.run()
-    base = timed(lambda k: empty.slider(key="x").set_value(k % 10).run(), repeat)
-    result = {"page": percentiles(page), "baseline_one_line_script": percentiles(base)}
-    result["page_minus_baseline_p50_ms"] = round(result["page"]["p50_ms"] - result["baseline_one_line_script"]["p50_ms"], 2)
+    base = percentiles(timed(lambda k: empty.slider(key="x").set_value(k % 10).run(), repeat))
+    result = {"baseline_one_line_script": base}
+    for page, (key, values) in SLIDER_MOVES.items():
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()
+        at.switch_page(page).run()
+        moves = percentiles(timed(lambda k: at.slider(key=key).set_value(values[k % len(values)]).run(), repeat))
+        moves["p50_minus_baseline_ms"] = round(moves["p50_ms"] - base["p50_ms"], 2)
+        moves["p95_minus_baseline_ms"] = round(moves["p95_ms"] - base["p95_ms"], 2)
+        result[page] = moves
     return result
 
 

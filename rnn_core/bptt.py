@@ -156,3 +156,23 @@ def clip_by_global_norm(arrays: list[np.ndarray], max_norm: float) -> tuple[list
     norm = global_norm(arrays)
     scale = 1.0 if norm <= max_norm else max_norm / norm
     return [a * scale for a in arrays], norm
+
+
+def spectral_radius(W: np.ndarray) -> float:
+    """Largest |eigenvalue| of a square matrix."""
+    return float(np.max(np.abs(np.linalg.eigvals(W))))
+
+
+def with_spectral_radius(W: np.ndarray, rho: float) -> np.ndarray:
+    """W rescaled so that its spectral radius is rho (the knob of the vanishing/exploding lesson)."""
+    return (W * (rho / spectral_radius(W))).astype(W.dtype)
+
+
+def activation_slope_bound(activation: str) -> float:
+    """gamma, the largest slope of the activation: tanh and ReLU 1, linear 1, sigmoid 1/4."""
+    return 0.25 if activation == "sigmoid" else 1.0
+
+
+def norms_by_distance(trace: Trace) -> np.ndarray:
+    """||d h_{T-1} / d h_{T-1-k}||_2 for k = 0..T-1 (distance back in time), for batch element 0, (T,)."""
+    return spectral_norms(hidden_jacobians_to_last(trace)[0])[::-1]

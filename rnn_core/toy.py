@@ -46,3 +46,15 @@ def checksum(*arrays: np.ndarray) -> str:
     for a in arrays:
         h.update(np.ascontiguousarray(a).tobytes())
     return h.hexdigest()[:8]
+
+
+def gradient_lab(units: int, steps: int, rho: float, activation: str = "tanh", seed: int = 0,
+                 input_dim: int = 4) -> tuple[SimpleRNNCell, np.ndarray]:
+    """A float64 SimpleRNN whose W_h has spectral radius rho, and random inputs xs (1, steps, input_dim)."""
+    from rnn_core.bptt import with_spectral_radius
+
+    rng = np.random.default_rng(seed)
+    W_h = with_spectral_radius(rng.standard_normal((units, units)), rho)
+    W_x = rng.standard_normal((input_dim, units)) * 0.5
+    cell = SimpleRNNCell(W_x=W_x, W_h=W_h, b=np.zeros(units), activation=activation)
+    return cell, rng.standard_normal((1, steps, input_dim)) * 0.5

@@ -99,3 +99,32 @@ def test_lesson_page_does_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("lang,title", [("en", "Gradients through time"), ("ko", "시간을 거슬러 흐르는 기울기")])
+def test_gradients_in_both_languages(lang, title):
+    at = open_app("pages/gradients.py", lang=lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 2  # the toy RNN and the trained models
+
+
+@pytest.mark.parametrize("rho,activation,verdict", [(0.3, "tanh", "vanishes"), (2.5, "linear", "explodes"),
+                                                    (3.0, "relu", "explodes")])
+def test_gradients_follow_the_spectral_radius(rho, activation, verdict):
+    at = open_app("pages/gradients.py", rho=str(rho), act=activation, steps="300")
+    assert verdict in texts(at)
+    at.toggle(key="grad_clip").set_value(False).run()
+    assert "Clipping is off" in texts(at)
+
+
+def test_gradients_extreme_settings_and_bad_urls():
+    at = open_app("pages/gradients.py", rho="nan", steps="100000", act="<script>", k="0")
+    assert "unusable value" in texts(at)
+    for rho in (0.1, 3.0):
+        for steps in (5, 300):
+            at.slider(key="grad_rho").set_value(rho).run()
+            at.slider(key="grad_steps").set_value(steps).run()
+            assert not at.exception
+    at.slider(key="grad_k").set_value(299).run()
+    at.text_input(key="grad_sentence").set_value("🙂").run()
+    assert "at least two tokens" in texts(at)

@@ -102,3 +102,37 @@ def contributions(tokens: Sequence[str], values: np.ndarray, x_title: str, big: 
     fig.update_layout(height=120 + 26 * len(tokens) * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 20, "b": 10},
                       font={"size": _font(big)})
     return fig
+
+
+PLOT_FLOOR, PLOT_CEILING = 1e-30, 1e30  # log-scale plot range; values beyond are drawn at the edge
+
+
+def clip_for_log_plot(values: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Values forced into [PLOT_FLOOR, PLOT_CEILING] (NaN and inf included), and whether any was moved."""
+    v = np.nan_to_num(np.asarray(values, dtype=float), nan=PLOT_CEILING, posinf=PLOT_CEILING, neginf=PLOT_FLOOR)
+    clipped = np.clip(v, PLOT_FLOOR, PLOT_CEILING)
+    return clipped, bool(np.any(clipped != v) or not np.all(np.isfinite(values)))
+
+
+def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bound: np.ndarray | None = None,
+                   bound_name: str = "", big: bool = False) -> go.Figure:
+    """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded."""
+    fig = go.Figure()
+    longest = max(len(c) for c in curves.values())
+    fig.add_hrect(y0=0, y1=30, fillcolor="#D55E00", opacity=0.07, line_width=0)  # log10 units: 1 .. 1e30
+    fig.add_hrect(y0=-30, y1=0, fillcolor="#0072B2", opacity=0.07, line_width=0)
+    for k, (name, values) in enumerate(curves.items()):
+        y, _ = clip_for_log_plot(values)
+        fig.add_trace(go.Scatter(x=np.arange(len(y)), y=y, name=name, mode="lines",
+                                 line={"color": OKABE_ITO[k], "width": 4 if big else 2.5},
+                                 hovertemplate=f"{name}<br>T - t = %{{x}}<br>norm %{{y:.3e}}<extra></extra>"))
+    if bound is not None:
+        y, _ = clip_for_log_plot(bound)
+        fig.add_trace(go.Scatter(x=np.arange(len(y)), y=y, name=bound_name, mode="lines",
+                                 line={"color": "#555555", "dash": "dash", "width": 3 if big else 1.5},
+                                 hovertemplate=f"{bound_name}<br>T - t = %{{x}}<br>%{{y:.3e}}<extra></extra>"))
+    fig.update_yaxes(type="log", range=[-30, 30], title_text=y_title, exponentformat="power")
+    fig.update_xaxes(title_text=x_title, range=[0, max(1, longest - 1)])
+    fig.update_layout(height=440 if big else 380, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                      font={"size": _font(big)}, legend={"orientation": "h", "y": 1.1})
+    return fig

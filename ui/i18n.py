@@ -130,6 +130,71 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.weights_from": ("Weights drawn from", "가중치 분포"),
     "step.weights_notes": ("[0, 1) as in the notes", "노트처럼 [0, 1)"),
     "step.weights_centred": ("centred on 0", "0을 중심으로"),
+    # --- lesson 5: gradients through time -----------------------------------
+    "nav.gradients": ("5 · Vanishing and exploding gradients", "5 · 기울기 소실과 폭주"),
+    "grad.title": ("Gradients through time", "시간을 거슬러 흐르는 기울기"),
+    "grad.intro": (
+        "To learn from a word T - t steps back, the loss gradient must travel from h_T back to h_t. "
+        "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
+        "with J_s = diag(tanh'(z_s)) W_hᵀ. If every factor shrinks vectors the product vanishes; if they "
+        "stretch vectors it explodes.",
+        "T - t 스텝 앞의 단어에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
+        "역전파는 스텝마다 야코비안 하나씩을 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
+        "J_s = diag(tanh'(z_s)) W_hᵀ. 모든 인수가 벡터를 줄이면 곱은 사라지고(소실), 늘리면 폭발합니다(폭주)."),
+    "grad.rho": ("Spectral radius of W_h (largest |eigenvalue|)", "W_h의 스펙트럼 반지름 (가장 큰 |고윳값|)"),
+    "grad.activation": ("Activation", "활성화 함수"),
+    "grad.steps": ("Sequence length T", "시퀀스 길이 T"),
+    "grad.units": ("Hidden units D", "은닉 유닛 D"),
+    "grad.seed": ("Random seed", "난수 시드"),
+    "grad.figure": ("How much gradient reaches each step back", "몇 스텝 앞까지 기울기가 닿는가"),
+    "grad.x": ("distance back in time, T - t (steps)", "거슬러 간 거리 T - t (스텝)"),
+    "grad.y": ("‖dh_T / dh_t‖₂ (log scale)", "‖dh_T / dh_t‖₂ (로그 눈금)"),
+    "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k", "Pascanu 상한 (γ·σ_max(W_h))^k"),
+    "grad.caption": (
+        "Blue region: below 1, the gradient shrinks (vanishing); orange region: above 1, it grows (exploding). "
+        "Pascanu, Mikolov and Bengio (2013): each factor is at most γ·σ_max(W_h), where γ bounds the "
+        "activation's slope (1 for tanh). If γ·σ_max < 1 the gradient must vanish; a spectral radius above 1 "
+        "is needed for it to explode.",
+        "파란 영역: 1보다 작아 기울기가 줄어듭니다(소실). 주황 영역: 1보다 커서 기울기가 커집니다(폭주). "
+        "Pascanu, Mikolov, Bengio (2013): 각 인수는 γ·σ_max(W_h) 이하이고 γ는 활성화 함수 기울기의 상한"
+        "(tanh는 1)입니다. γ·σ_max < 1이면 기울기는 반드시 소실되고, 폭주하려면 스펙트럼 반지름이 1보다 커야 합니다."),
+    "grad.clipped_plot": ("Some values fell outside 10⁻³⁰…10³⁰ and are drawn at the edge of the plot.",
+                          "일부 값이 10⁻³⁰…10³⁰ 범위를 벗어나 그래프 가장자리에 그렸습니다."),
+    "grad.verdict_vanish": ("After {k} steps back only {ratio:.1e} of the gradient is left: it **vanishes**.",
+                            "{k} 스텝을 거슬러 가면 기울기가 {ratio:.1e}만 남습니다: **소실**됩니다."),
+    "grad.verdict_explode": ("After {k} steps back the gradient is {ratio:.1e} times larger: it **explodes**.",
+                             "{k} 스텝을 거슬러 가면 기울기가 {ratio:.1e}배 커집니다: **폭주**합니다."),
+    "grad.verdict_keep": ("After {k} steps back the gradient keeps a factor of {ratio:.2f}: it survives.",
+                          "{k} 스텝을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
+    "grad.follow": ("Follow the gradient back, step by step", "기울기를 한 스텝씩 따라가기"),
+    "grad.follow_step": ("Steps back k", "거슬러 간 스텝 k"),
+    "grad.follow_body": (
+        "Step T - {k}: this step's Jacobian has norm {factor:.3f}; the product of all {k} factors so far has norm "
+        "{product:.3e}.",
+        "T - {k} 시점: 이 스텝의 야코비안 노름은 {factor:.3f}, 지금까지 곱한 {k}개 인수의 노름은 {product:.3e}입니다."),
+    "grad.clip": ("Gradient clipping", "기울기 클리핑"),
+    "grad.clip_on": ("Clip the gradient by its global norm", "전체 노름으로 기울기 클리핑"),
+    "grad.clip_max": ("Largest allowed norm c", "허용하는 최대 노름 c"),
+    "grad.clip_body": (
+        "Loss L = sum(h_T). The gradient of L with respect to W_x, W_h and b has global norm **{norm:.3e}**. "
+        "With learning rate 0.1 the update step would have norm {step:.3e}.",
+        "손실 L = sum(h_T). W_x, W_h, b에 대한 L의 기울기 전체 노름은 **{norm:.3e}**입니다. "
+        "학습률 0.1이면 업데이트 크기는 {step:.3e}입니다."),
+    "grad.clip_after": ("Clipped to norm {after:.3e} (same direction): the update step becomes {step:.3e}.",
+                        "노름 {after:.3e}로 잘랐습니다(방향은 그대로). 업데이트 크기는 {step:.3e}가 됩니다."),
+    "grad.clip_off": ("Clipping is off: an exploding gradient throws the weights far away in one step.",
+                      "클리핑이 꺼져 있습니다. 폭주한 기울기는 한 번에 가중치를 멀리 날려 보냅니다."),
+    "grad.trained": ("The trained models on your sentence", "학습된 모델로 내 문장 보기"),
+    "grad.trained_body": (
+        "The same measure for the trained SimpleRNN, LSTM and GRU sentiment models on this sentence "
+        "(for the LSTM, through the hidden state with the cell state held fixed).",
+        "같은 측정을 학습된 SimpleRNN, LSTM, GRU 감성 모델로 이 문장에 대해 해 봅니다 "
+        "(LSTM은 셀 상태를 고정하고 은닉 상태 경로로)."),
+    "grad.sentence": ("Sentence", "문장"),
+    "grad.trained_empty": ("Type a sentence of at least two tokens to compare the trained models.",
+                           "학습된 모델을 비교하려면 토큰이 두 개 이상인 문장을 입력하세요."),
+    "grad.hears": ("{model}: the gradient stays above 1% for {k} steps back.",
+                   "{model}: 기울기가 {k} 스텝 앞까지 1% 이상 남습니다."),
     # --- lesson 7: live demo ------------------------------------------------
     "demo.title": ("Try it: live sentiment", "직접 해 보기: 실시간 감성 분석"),
     "demo.intro": (

@@ -15,10 +15,10 @@ MAX_TEXT = 2000  # characters of text accepted from a URL
 
 @dataclass(frozen=True)
 class Param:
-    kind: type  # int, str or bool
+    kind: type  # int, float, str or bool
     default: object
-    low: int | None = None  # for int: inclusive range
-    high: int | None = None
+    low: float | None = None  # for numbers: inclusive range
+    high: float | None = None
     choices: tuple | None = None  # for str: allowed values (None: free text)
 
     def parse(self, raw: str):
@@ -27,8 +27,8 @@ class Param:
             if raw not in ("0", "1", "true", "false"):
                 raise ValueError(raw)
             return raw in ("1", "true")
-        if self.kind is int:
-            value = int(raw)
+        if self.kind in (int, float):
+            value = self.kind(raw)
             if not self.low <= value <= self.high:
                 raise ValueError(raw)
             return value
@@ -49,6 +49,11 @@ PARAMS: dict[str, Param] = {
     "step": Param(int, 1, 1, 32),
     "init": Param(str, "centred", choices=("centred", "notes")),
     "model": Param(str, "lstm", choices=("rnn", "lstm", "gru")),
+    "rho": Param(float, 0.9, 0.1, 3.0),
+    "act": Param(str, "tanh", choices=("tanh", "relu", "linear")),
+    "steps": Param(int, 60, 5, 300),
+    "gunits": Param(int, 8, 2, 32),
+    "k": Param(int, 5, 1, 299),
 }
 
 

@@ -1,0 +1,119 @@
+"""Lesson 5: backpropagation through time, and why the gradient vanishes or explodes."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from rnn_core.bptt import clip_by_global_norm, global_norm
+from rnn_core.sentiment import CELLS
+from ui import figures, state
+from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+from ui.models import ModelFileError
+
+ACTIVATIONS = ("tanh", "relu", "linear")
+VERDICT_DISTANCE = 20
+DEFAULT_SENTENCE = {"en": "the movie was not fun at all, although the actors tried their best",
+                    "ko": "배우들은 열심히 했지만 영화는 전혀 재미없었다"}
+
+
+def controls() -> tuple[int, int, float, str, int]:
+    """(units, steps, rho, activation, seed), in the order gradient_lab_run takes them."""
+    for key, url_key in (("grad_rho", "rho"), ("grad_act", "act"), ("grad_steps", "steps"),
+                         ("grad_units", "gunits"), ("grad_seed", "seed")):
+        state.init(key, url_key)
+    left, mid, right = st.columns(3)
+    rho = left.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho")
+    activation = left.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True)
+    steps = mid.slider(t("grad.steps"), 5, 300, key="grad_steps")
+    units = mid.slider(t("grad.units"), 2, 32, key="grad_units")
+    seed = right.number_input(t("grad.seed"), 0, 9999, key="grad_seed")
+    state.write(rho=rho, act=activation, steps=steps, gunits=units, seed=seed)
+    return units, steps, rho, activation, int(seed)
+
+
+def verdict(norms: np.ndarray) -> str:
+    k = min(VERDICT_DISTANCE, len(norms) - 1)
+    ratio = float(norms[k])
+    if not np.isfinite(ratio) or ratio > 100:
+        return t("grad.verdict_explode", k=k, ratio=ratio if np.isfinite(ratio) else float("inf"))
+    if ratio < 0.01:
+        return t("grad.verdict_vanish", k=k, ratio=ratio)
+    return t("grad.verdict_keep", k=k, ratio=ratio)
+
+
+def norm_curve(lab: GradientLab, big: bool) -> None:
+    st.subheader(t("grad.figure"))
+    st.plotly_chart(figures.gradient_norms({"SimpleRNN": lab.norms}, t("grad.x"), t("grad.y"), lab.bound,
+                                           t("grad.bound"), big), width="stretch", config={"displaylogo": False})
+    st.caption(t("grad.caption"))
+    if figures.clip_for_log_plot(lab.norms)[1] or figures.clip_for_log_plot(lab.bound)[1]:
+        st.caption(t("grad.clipped_plot"))
+    st.markdown(verdict(lab.norms))
+
+
+def follow_back(lab: GradientLab) -> None:
+    st.subheader(t("grad.follow"))
+    steps = len(lab.norms)
+    state.init("grad_k", "k")
+    st.session_state.grad_k = min(st.session_state.grad_k, steps - 1)
+    k = st.slider(t("grad.follow_step"), 1, steps - 1, key="grad_k")
+    st.write(t("grad.follow_body", k=k, factor=float(lab.factors[k - 1]), product=float(lab.norms[k])))
+    state.write(k=k)
+
+
+def clipping(lab: GradientLab) -> None:
+    st.subheader(t("grad.clip"))
+    left, right = st.columns(2)
+    on = left.toggle(t("grad.clip_on"), value=True, key="grad_clip")
+    c = right.slider(t("grad.clip_max"), 0.1, 10.0, 1.0, step=0.1, key="grad_clip_max", disabled=not on)
+    clipped, norm = clip_by_global_norm(list(lab.weight_grads), c)
+    st.markdown(t("grad.clip_body", norm=norm, step=0.1 * norm))
+    if on:
+        after = global_norm(clipped)
+        st.write(t("grad.clip_after", after=after, step=0.1 * after))
+    else:
+        st.write(t("grad.clip_off"))
+
+
+def trained_models(big: bool) -> None:
+    st.subheader(t("grad.trained"))
+    st.write(t("grad.trained_body"))
+    lang = st.session_state.get("lang", "en")
+    if "grad_sentence" not in st.session_state:
+        st.session_state.grad_sentence = state.read("sentence") or DEFAULT_SENTENCE[lang]
+    text = st.text_input(t("grad.sentence"), key="grad_sentence", max_chars=500)
+    state.write(sentence=text)
+    curves = {}
+    for key, kind in CELLS.items():
+        try:
+            norms = trained_gradient_norms(f"{lang}-{key}", text)
+        except ModelFileError as err:
+            st.error(t("demo.model_error", model=f"{lang}-{key}", why=str(err)))
+            continue
+        if norms is not None:
+            curves[kind] = norms
+    if not curves:
+        st.info(t("grad.trained_empty"))
+        return
+    st.plotly_chart(figures.gradient_norms(curves, t("grad.x"), t("grad.y"), big=big), width="stretch",
+                    config={"displaylogo": False})
+    for kind, norms in curves.items():
+        st.caption(t("grad.hears", model=kind, k=int(np.sum(norms >= 0.01)) - 1))
+
+
+def render() -> None:
+    st.title(t("grad.title"))
+    notices = st.container()
+    st.write(t("grad.intro"))
+    big = presenting()
+    lab = gradient_lab_run(*controls())
+    norm_curve(lab, big)
+    follow_back(lab)
+    clipping(lab)
+    trained_models(big)
+    show_param_notices(notices)
+
+
+render()
