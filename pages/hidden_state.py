@@ -29,13 +29,13 @@ def controls() -> tuple[list[str], int, int, int, str]:
         state.init(key, url_key)
     if "step_sentence" not in st.session_state:
         st.session_state.step_sentence = state.read("sentence") or DEFAULT_SENTENCE[st.session_state.get("lang", "en")]
-    st.text_input(t("step.sentence"), key="step_sentence", max_chars=300, help=t("step.sentence_help"))
-    left, mid, right = st.columns(3)
+    sentence, left, mid, right = st.columns([3, 2, 2, 1.3], vertical_alignment="bottom")
+    sentence.text_input(t("step.sentence"), key="step_sentence", max_chars=300, help=t("step.sentence_help"))
     d = left.slider(t("step.d"), 1, 8, key="step_d")
     D = mid.slider(t("step.D"), 1, 8, key="step_units")
-    with right:
+    with right.popover(t("step.weights"), width="stretch"):
         labels = {"centred": t("step.weights_centred"), "notes": t("step.weights_notes")}
-        init = st.radio(t("step.weights_from"), INITS, key="step_init", horizontal=True, format_func=labels.get)
+        init = st.radio(t("step.weights_from"), INITS, key="step_init", format_func=labels.get)
         seed = st.number_input(t("step.seed"), 0, 9999, key="step_seed")
     words = tokenize(st.session_state.step_sentence, "words")
     if len(words) > MAX_WORDS:

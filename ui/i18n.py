@@ -67,6 +67,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.d": ("Input size d (features per word)", "입력 크기 d (단어당 특성 수)"),
     "step.D": ("Hidden size D (units)", "은닉 크기 D (유닛 수)"),
     "step.seed": ("Random seed for the weights", "가중치 난수 시드"),
+    "step.weights": ("Weights", "가중치"),
     "step.word": ("Time step t", "시점 t"),
     "step.empty": ("Type at least one word to see the RNN step. (Letters or digits; emoji and symbols are skipped.)",
                    "RNN 스텝을 보려면 단어를 하나 이상 입력하세요. (글자나 숫자만 읽고, 이모지와 기호는 건너뜁니다.)"),
