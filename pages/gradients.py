@@ -10,7 +10,7 @@ from ui import figures, state
 from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
-from ui.models import ModelFileError
+from ui.models import ModelFileError, fault_message
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 VERDICT_DISTANCE = 20
@@ -90,7 +90,7 @@ def trained_models(big: bool) -> None:
         try:
             norms = trained_gradient_norms(f"{lang}-{key}", text)
         except ModelFileError as err:
-            st.error(t("demo.model_error", model=f"{lang}-{key}", why=str(err)))
+            st.error(fault_message(f"{lang}-{key}", err), icon=":material/warning:")
             continue
         if norms is not None:
             curves[kind] = norms

@@ -10,7 +10,7 @@ from rnn_core.sentiment import CELLS, SentimentModel, label_of
 from ui import figures, state
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
-from ui.models import ModelFileError, keras_probability, sentiment_model
+from ui.models import ModelFileError, fault_message, keras_probability, sentiment_model
 
 MAX_CHARS = 5000  # a 50,000-character paste is cut here, with a notice
 MAX_EXPLAINED = 120  # tokens explained one by one (leave-one-out costs one forward pass per token)
@@ -61,7 +61,7 @@ def load_models(lang: str) -> dict[str, SentimentModel]:
         try:
             models[key] = sentiment_model(name)
         except ModelFileError as err:
-            st.error(t("demo.model_error", model=name, why=str(err)), icon=":material/warning:")
+            st.error(fault_message(name, err), icon=":material/warning:")
     return models
 
 

@@ -22,7 +22,13 @@ SKIPPED = {"InputLayer", "Dropout", "SpatialDropout1D"}
 
 
 class ModelFileError(ValueError):
-    """The file is missing, not a .keras archive, or holds a layer this reader does not know."""
+    """A model file is missing, changed, or unreadable. ``reason`` is one of REASONS, ``file`` its name."""
+
+    REASONS = ("missing", "changed", "unreadable")
+
+    def __init__(self, message: str, reason: str = "unreadable", file: str = ""):
+        super().__init__(message)
+        self.reason, self.file = reason, file
 
 
 def _vars(group: h5py.Group) -> list[np.ndarray]:
@@ -83,8 +89,10 @@ def load_keras_model(path: str | Path) -> SequentialModel:
         with zipfile.ZipFile(path) as archive:
             config = json.loads(archive.read("config.json"))
             weights = archive.read("model.weights.h5")
+    except FileNotFoundError as err:
+        raise ModelFileError(f"{Path(path).name} is missing", "missing", Path(path).name) from err
     except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as err:
-        raise ModelFileError(f"cannot read {path}: {err}") from err
+        raise ModelFileError(f"cannot read {Path(path).name}: {err}", "unreadable", Path(path).name) from err
     if config.get("class_name") != "Sequential":
         raise ModelFileError("only Sequential models are supported")
     try:
@@ -93,5 +101,6 @@ def load_keras_model(path: str | Path) -> SequentialModel:
             layers = tuple(_layer(spec, h5["layers"][group]) for spec, group in zip(specs, _group_names(specs))
                            if spec["class_name"] not in SKIPPED)
     except (OSError, KeyError, ValueError) as err:
-        raise ModelFileError(f"cannot read the weights in {path}: {err}") from err
+        raise ModelFileError(f"cannot read the weights in {Path(path).name}: {err}", "unreadable",
+                             Path(path).name) from err
     return SequentialModel(layers)

@@ -67,10 +67,13 @@ class ModelCard:
 
     @classmethod
     def read(cls, path: Path) -> "ModelCard":
+        path = Path(path)
+        if not path.is_file():
+            raise ModelFileError(f"the model card {path.name} is missing", "missing", path.name)
         try:
-            return cls(**json.loads(Path(path).read_text(encoding="utf-8")))
+            return cls(**json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError) as err:
-            raise ModelFileError(f"cannot read the model card {path}: {err}") from err
+            raise ModelFileError(f"cannot read the model card {path.name}: {err}", "unreadable", path.name) from err
 
 
 def sha256_of(path: Path) -> str:
@@ -81,9 +84,10 @@ def verify_file(folder: Path, name: str, card: ModelCard) -> Path:
     """The path of one of the model's files, after checking it exists and matches the card's sha256."""
     path = Path(folder) / name
     if not path.is_file():
-        raise ModelFileError(f"{name} is missing")
+        raise ModelFileError(f"{name} is missing", "missing", name)
     if card.sha256.get(name) != sha256_of(path):
-        raise ModelFileError(f"{name} does not match the sha256 in its model card (changed or damaged)")
+        raise ModelFileError(f"{name} does not match the sha256 in its model card (changed or damaged)",
+                             "changed", name)
     return path
 
 
@@ -126,7 +130,7 @@ class SentimentModel:
         try:
             vocab = Vocabulary(tuple(json.loads(vocab_path.read_text(encoding="utf-8"))))
         except ValueError as err:
-            raise ModelFileError(f"cannot read {card.vocab_file}: {err}") from err
+            raise ModelFileError(f"cannot read {card.vocab_file}: {err}", "unreadable", card.vocab_file) from err
         network = load_keras_model(verify_file(folder, card.model_file, card))
         return cls(card=card, vocab=vocab, network=network)
 

@@ -85,3 +85,27 @@ def test_clipping_matches_tensorflow(tf):
         assert norm == pytest.approx(float(their_norm), rel=1e-5)
         for a, b in zip(ours, theirs):
             np.testing.assert_allclose(a, np.asarray(b), atol=ATOL)
+
+
+def test_spectral_radius_knob_and_distance_order():
+    from rnn_core.bptt import norms_by_distance, spectral_radius, with_spectral_radius
+    from rnn_core.toy import gradient_lab
+
+    W = np.random.default_rng(0).standard_normal((6, 6))
+    assert spectral_radius(with_spectral_radius(W, 1.7)) == pytest.approx(1.7)
+    cell, xs = gradient_lab(units=8, steps=12, rho=0.5, activation="linear")
+    assert spectral_radius(cell.W_h) == pytest.approx(0.5)
+    norms = norms_by_distance(run(cell, xs))
+    full = spectral_norms(hidden_jacobians_to_last(run(cell, xs))[0])
+    np.testing.assert_allclose(norms, full[::-1])
+    assert norms[0] == pytest.approx(1.0) and norms[-1] < norms[1]
+    # a linear RNN's product of k Jacobians is (W_h^T)^k, whose norm is bounded by sigma_max^k
+    assert np.all(norms <= np.linalg.norm(cell.W_h, 2) ** np.arange(12) + 1e-9)
+
+
+def test_log_plot_clipping_says_when_it_moved_values():
+    from ui.figures import PLOT_CEILING, PLOT_FLOOR, clip_for_log_plot
+
+    values, moved = clip_for_log_plot(np.array([1.0, 1e-200, np.inf, np.nan, 1e200]))
+    assert moved and values.min() == PLOT_FLOOR and values.max() == PLOT_CEILING
+    assert not clip_for_log_plot(np.array([1.0, 0.5]))[1]

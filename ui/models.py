@@ -48,4 +48,11 @@ def keras_probability(name: str, ids: np.ndarray) -> float:
     return float(np.asarray(model(ids[None, :].astype(np.int32), training=False))[0, 0])
 
 
-__all__ = ["ModelFileError", "keras_probability", "sentiment_model"]
+def fault_message(name: str, err: ModelFileError) -> str:
+    """What the learner reads when model ``name`` cannot be used, in their language."""
+    from ui.i18n import t
+
+    return t("demo.model_error", model=name, why=t(f"fault.{err.reason}", file=err.file or name))
+
+
+__all__ = ["ModelFileError", "fault_message", "keras_probability", "sentiment_model"]
