@@ -31,6 +31,8 @@ SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
 }
 OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 200 words
     "en-rnn": dict(maxlen=200),
+    "ko-lstm": dict(embedding_dim=128, units=128),  # syllables carry less meaning each: more capacity helps
+    "ko-gru": dict(embedding_dim=128, units=128),
 }
 SHORT = Path(__file__).resolve().parent / "short_sentences"
 
