@@ -112,7 +112,7 @@ def render() -> None:
         one_step(words, cell, trace, step - 1, big)
         st.subheader(t("step.sharing"))
         st.write(t("step.sharing_body", T=len(words), checksum=checksum(cell.W_x, cell.W_h, cell.b)))
-        st.plotly_chart(figures.states_heatmap(trace.h[0], words, step - 1, t("step.unit"), t("step.time_axis"), big),
+        st.plotly_chart(figures.time_by_unit(trace.h[0], words, step - 1, t("step.unit"), t("step.time_axis"), big=big),
                         width="stretch", config={"displaylogo": False})
         st.caption(t("step.states_caption"))
         state.write(step=step)

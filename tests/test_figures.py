@@ -26,7 +26,7 @@ def test_matrix_equation_has_one_panel_per_matrix():
 
 def test_states_heatmap_labels_rows_by_word():
     H = np.tanh(np.random.default_rng(0).standard_normal((4, 3)))
-    fig = figures.states_heatmap(H, ["the", "movie", "is", "fun"], 2, "unit", "step")
+    fig = figures.time_by_unit(H, ["the", "movie", "is", "fun"], 2, "unit", "step")
     assert list(fig.data[0].y) == ["1. the", "2. movie", "3. is", "4. fun"]
     np.testing.assert_array_equal(np.asarray(fig.data[0].z), H)
     assert len(fig.layout.shapes) == 1 and finite(fig)

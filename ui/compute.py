@@ -49,3 +49,27 @@ def trained_gradient_norms(name: str, text: str) -> np.ndarray | None:
     if reading.trace is None or len(reading.ids) < 2:
         return None
     return norms_by_distance(reading.trace)
+
+
+@dataclass(frozen=True)
+class GateRun:
+    tokens: list[str]
+    values: dict[str, np.ndarray]  # name -> (T, D): gates, candidate, states of the one sentence
+    c_prev0: np.ndarray  # (D,) the state before the first step (zeros)
+    probability: float  # p(positive) from the dense head on the last hidden state
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def gate_run(name: str, text: str, gate: str | None = None, value: float = 0.0, start: int = 0) -> GateRun | None:
+    """A shipped LSTM or GRU on a text, optionally with a gate forced from token ``start`` on; None if empty."""
+    from rnn_core.gates import run_with_forced_gate
+
+    model = sentiment_model(name)
+    tokens, ids, _ = model.encode(text)
+    if not ids:
+        return None
+    xs = model.network.embedding(np.asarray([ids]))  # (1, T, E)
+    trace = run_with_forced_gate(model.network.recurrent.cell, xs, gate, value, start)
+    p = float(model.network.head(trace.h[:, -1])[0, 0])
+    values = {k: v[0] for k, v in trace.values.items() if v.ndim == 3 and v.shape[-1] == trace.cell.units}
+    return GateRun(tokens=tokens, values=values, c_prev0=np.zeros(trace.cell.units, np.float32), probability=p)

@@ -52,43 +52,58 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
     return fig
 
 
-def states_heatmap(H: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str,
-                   y_title: str, big: bool = False) -> go.Figure:
-    """Hidden states over time, H (T, D): one row per time step, one column per unit."""
-    T, D = H.shape
+def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
+                 value_name: str = "h", signed: bool = True, big: bool = False) -> go.Figure:
+    """A value per time step and unit, M (T, D): one row per step (word), one column per unit.
+
+    signed: diverging scale on [-1, 1] (states); otherwise a sequential scale on [0, 1] (gates).
+    """
+    T, D = M.shape
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
+    scale = {"zmin": -1, "zmax": 1, "zmid": 0, "colorscale": DIVERGING} if signed else \
+        {"zmin": 0, "zmax": 1, "colorscale": "Viridis"}
     fig = go.Figure(go.Heatmap(
-        z=H, x=list(range(1, D + 1)), y=labels, zmin=-1, zmax=1, zmid=0, colorscale=DIVERGING, xgap=1, ygap=1,
-        texttemplate="%{z:.2f}" if _cell_text(H) else None,
-        hovertemplate="%{y}<br>unit %{x}<br>h = %{z:.5f}<extra></extra>", colorbar={"title": {"text": "h"}}))
+        z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1, **scale,
+        texttemplate="%{z:.2f}" if _cell_text(M) else None,
+        hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
+        colorbar={"title": {"text": value_name}}))
     if highlight is not None:
         fig.add_shape(type="rect", x0=0.5, x1=D + 0.5, y0=highlight - 0.5, y1=highlight + 0.5,
                       line={"color": "#000000", "width": 4 if big else 2})
     fig.update_yaxes(autorange="reversed", title_text=y_title, type="category")
-    fig.update_xaxes(title_text=x_title, dtick=1)
-    fig.update_layout(height=120 + 32 * T * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 20, "b": 10},
-                      font={"size": _font(big)})
+    fig.update_xaxes(title_text=x_title)
+    fig.update_layout(height=120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1),
+                      margin={"l": 10, "r": 10, "t": 20, "b": 10}, font={"size": _font(big)})
+    return fig
+
+
+def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
+                      y_range: tuple[float, float] | None = None, threshold: float | None = None,
+                      big: bool = False) -> go.Figure:
+    """One line per named series over the tokens of a text: {name: values (T,)}."""
+    fig = go.Figure()
+    for k, (name, values) in enumerate(curves.items()):
+        fig.add_trace(go.Scatter(
+            x=list(range(1, len(values) + 1)), y=values, name=name, mode="lines+markers",
+            line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
+            marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
+            customdata=list(tokens[: len(values)]),
+            hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>%{{y:.4f}}<extra></extra>"))
+    if threshold is not None:
+        fig.add_hline(y=threshold, line_dash="dash", line_color="#555555")
+    fig.update_xaxes(title_text="token", tickvals=list(range(1, len(tokens) + 1)),
+                     ticktext=list(tokens) if len(tokens) <= 40 else None)
+    fig.update_yaxes(title_text=y_title, range=list(y_range) if y_range else None)
+    fig.update_layout(height=380 if big else 320, margin={"l": 10, "r": 10, "t": 20, "b": 10},
+                      font={"size": _font(big)}, legend={"orientation": "h", "y": 1.12})
     return fig
 
 
 def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_title: str,
                          big: bool = False) -> go.Figure:
     """p(positive) after each prefix, one line per model: {name: (tokens, probabilities (T,))}."""
-    fig = go.Figure()
-    for k, (name, (tokens, p)) in enumerate(curves.items()):
-        steps = list(range(1, len(p) + 1))
-        fig.add_trace(go.Scatter(
-            x=steps, y=p, name=name, mode="lines+markers", line={"color": OKABE_ITO[k], "width": 4 if big else 2},
-            marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
-            customdata=list(tokens), hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>p = %{{y:.4f}}<extra></extra>"))
-    longest = max((curves[n][0] for n in curves), key=len, default=[])
-    fig.add_hline(y=0.5, line_dash="dash", line_color="#555555")
-    fig.update_xaxes(title_text="token", tickvals=list(range(1, len(longest) + 1)),
-                     ticktext=list(longest) if len(longest) <= 40 else None)
-    fig.update_yaxes(title_text=y_title, range=[0, 1])
-    fig.update_layout(height=380 if big else 320, margin={"l": 10, "r": 10, "t": 20, "b": 10},
-                      font={"size": _font(big)}, legend={"orientation": "h", "y": 1.12})
-    return fig
+    tokens = max((toks for toks, _ in curves.values()), key=len, default=[])
+    return lines_over_tokens({name: p for name, (_, p) in curves.items()}, tokens, y_title, (0, 1), 0.5, big)
 
 
 def contributions(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:
@@ -135,4 +150,34 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
     fig.update_xaxes(title_text=x_title, range=[0, max(1, longest - 1)])
     fig.update_layout(height=440 if big else 380, margin={"l": 10, "r": 10, "t": 30, "b": 10},
                       font={"size": _font(big)}, legend={"orientation": "h", "y": 1.1})
+    return fig
+
+
+def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
+    """One LSTM step for one unit, the cell state as a belt: c_prev -> x f -> + i*g -> c -> tanh, x o -> h.
+
+    values: c_prev, f, i, g, c, o, h (floats of the selected unit and word).
+    """
+    v = values
+    boxes = [  # (x, y, text, colour)
+        (0.0, 1.0, f"c<sub>t-1</sub><br>{v['c_prev']:+.3f}", "#E8E8E8"),
+        (2.0, 1.0, f"× f = {v['f']:.3f}<br>{v['f'] * v['c_prev']:+.3f}", "#56B4E9"),
+        (4.0, 1.0, f"+ i·g = {v['i']:.2f}·{v['g']:+.2f}<br>{v['i'] * v['g']:+.3f}", "#E69F00"),
+        (6.0, 1.0, f"c<sub>t</sub><br>{v['c']:+.3f}", "#E8E8E8"),
+        (6.0, 0.0, f"tanh(c<sub>t</sub>)<br>{np.tanh(v['c']):+.3f}", "#FFFFFF"),
+        (8.0, 0.0, f"× o = {v['o']:.3f}<br>h<sub>t</sub> = {v['h']:+.3f}", "#009E73"),
+    ]
+    fig = go.Figure()
+    fig.add_shape(type="line", x0=-0.6, x1=6.6, y0=1, y1=1, line={"color": "#999999", "width": 14 if big else 10})
+    for (x0, y0, *_), (x1, y1, *_) in zip(boxes, boxes[1:]):
+        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", text="",
+                           showarrow=True, arrowhead=3, arrowsize=1.5, arrowwidth=3 if big else 2,
+                           standoff=38 if big else 32, startstandoff=38 if big else 32)
+    for x, y, text, colour in boxes:
+        fig.add_annotation(x=x, y=y, text=text, showarrow=False, bgcolor=colour, bordercolor="#333333",
+                           borderwidth=2, borderpad=8, font={"size": _font(big) + 1, "color": "#000000"})
+    fig.update_xaxes(visible=False, range=[-1, 9.2])
+    fig.update_yaxes(visible=False, range=[-0.6, 1.6])
+    fig.update_layout(height=300 if big else 240, margin={"l": 0, "r": 0, "t": 10, "b": 10}, showlegend=False,
+                      plot_bgcolor="#FFFFFF")
     return fig

@@ -196,6 +196,66 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "학습된 모델을 비교하려면 토큰이 두 개 이상인 문장을 입력하세요."),
     "grad.hears": ("{model}: the gradient stays above 1% for {k} steps back.",
                    "{model}: 기울기가 {k} 스텝 앞까지 1% 이상 남습니다."),
+    # --- lesson 6: gates -------------------------------------------------------
+    "nav.gates": ("6 · LSTM and GRU gates", "6 · LSTM과 GRU의 게이트"),
+    "gates.title": ("LSTM and GRU gates", "LSTM과 GRU의 게이트"),
+    "gates.intro": (
+        "A plain RNN rewrites its whole memory at every step. An LSTM adds a cell state c_t, a conveyor belt that "
+        "runs through time, and three gates, numbers between 0 and 1 computed from x_t and h_(t-1), that decide "
+        "what to erase (forget gate f), what to write (input gate i, with the candidate g) and what to show "
+        "(output gate o). These are the real gates of the trained sentiment models on your sentence.",
+        "일반 RNN은 매 스텝 기억 전체를 다시 씁니다. LSTM은 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
+        "x_t와 h_(t-1)로 계산한 0과 1 사이의 값인 게이트 세 개를 더합니다. 무엇을 지울지(망각 게이트 f), 무엇을 "
+        "쓸지(입력 게이트 i와 후보 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 "
+        "내 문장에서 실제로 여닫은 게이트입니다."),
+    "gates.sentence": ("Sentence", "문장"),
+    "gates.empty": ("Type a sentence with at least one word the model can read.",
+                    "모델이 읽을 수 있는 단어가 하나 이상 있는 문장을 입력하세요."),
+    "gates.show": ("Show", "보기"),
+    "gates.word": ("Word (time step)", "단어 (시점)"),
+    "gates.unit": ("Unit to follow", "따라갈 유닛"),
+    "gates.value": ("value", "값"),
+    "gates.q.i": ("input gate i", "입력 게이트 i"),
+    "gates.q.f": ("forget gate f", "망각 게이트 f"),
+    "gates.q.g": ("candidate g", "후보 g"),
+    "gates.q.o": ("output gate o", "출력 게이트 o"),
+    "gates.q.c": ("cell state c", "셀 상태 c"),
+    "gates.q.h": ("hidden state h", "은닉 상태 h"),
+    "gates.q.z": ("update gate z", "업데이트 게이트 z"),
+    "gates.q.r": ("reset gate r", "리셋 게이트 r"),
+    "gates.q.n": ("candidate n", "후보 n"),
+    "gates.heatmap_caption": (
+        "Rows are the tokens, columns the {units} units of the trained {model}. Gates use a 0-to-1 scale, states "
+        "a -1-to-1 scale. Hover for exact values.",
+        "행은 토큰, 열은 학습된 {model}의 유닛 {units}개입니다. 게이트는 0~1, 상태는 -1~1 눈금입니다. "
+        "정확한 값은 마우스를 올려 보세요."),
+    "gates.unit_figure": ("Unit {unit} over the sentence", "문장을 따라가는 유닛 {unit}"),
+    "gates.formulas": ("The formulas with this word's numbers (unit {unit}, token “{word}”)",
+                       "이 단어의 숫자로 쓴 공식 (유닛 {unit}, 토큰 “{word}”)"),
+    "gates.belt": ("The conveyor belt", "컨베이어 벨트"),
+    "gates.belt_caption": (
+        "The cell state flows left to right: the forget gate scales what was there, the input gate adds new "
+        "content, and the output gate decides how much of tanh(c_t) becomes h_t.",
+        "셀 상태는 왼쪽에서 오른쪽으로 흐릅니다. 망각 게이트가 기존 내용을 줄이고, 입력 게이트가 새 내용을 더하며, "
+        "출력 게이트가 tanh(c_t)의 얼마만큼을 h_t로 내보낼지 정합니다."),
+    "gates.whatif": ("What if a gate were forced?", "게이트를 강제로 고정하면?"),
+    "gates.override": ("Override", "고정할 게이트"),
+    "gates.none": ("no override (the real model)", "고정 없음 (실제 모델)"),
+    "gates.from": ("from token", "적용 시작 토큰"),
+    "gates.whatif_result": ("Verdict of the real model: p(positive) = {real:.3f}. With the override: {forced:.3f}.",
+                            "실제 모델의 판정: p(긍정) = {real:.3f}. 고정했을 때: {forced:.3f}."),
+    "gates.whatif_figure": ("Unit {unit}: {what}, real and with the override", "유닛 {unit}: {what}, 실제와 고정했을 때"),
+    "gates.real": ("real", "실제"),
+    "gates.forced": ("override", "고정"),
+    "gates.gru_intro": (
+        "The GRU has no separate cell state. Its update gate z does the forget and input gates' work at once: "
+        "h_t = z·h_(t-1) + (1 - z)·n keeps a share z of the old memory and fills the rest with the candidate n. "
+        "The reset gate r decides how much of the old memory goes into that candidate.",
+        "GRU에는 별도의 셀 상태가 없습니다. 업데이트 게이트 z가 망각과 입력 게이트의 일을 한 번에 합니다: "
+        "h_t = z·h_(t-1) + (1 - z)·n은 옛 기억의 z만큼을 남기고 나머지를 후보 n으로 채웁니다. "
+        "리셋 게이트 r은 후보를 만들 때 옛 기억을 얼마나 쓸지 정합니다."),
+    "gates.gru_whatif_result": ("GRU verdict: p(positive) = {real:.3f} for real, {forced:.3f} with the override.",
+                                "GRU 판정: 실제 p(긍정) = {real:.3f}, 고정했을 때 {forced:.3f}."),
     # --- lesson 7: live demo ------------------------------------------------
     "demo.title": ("Try it: live sentiment", "직접 해 보기: 실시간 감성 분석"),
     "demo.intro": (

@@ -1,0 +1,122 @@
+"""Lesson 6: the LSTM and GRU gates of the trained sentiment models, on the learner's sentence."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from ui import figures, state
+from ui.compute import GateRun, gate_run
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+from ui.models import ModelFileError, fault_message
+
+DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
+                    "ko": "처음엔 지루했지만 결말이 정말 좋았다"}
+SHOWN = {"LSTM": ("f", "i", "g", "o", "c", "h"), "GRU": ("z", "r", "n", "h")}
+OVERRIDES = {"LSTM": (None, ("f", 1.0), ("f", 0.0), ("i", 0.0), ("o", 1.0)),
+             "GRU": (None, ("z", 1.0), ("z", 0.0), ("r", 0.0))}
+CHART = {"displaylogo": False}
+
+
+def override_label(option) -> str:
+    return t("gates.none") if option is None else f"{t(f'gates.q.{option[0]}')} = {option[1]:g}"
+
+
+def pick_step_and_unit(kind: str, run: GateRun) -> tuple[int, int, str]:
+    """(token index, unit index, quantity shown) from this tab's widgets."""
+    T, D = run.values["h"].shape
+    left, mid, right = st.columns([2, 1, 2])
+    labels = {q: t(f"gates.q.{q}") for q in SHOWN[kind]}
+    shown = left.radio(t("gates.show"), SHOWN[kind], key=f"gates_show_{kind}", horizontal=True, format_func=labels.get)
+    unit_key, step_key = f"gates_unit_{kind}", f"gates_step_{kind}"
+    if unit_key not in st.session_state:  # start on the unit whose cell/hidden state moves most
+        st.session_state[unit_key] = int(np.argmax(np.ptp(run.values["c" if kind == "LSTM" else "h"], axis=0))) + 1
+    st.session_state[unit_key] = min(st.session_state[unit_key], D)
+    unit = mid.number_input(t("gates.unit"), 1, D, key=unit_key)
+    st.session_state[step_key] = min(st.session_state.get(step_key, T), T)
+    step = right.select_slider(t("gates.word"), list(range(1, T + 1)), key=step_key,
+                               format_func=lambda k: f"{k} · {run.tokens[k - 1]}") if T > 1 else 1
+    return step - 1, unit - 1, shown
+
+
+def heatmap_and_unit(kind: str, run: GateRun, step: int, unit: int, shown: str, big: bool) -> None:
+    signed = shown in ("g", "c", "h", "n")
+    st.plotly_chart(figures.time_by_unit(run.values[shown], run.tokens, step, t("step.unit"), t("step.time_axis"),
+                                         shown, signed, big), width="stretch", config=CHART)
+    st.caption(t("gates.heatmap_caption", units=run.values["h"].shape[1], model=kind))
+    st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
+    curves = {t(f"gates.q.{q}"): run.values[q][:, unit] for q in SHOWN[kind]}
+    st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t("gates.value"), (-1.05, 1.05), big=big),
+                    width="stretch", config=CHART)
+
+
+def lstm_formulas(run: GateRun, step: int, unit: int, big: bool) -> None:
+    v = {k: float(run.values[k][step, unit]) for k in "ifgoch"}
+    v["c_prev"] = float(run.values["c"][step - 1, unit]) if step > 0 else 0.0
+    st.markdown(f"**{t('gates.formulas', unit=unit + 1, word=run.tokens[step])}**")
+    st.latex(rf"f_t = \sigma(x_t W_{{xf}} + h_{{t-1}} W_{{hf}} + b_f) = {v['f']:.3f},\quad "
+             rf"i_t = {v['i']:.3f},\quad g_t = \tanh(\cdots) = {v['g']:+.3f},\quad o_t = {v['o']:.3f}")
+    st.latex(rf"c_t = f_t c_{{t-1}} + i_t g_t = {v['f']:.3f}\cdot({v['c_prev']:+.3f}) + {v['i']:.3f}\cdot"
+             rf"({v['g']:+.3f}) = {v['c']:+.3f}")
+    st.latex(rf"h_t = o_t \tanh(c_t) = {v['o']:.3f}\cdot\tanh({v['c']:+.3f}) = {v['h']:+.3f}")
+    st.subheader(t("gates.belt"))
+    st.plotly_chart(figures.conveyor_belt(v, big), width="stretch", config=CHART)
+    st.caption(t("gates.belt_caption"))
+
+
+def what_if(kind: str, name: str, text: str, run: GateRun, unit: int, big: bool) -> None:
+    st.subheader(t("gates.whatif"))
+    left, right = st.columns(2)
+    option = left.selectbox(t("gates.override"), OVERRIDES[kind], key=f"gates_override_{kind}",
+                            format_func=override_label)
+    T = len(run.tokens)
+    start_key = f"gates_from_{kind}"
+    st.session_state[start_key] = min(st.session_state.get(start_key, 1), T)
+    start = right.select_slider(t("gates.from"), list(range(1, T + 1)), key=start_key,
+                                format_func=lambda k: f"{k} · {run.tokens[k - 1]}") if T > 1 else 1
+    forced = gate_run(name, text, *(option or (None, 0.0)), start - 1)
+    key = "gates.whatif_result" if kind == "LSTM" else "gates.gru_whatif_result"
+    st.markdown(t(key, real=run.probability, forced=forced.probability))
+    memory = "c" if kind == "LSTM" else "h"
+    st.markdown(f"**{t('gates.whatif_figure', unit=unit + 1, what=t(f'gates.q.{memory}'))}**")
+    curves = {t("gates.real"): run.values[memory][:, unit], t("gates.forced"): forced.values[memory][:, unit]}
+    st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t(f"gates.q.{memory}"), big=big),
+                    width="stretch", config=CHART)
+
+
+def lesson_tab(kind: str, lang: str, text: str, big: bool) -> None:
+    name = f"{lang}-{kind.lower()}"
+    try:
+        run = gate_run(name, text)
+    except ModelFileError as err:
+        st.error(fault_message(name, err), icon=":material/warning:")
+        return
+    if run is None:
+        st.info(t("gates.empty"), icon=":material/edit:")
+        return
+    if kind == "GRU":
+        st.write(t("gates.gru_intro"))
+    step, unit, shown = pick_step_and_unit(kind, run)
+    heatmap_and_unit(kind, run, step, unit, shown, big)
+    if kind == "LSTM":
+        lstm_formulas(run, step, unit, big)
+    what_if(kind, name, text, run, unit, big)
+
+
+def render() -> None:
+    st.title(t("gates.title"))
+    notices = st.container()
+    st.write(t("gates.intro"))
+    lang = st.session_state.get("lang", "en")
+    if "gates_sentence" not in st.session_state:
+        st.session_state.gates_sentence = state.read("sentence") or DEFAULT_SENTENCE[lang]
+    text = st.text_input(t("gates.sentence"), key="gates_sentence", max_chars=500)
+    state.write(sentence=text)
+    big = presenting()
+    for kind, tab in zip(("LSTM", "GRU"), st.tabs(["LSTM", "GRU"])):
+        with tab:
+            lesson_tab(kind, lang, text, big)
+    show_param_notices(notices)
+
+
+render()
