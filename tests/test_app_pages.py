@@ -128,3 +128,32 @@ def test_gradients_extreme_settings_and_bad_urls():
     at.slider(key="grad_k").set_value(299).run()
     at.text_input(key="grad_sentence").set_value("🙂").run()
     assert "at least two tokens" in texts(at)
+
+
+@pytest.mark.parametrize("lang,title", [("en", "LSTM and GRU gates"), ("ko", "LSTM과 GRU의 게이트")])
+def test_gates_in_both_languages(lang, title):
+    at = open_app("pages/gates.py", lang=lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 4 + 3  # LSTM: heatmap, unit, belt, what-if; GRU: heatmap, unit, what-if
+    assert "c_t = f_t c_{t-1} + i_t g_t" in "\n".join(e.value for e in at.get("latex"))
+
+
+def test_gates_override_changes_the_verdict_and_none_restores_it():
+    at = open_app("pages/gates.py", sentence="a wonderful and moving film")
+    before = next(m.value for m in at.markdown if "Verdict of the real model" in m.value)
+    box = at.selectbox(key="gates_override_LSTM")
+    box.set_value(box.options[2]).run()  # forget gate = 0: no memory survives a step
+    after = next(m.value for m in at.markdown if "Verdict of the real model" in m.value)
+    assert before.split("With")[0] == after.split("With")[0] and before != after
+    at.selectbox(key="gates_override_LSTM").set_value(None).run()
+    assert next(m.value for m in at.markdown if "Verdict of the real model" in m.value) == before
+
+
+@pytest.mark.parametrize("sentence", ["", "🙂🙂", "<script>x</script>", "word " * 120])
+def test_gates_odd_sentences(sentence):
+    at = open_app("pages/gates.py")
+    at.text_input(key="gates_sentence").set_value(sentence).run()
+    assert not at.exception
+    for widget in at.number_input:  # the unit pickers exist when the text has readable tokens
+        widget.set_value(1).run()
+        assert not at.exception

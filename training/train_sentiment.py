@@ -29,6 +29,7 @@ SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
     "en": dict(scheme="words", vocab_size=16000, maxlen=400, embedding_dim=64, units=64),
     "ko": dict(scheme="syllables", vocab_size=3000, maxlen=120, embedding_dim=64, units=64),
 }
+MAX_EPOCHS = {"en": 6, "ko": 10}  # early stopping on validation accuracy picks the epoch
 OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 200 words
     "en-rnn": dict(maxlen=200),
     "ko-lstm": dict(embedding_dim=128, units=128),  # syllables carry less meaning each: more capacity helps
@@ -191,13 +192,14 @@ def accuracy(model: SentimentModel, texts: list[str], labels: np.ndarray, batch:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", required=True, choices=[f"{l}-{c}" for l in SETTINGS for c in CELLS])
-    parser.add_argument("--epochs", type=int, default=6, help="at most this many; early stopping picks the best")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="at most this many (default: 6 for English, 10 for Korean); early stopping picks the best")
     parser.add_argument("--out", type=Path, default=ASSETS)
     parser.add_argument("--download", action="store_true", help="fetch the official corpora first")
     args = parser.parse_args()
     if args.download:
         corpora.download()
-    train(args.model, args.epochs, args.out)
+    train(args.model, args.epochs or MAX_EPOCHS[args.model[:2]], args.out)
 
 
 if __name__ == "__main__":
