@@ -1,7 +1,6 @@
 """Lesson 7: type a sentence, three trained models judge it; see how, word by word, and check it against Keras."""
 from __future__ import annotations
 
-import json
 import re
 
 import streamlit as st
@@ -116,6 +115,29 @@ def explain(model: SentimentModel, reading, readings: dict, big: bool) -> None:
                   t("demo.oov"): reading.is_oov.tolist()}, height=min(400, 38 + 35 * len(reading.tokens)))
 
 
+def model_card(card) -> None:
+    """The card of the model in focus: data, settings, measured metrics and file hashes."""
+    short = card.metrics.get("short_sentences", {})
+    rows = {
+        t("card.data"): "; ".join(f"{k}: {v}" for k, v in card.data.items()),
+        t("card.layers"): f"Embedding({card.vocab_size}, {card.embedding_dim}, mask_zero=True) → "
+                          f"{card.cell}({card.units}) → Dense(1, sigmoid)",
+        t("card.tokens"): f"{card.scheme}, {card.vocab_size}, maxlen {card.maxlen} ({card.truncating})",
+        t("card.parameters"): f"{card.parameters:,}",
+        t("card.training"): f"{card.training.get('epochs_run')} / {card.training.get('best_epoch')} · "
+                            f"{card.training.get('seconds')} s · {card.training.get('optimizer')}",
+        t("card.validation"): ", ".join(f"{k.removeprefix('validation_').removesuffix('_accuracy')} {v:.4f}"
+                                        for k, v in card.metrics.items() if k.startswith("validation_")),
+        t("card.test"): f"{card.metrics.get('test_accuracy', float('nan')):.4f} (n = {card.metrics.get('test_size')})",
+        t("card.short"): f"{short.get('accuracy', float('nan')):.4f} (n = {short.get('count')})",
+        "sha256": ", ".join(f"{k}: {v[:16]}…" for k, v in card.sha256.items()),
+        t("card.command"): card.training.get("command", ""),
+    }
+    st.table({t("card.field"): list(rows), t("card.value"): list(rows.values())})
+    if short.get("wrong"):
+        st.caption(t("card.short_wrong", sentences=" · ".join(short["wrong"])))
+
+
 def render() -> None:
     st.title(t("demo.title"))
     notices = st.container()
@@ -145,9 +167,7 @@ def render() -> None:
     keras_badge(model.card.name, reading)
     explain(model, reading, readings, presenting())
     with st.expander(t("demo.card")):
-        st.code(json.dumps(model.card.metrics | {"data": model.card.data, "training": model.card.training,
-                                                 "sha256": model.card.sha256}, ensure_ascii=False, indent=1),
-                language="json")
+        model_card(model.card)
 
 
 render()
