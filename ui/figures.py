@@ -134,8 +134,8 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
     """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded."""
     fig = go.Figure()
     longest = max(len(c) for c in curves.values())
-    fig.add_hrect(y0=0, y1=30, fillcolor="#D55E00", opacity=0.07, line_width=0)  # log10 units: 1 .. 1e30
-    fig.add_hrect(y0=-30, y1=0, fillcolor="#0072B2", opacity=0.07, line_width=0)
+    fig.add_hrect(y0=1, y1=PLOT_CEILING, fillcolor="#D55E00", opacity=0.08, line_width=0)  # grows: explodes
+    fig.add_hrect(y0=PLOT_FLOOR, y1=1, fillcolor="#0072B2", opacity=0.08, line_width=0)  # shrinks: vanishes
     for k, (name, values) in enumerate(curves.items()):
         y, _ = clip_for_log_plot(values)
         fig.add_trace(go.Scatter(x=np.arange(len(y)), y=y, name=name, mode="lines",
@@ -148,7 +148,7 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
                                  hovertemplate=f"{bound_name}<br>T - t = %{{x}}<br>%{{y:.3e}}<extra></extra>"))
     fig.update_yaxes(type="log", range=[-30, 30], title_text=y_title, exponentformat="power")
     fig.update_xaxes(title_text=x_title, range=[0, max(1, longest - 1)])
-    fig.update_layout(height=440 if big else 380, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+    fig.update_layout(height=440 if big else 380, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=True,
                       font={"size": _font(big)}, legend={"orientation": "h", "y": 1.1})
     return fig
 
