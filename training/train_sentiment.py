@@ -29,7 +29,11 @@ SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
     "en": dict(scheme="words", vocab_size=16000, maxlen=400, embedding_dim=64, units=64),
     "ko": dict(scheme="syllables", vocab_size=3000, maxlen=120, embedding_dim=64, units=64),
 }
-MAX_EPOCHS = {"en": 6, "ko": 10}  # early stopping on validation accuracy picks the epoch
+MAX_EPOCHS = {"en": 6, "ko": 10, "en-rnn": 10}  # early stopping on validation accuracy picks the epoch
+OPTIMIZER = {  # Adam learning rate and early-stopping patience; a SimpleRNN needs a gentler, longer run
+    "default": dict(learning_rate=1e-3, patience=1),
+    "en-rnn": dict(learning_rate=3e-4, patience=2),
+}
 OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 200 words
     "en-rnn": dict(maxlen=200),
     "ko-lstm": dict(embedding_dim=128, units=128),  # syllables carry less meaning each: more capacity helps
@@ -140,9 +144,11 @@ def train(name: str, epochs: int, out: Path) -> ModelCard:
     val_name = next(iter(val_sets))
     val_seqs = encode_all(val_sets[val_name][0], vocab, card)
     model = build(keras, card)
-    model.compile(optimizer=keras.optimizers.Adam(1e-3, clipnorm=1.0), loss="binary_crossentropy",
+    opt = OPTIMIZER.get(name, OPTIMIZER["default"])
+    model.compile(optimizer=keras.optimizers.Adam(opt["learning_rate"], clipnorm=1.0), loss="binary_crossentropy",
                   metrics=["accuracy"])
-    stop = keras.callbacks.EarlyStopping("val_accuracy", patience=1, mode="max", restore_best_weights=True)
+    stop = keras.callbacks.EarlyStopping("val_accuracy", patience=opt["patience"], mode="max",
+                                         restore_best_weights=True)
     history = model.fit(make_batches(keras, train_seqs, train_labels, 64, shuffle=True),
                         validation_data=make_batches(keras, val_seqs, val_sets[val_name][1], 256, shuffle=False),
                         epochs=epochs, callbacks=[stop, progress_callback(keras, epochs)], verbose=2)
@@ -157,7 +163,8 @@ def train(name: str, epochs: int, out: Path) -> ModelCard:
                        + rnn_params(card.cell, card.embedding_dim, card.units) + dense_params(card.units, 1))
     assert card.parameters == clean.count_params()
     card.training = {"epochs_run": len(history.history["loss"]), "best_epoch": best_epoch, "batch_size": 64,
-                     "optimizer": "Adam(1e-3, clipnorm=1.0)", "seconds": round(time.time() - started),
+                     "optimizer": f"Adam({opt['learning_rate']:g}, clipnorm=1.0)",
+                     "early_stopping_patience": opt["patience"], "seconds": round(time.time() - started),
                      "keras": keras.__version__, "command": f"python -m training.train_sentiment --model {name}"}
     card.sha256 = {f: sha256_of(out / f) for f in (card.model_file, card.vocab_file)}
     (out / f"{name}.json").write_text(card.to_json(), encoding="utf-8")
@@ -199,7 +206,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.download:
         corpora.download()
-    train(args.model, args.epochs or MAX_EPOCHS[args.model[:2]], args.out)
+    train(args.model, args.epochs or MAX_EPOCHS.get(args.model, MAX_EPOCHS[args.model[:2]]), args.out)
 
 
 if __name__ == "__main__":
