@@ -91,10 +91,11 @@ def test_numpy_loop_runs_on_the_button():
     assert at.dataframe[0].value.shape == (10, 8)
 
 
-def test_lesson_page_does_not_import_tensorflow():
+@pytest.mark.parametrize("page", ["pages/home.py", "pages/hidden_state.py", "pages/gradients.py", "pages/gates.py"])
+def test_lesson_page_does_not_import_tensorflow(page):
     code = ("import sys; from streamlit.testing.v1 import AppTest; "
             f"at = AppTest.from_file({APP!r}, default_timeout=60); at.run(); "
-            "at.switch_page('pages/hidden_state.py'); at.run(); assert not at.exception; "
+            f"at.switch_page({page!r}); at.run(); assert not at.exception; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'tensorflow', 'keras'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
