@@ -25,7 +25,8 @@ def _cell_text(M: np.ndarray) -> bool:
     return M.size <= 100
 
 
-def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big: bool = False) -> go.Figure:
+def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big: bool = False,
+                    value_name: str = "value") -> go.Figure:
     """Matrices side by side with square cells, e.g. x_t · W_x + h_{t-1} · W_h + b = z_t → h_t.
 
     panels: (title, 2-D array) pairs, drawn left to right on one shared colour scale [-limit, limit].
@@ -40,7 +41,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
             colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1,
             texttemplate="%{z:.2f}" if _cell_text(M) else None, textfont={"size": _font(big) - 2},
             hovertemplate=f"{title}<br>row %{{y}}, column %{{x}}<br>value %{{z:.5f}}<extra></extra>",
-            colorbar={"title": {"text": "value"}, "thickness": 14}), row=1, col=k)
+            colorbar={"title": {"text": value_name}, "thickness": 14}), row=1, col=k)
         axis = "" if k == 1 else str(k)
         fig.update_layout({f"yaxis{axis}": {"autorange": "reversed", "scaleanchor": f"x{axis}",
                                             "showticklabels": False, "constrain": "domain"},
