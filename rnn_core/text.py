@@ -120,3 +120,10 @@ def pad_sequences(sequences: Sequence[Sequence[int]], maxlen: int | None = None,
 def padding_mask(ids: np.ndarray) -> np.ndarray:
     """True where a step holds a real token (id != 0), as Embedding(mask_zero=True) computes, (B, T)."""
     return np.asarray(ids) != PAD
+
+
+def one_hot(ids: Sequence[int], size: int) -> np.ndarray:
+    """One row per id with a single 1 in column id: (T, size). one_hot(ids) @ E equals the lookup E[ids]."""
+    out = np.zeros((len(ids), size), dtype=np.float32)
+    out[np.arange(len(ids)), np.asarray(ids, dtype=int)] = 1.0
+    return out

@@ -158,3 +158,31 @@ def test_gates_odd_sentences(sentence):
     for widget in at.number_input:  # the unit pickers exist when the text has readable tokens
         widget.set_value(1).run()
         assert not at.exception
+
+
+@pytest.mark.parametrize("lang,title", [("en", "From text to numbers"), ("ko", "텍스트에서 숫자로")])
+def test_text_to_vectors_in_both_languages(lang, title):
+    at = open_app("pages/text_to_vectors.py", lang=lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 3
+    assert "(3, 10, " in texts(at)  # three sentences padded to the default 10 steps
+
+
+def test_padding_controls_and_the_mask_keep_the_verdict():
+    at = open_app("pages/text_to_vectors.py", sentence="a wonderful film", maxlen="12", padding="post")
+    assert at.slider(key="text_maxlen").value == 12 and at.radio(key="text_padding").value == "post"
+    body = next(m.value for m in at.markdown if "padded to 12 steps" in m.value)
+    padded, plain = (float(x.split()[0].rstrip(",.")) for x in body.split(": ")[1].split(", ")[:2])
+    assert abs(padded - plain) < 1e-5  # masked steps change nothing
+    at.slider(key="text_maxlen").set_value(1).run()
+    at.radio(key="text_truncating").set_value("post").run()
+    assert not at.exception and "(1, 1, " in texts(at)
+
+
+def test_shuffle_and_odd_text():
+    at = open_app("pages/text_to_vectors.py")
+    at.button[0].click().run()
+    assert "Shuffled:" in at.text[0].value
+    for text in ("", "🙂", "<b>x</b>\n\n\n", "\n".join(["word"] * 30), "q" * 1999):
+        at.text_area(key="text_lines").set_value(text).run()
+        assert not at.exception

@@ -88,3 +88,17 @@ def test_scorer_reports_a_damaged_model(tmp_path):
 def test_cards_are_valid_json():
     for name in MODEL_NAMES:
         json.loads((ASSETS / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name,text", [("en-gru", "the cast is good but the script is awful"),
+                                       ("ko-rnn", "처음엔 지루했지만 결말이 정말 좋았다")])
+def test_verdict_per_prefix_and_push_per_token_are_what_they_claim(name, text):
+    model = SentimentModel.load(name)
+    reading = model.read(text)
+    for t in range(1, len(reading.ids) + 1):  # p after t tokens = the model run on those t tokens alone
+        assert reading.prefix_probabilities[t - 1] == pytest.approx(model.probabilities(reading.ids[None, :t])[0],
+                                                                    abs=1e-6)
+    pushes = model.leave_one_out(reading.ids)
+    for t in (0, len(reading.ids) - 1):
+        without = np.delete(reading.ids, t)[None]
+        assert pushes[t] == pytest.approx(reading.probability - model.probabilities(without)[0], abs=1e-6)

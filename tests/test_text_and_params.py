@@ -85,3 +85,14 @@ def test_stacked_model_counts_match_keras(keras):
     ours = (params.embedding_params(V, E) + params.rnn_params("SimpleRNN", E, 64)
             + params.rnn_params("SimpleRNN", 64, 32) + params.dense_params(32, 1))
     assert ours == model.count_params()
+
+
+def test_one_hot_times_table_is_the_embedding_lookup(keras):
+    from rnn_core.text import one_hot
+
+    layer = keras.layers.Embedding(12, 5)
+    ids = [3, 0, 11, 3]
+    layer.build((None, None))
+    table = layer.get_weights()[0]
+    np.testing.assert_allclose(one_hot(ids, 12) @ table, np.asarray(layer(np.array([ids])))[0], atol=1e-7)
+    assert one_hot(ids, 12).sum(axis=1).tolist() == [1.0] * 4

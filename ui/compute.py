@@ -73,3 +73,59 @@ def gate_run(name: str, text: str, gate: str | None = None, value: float = 0.0, 
     p = float(model.network.head(trace.h[:, -1])[0, 0])
     values = {k: v[0] for k, v in trace.values.items() if v.ndim == 3 and v.shape[-1] == trace.cell.units}
     return GateRun(tokens=tokens, values=values, c_prev0=np.zeros(trace.cell.units, np.float32), probability=p)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A batch of texts through a shipped model's text pipeline and its recurrent layer."""
+
+    tokens: list[list[str]]  # per text, all tokens (before truncation)
+    ids: list[list[int]]  # per text, their ids (1 = OOV)
+    padded: np.ndarray  # (B, L) ids after padding / truncation
+    padded_tokens: list[list[str]]  # (B, L) the token at each position, "" on padding
+    vectors: np.ndarray  # (T, E) embedding rows of the first text
+    onehot_gap: float  # max |one_hot(ids) @ E - E[ids]| for the first text
+    masked_h: np.ndarray  # (L, D) hidden states of the first text, padded
+    p_padded: float  # verdict on the padded first text
+    p_plain: float  # verdict on the first text without padding
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def pipeline(name: str, texts: tuple[str, ...], maxlen: int, padding: str, truncating: str) -> Pipeline:
+    from rnn_core.text import one_hot, pad_sequences
+
+    model = sentiment_model(name)
+    tokens = [tokenize_for(model, t) for t in texts]
+    ids = [model.vocab.encode(toks) for toks in tokens]
+    padded = pad_sequences(ids, maxlen=maxlen, padding=padding, truncating=truncating)
+    positions = pad_sequences([list(range(1, len(t) + 1)) for t in tokens], maxlen=maxlen, padding=padding,
+                              truncating=truncating)  # the same cut and fill, applied to 1-based positions
+    padded_tokens = [[toks[k - 1] if k else "" for k in row] for toks, row in zip(tokens, positions)]
+    table = model.network.embedding.table
+    first = np.asarray(ids[0], dtype=int)
+    gap = float(np.max(np.abs(one_hot(first, len(table)) @ table - table[first]))) if len(first) else 0.0
+    run = model.network.run(padded[:1])
+    trace = next(tr for tr in run.traces if tr is not None)
+    return Pipeline(tokens=tokens, ids=ids, padded=padded, padded_tokens=padded_tokens, vectors=table[first], onehot_gap=gap,
+                    masked_h=trace.h[0], p_padded=float(run.output[0, 0]),
+                    p_plain=float(model.probabilities(np.asarray([ids[0]]))[0]))
+
+
+def tokenize_for(model, text: str) -> list[str]:
+    from rnn_core.text import tokenize
+
+    return tokenize(text, model.card.scheme)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def shuffled_verdict(name: str, text: str, seed: int) -> tuple[list[str], float, float]:
+    """(tokens in a shuffled order, p(positive) in the original order, p(positive) shuffled)."""
+    model = sentiment_model(name)
+    tokens = tokenize_for(model, text)[-model.card.maxlen:]
+    order = np.random.default_rng(seed).permutation(len(tokens))
+    if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
+        order = np.roll(order, 1)  # always show a different order
+    shuffled = [tokens[i] for i in order]
+    p = model.probabilities(np.asarray([model.vocab.encode(tokens)]))[0]
+    q = model.probabilities(np.asarray([model.vocab.encode(shuffled)]))[0]
+    return shuffled, float(p), float(q)

@@ -182,3 +182,22 @@ def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     fig.update_layout(height=300 if big else 240, margin={"l": 0, "r": 0, "t": 10, "b": 10}, showlegend=False,
                       plot_bgcolor="#FFFFFF")
     return fig
+
+
+def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str,
+               big: bool = False) -> go.Figure:
+    """The padded batch of ids (B, L): padding grey, out-of-vocabulary orange, known tokens blue; text = token."""
+    kind = np.where(ids == 0, 0, np.where(ids == 1, 1, 2))  # 0 pad, 1 OOV, 2 known
+    colours = [[0, "#DDDDDD"], [0.33, "#DDDDDD"], [0.34, "#E69F00"], [0.66, "#E69F00"], [0.67, "#56B4E9"],
+               [1, "#56B4E9"]]
+    B, L = ids.shape
+    text = [[f"{labels[b][k]}<br>{ids[b, k]}" for k in range(L)] for b in range(B)]
+    fig = go.Figure(go.Heatmap(z=kind, zmin=0, zmax=2, colorscale=colours, showscale=False, xgap=2, ygap=2,
+                               x=list(range(1, L + 1)), y=[f"{b + 1}" for b in range(B)], text=text,
+                               texttemplate="%{text}" if L <= 24 else None, textfont={"size": _font(big) - 2},
+                               hovertemplate="sentence %{y}, position %{x}<br>%{text}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title_text=y_title, type="category")
+    fig.update_xaxes(title_text=x_title, dtick=1)
+    fig.update_layout(height=100 + 52 * B * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      font={"size": _font(big)})
+    return fig

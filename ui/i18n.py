@@ -55,6 +55,69 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lesson.7.title": ("7 · Try it: live sentiment", "7 · 직접 해 보기: 실시간 감성 분석"),
     "lesson.7.body": ("Type a sentence and watch trained RNN, LSTM and GRU models judge it word by word.",
                       "문장을 입력하면 학습된 RNN, LSTM, GRU 모델이 단어마다 판정을 쌓아 가는 모습을 봅니다."),
+    # --- lesson 1: text to vectors --------------------------------------------
+    "nav.text": ("1 · From text to numbers", "1 · 텍스트에서 숫자로"),
+    "text.title": ("From text to numbers", "텍스트에서 숫자로"),
+    "text.intro": (
+        "A network only reads numbers. Before an RNN sees your sentence, it is standardised, cut into tokens, "
+        "each token replaced by its id in the trained model's vocabulary, and each id by a row of the embedding "
+        "table. Everything below is the pipeline the shipped {model} model was trained with.",
+        "신경망은 숫자만 읽습니다. RNN이 문장을 보기 전에, 문장은 정리되고 토큰으로 잘리고, 각 토큰은 학습된 모델 "
+        "어휘의 번호로, 각 번호는 임베딩 표의 한 행으로 바뀝니다. 아래는 배포된 {model} 모델이 학습한 그대로의 과정입니다."),
+    "text.batch": ("Your sentences (one per line, up to {n})", "문장 입력 (한 줄에 하나, 최대 {n}개)"),
+    "text.empty": ("Type at least one sentence.", "문장을 하나 이상 입력하세요."),
+    "text.tokens": ("1. Tokens and their ids", "1. 토큰과 번호"),
+    "text.tokens_body": (
+        "The vocabulary holds {V} entries: id 0 is padding, id 1 stands for every out-of-vocabulary (OOV) token. "
+        "{scheme_note}",
+        "어휘에는 {V}개 항목이 있습니다. 0번은 패딩, 1번은 어휘에 없는(OOV) 모든 토큰을 뜻합니다. {scheme_note}"),
+    "text.scheme_words": ("English is cut into lower-case words; contractions are split (wasn't → was n't).",
+                          "영어는 소문자 단어로 자르고 축약형은 나눕니다 (wasn't → was n't)."),
+    "text.scheme_syllables": ("Korean is cut into syllables, so 영화가 and 영화는 share 영 and 화.",
+                              "한국어는 음절로 잘라서 영화가와 영화는이 영, 화를 함께 씁니다."),
+    "text.oov_count": ("{n} of {T} tokens are out of vocabulary.", "토큰 {T}개 중 {n}개가 어휘 밖입니다."),
+    "text.onehot": ("2. One-hot vector or table lookup: the same numbers", "2. 원-핫 벡터와 표 조회: 같은 숫자"),
+    "text.onehot_body": (
+        "A one-hot row has {V} entries, all 0 except a single 1 at the token's id. Multiplying the ({T} × {V}) "
+        "one-hot matrix by the ({V} × {E}) embedding table gives exactly the rows you get by looking the ids up "
+        "(largest difference: {diff:.1e}), but it costs {mults:,} multiplications instead of copying {copies:,} "
+        "numbers.",
+        "원-핫 행은 {V}개 값 중 토큰 번호 자리만 1이고 나머지는 0입니다. ({T} × {V}) 원-핫 행렬에 ({V} × {E}) "
+        "임베딩 표를 곱하면 번호로 행을 바로 찾은 결과와 정확히 같지만(최대 차이 {diff:.1e}), 곱셈이 {mults:,}번 "
+        "필요합니다. 조회는 숫자 {copies:,}개를 복사할 뿐입니다."),
+    "text.vectors": ("The embedding vectors of your first sentence ({T} tokens × {E} dimensions)",
+                     "첫 문장의 임베딩 벡터 (토큰 {T}개 × {E}차원)"),
+    "text.dimension": ("embedding dimension", "임베딩 차원"),
+    "text.padding": ("3. Padding, truncation and the batch tensor", "3. 패딩, 자르기, 배치 텐서"),
+    "text.maxlen": ("Length (time steps)", "길이 (시점 수)"),
+    "text.pad_side": ("Padding", "패딩 위치"),
+    "text.trunc_side": ("Truncation", "자르는 위치"),
+    "text.pre": ("pre (at the start)", "pre (앞쪽)"),
+    "text.post": ("post (at the end)", "post (뒤쪽)"),
+    "text.ids_caption": (
+        "Every sentence becomes a row of exactly {L} ids: short ones are filled with 0, long ones cut. Grey cells "
+        "are padding, which the mask (mask_zero=True) tells the RNN to skip.",
+        "모든 문장은 정확히 {L}개 번호의 행이 됩니다. 짧으면 0으로 채우고 길면 자릅니다. 회색 칸이 패딩이며, 마스크"
+        "(mask_zero=True)가 RNN에게 이 칸을 건너뛰라고 알립니다."),
+    "text.shape": ("The batch the RNN reads has shape (batch, time steps, features) = **({B}, {L}, {E})**.",
+                   "RNN이 읽는 배치의 크기는 (배치, 시점, 특성) = **({B}, {L}, {E})**입니다."),
+    "text.sentence_axis": ("sentence", "문장"),
+    "text.position_axis": ("position", "위치"),
+    "text.mask": ("4. Masking: the hidden state freezes on padding", "4. 마스킹: 패딩에서 은닉 상태가 멈춘다"),
+    "text.mask_body": (
+        "The trained {model} reads your first sentence padded to {L} steps. On masked steps it copies its previous "
+        "state, so the verdict is the same as without padding: {p_pad:.4f} padded, {p_plain:.4f} unpadded.",
+        "학습된 {model}이 첫 문장을 {L}개 시점으로 패딩해서 읽습니다. 마스크된 시점에서는 이전 상태를 그대로 복사하므로 "
+        "판정이 패딩 없을 때와 같습니다: 패딩 {p_pad:.4f}, 패딩 없음 {p_plain:.4f}."),
+    "text.masked": ("masked", "마스크됨"),
+    "text.order": ("5. Order matters", "5. 순서가 중요하다"),
+    "text.order_body": (
+        "The same tokens in another order: p(positive) = {p_shuffled:.3f} instead of {p:.3f}. A bag of words would "
+        "not notice; an RNN does, because it reads one token after another.",
+        "같은 토큰을 다른 순서로: p(긍정) = {p:.3f} 대신 {p_shuffled:.3f}. 단어 주머니(bag of words) 모델은 "
+        "차이를 모르지만, RNN은 토큰을 차례로 읽기 때문에 압니다."),
+    "text.shuffle": ("Shuffle the words", "단어 섞기"),
+    "text.shuffled": ("Shuffled: {text}", "섞은 문장: {text}"),
     # --- lesson 3: one step --------------------------------------------------
     "step.title": ("One step of an RNN", "RNN의 한 스텝"),
     "step.intro": (

@@ -16,6 +16,7 @@ class PageInfo:
 
 PAGES = (
     PageInfo("pages/home.py", "nav.home", ":material/map:", "home", default=True),
+    PageInfo("pages/text_to_vectors.py", "nav.text", ":material/text_fields:", "text-to-vectors", lesson=1),
     PageInfo("pages/hidden_state.py", "nav.hidden_state", ":material/replay:", "hidden-state", lesson=3),
     PageInfo("pages/gradients.py", "nav.gradients", ":material/trending_down:", "gradients", lesson=5),
     PageInfo("pages/gates.py", "nav.gates", ":material/tune:", "gates", lesson=6),

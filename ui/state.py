@@ -54,6 +54,9 @@ PARAMS: dict[str, Param] = {
     "steps": Param(int, 60, 5, 300),
     "gunits": Param(int, 8, 2, 32),
     "k": Param(int, 5, 1, 299),
+    "maxlen": Param(int, 10, 1, 40),
+    "padding": Param(str, "pre", choices=("pre", "post")),
+    "truncating": Param(str, "pre", choices=("pre", "post")),
 }
 
 

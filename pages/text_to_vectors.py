@@ -1,0 +1,105 @@
+"""Lesson 1: from text to the (batch, time steps, features) tensor an RNN reads, with the real model's pipeline."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import figures, state
+from ui.compute import Pipeline, pipeline, shuffled_verdict
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+from ui.models import ModelFileError, fault_message, sentiment_model
+
+MAX_LINES = 8
+DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely wonderful film with a great cast",
+                "ko": "영화가 정말 재밌어요\n나쁘지 않았어요\n배우는 좋은데 스토리가 엉망이다"}
+CHART = {"displaylogo": False}
+
+
+def controls() -> tuple[tuple[str, ...], int, str, str]:
+    lang = st.session_state.get("lang", "en")
+    if "text_lines" not in st.session_state:
+        st.session_state.text_lines = state.read("sentence") or DEFAULT_TEXT[lang]
+    for key, url_key in (("text_maxlen", "maxlen"), ("text_padding", "padding"), ("text_truncating", "truncating")):
+        state.init(key, url_key)
+    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=110, max_chars=2000)
+    lines = tuple(line for line in st.session_state.text_lines.splitlines() if line.strip())[:MAX_LINES]
+    sides = {"pre": t("text.pre"), "post": t("text.post")}
+    left, mid, right = st.columns(3)
+    maxlen = left.slider(t("text.maxlen"), 1, 40, key="text_maxlen")
+    padding = mid.radio(t("text.pad_side"), ("pre", "post"), key="text_padding", horizontal=True,
+                        format_func=sides.get)
+    truncating = right.radio(t("text.trunc_side"), ("pre", "post"), key="text_truncating", horizontal=True,
+                             format_func=sides.get)
+    state.write(sentence=st.session_state.text_lines[: state.MAX_TEXT], maxlen=maxlen, padding=padding,
+                truncating=truncating)
+    return lines, maxlen, padding, truncating
+
+
+def tokens_section(result: Pipeline, card) -> None:
+    st.subheader(t("text.tokens"))
+    note = t("text.scheme_words" if card.scheme == "words" else "text.scheme_syllables")
+    st.write(t("text.tokens_body", V=card.vocab_size, scheme_note=note))
+    tokens, ids = result.tokens[0], result.ids[0]
+    st.dataframe({t("demo.token"): tokens, t("demo.id"): ids, t("demo.oov"): [i == 1 for i in ids]},
+                 height=min(300, 38 + 35 * len(tokens)))
+    st.caption(t("text.oov_count", n=sum(i == 1 for i in ids), T=len(ids)))
+
+
+def lookup_section(result: Pipeline, card, big: bool) -> None:
+    st.subheader(t("text.onehot"))
+    T, E, V = len(result.ids[0]), card.embedding_dim, card.vocab_size
+    st.write(t("text.onehot_body", V=V, T=T, E=E, diff=result.onehot_gap, mults=T * V * E, copies=T * E))
+    if T:
+        st.markdown(f"**{t('text.vectors', T=T, E=E)}**")
+        st.plotly_chart(figures.time_by_unit(result.vectors, result.tokens[0], None, t("text.dimension"),
+                                             t("step.time_axis"), "e", True, big), width="stretch", config=CHART)
+
+
+def padding_section(result: Pipeline, card, maxlen: int, big: bool) -> None:
+    st.subheader(t("text.padding"))
+    st.plotly_chart(figures.token_grid(result.padded_tokens, result.padded, t("text.position_axis"),
+                                       t("text.sentence_axis"), big), width="stretch", config=CHART)
+    st.caption(t("text.ids_caption", L=maxlen))
+    st.markdown(t("text.shape", B=len(result.padded), L=maxlen, E=card.embedding_dim))
+    st.subheader(t("text.mask"))
+    st.write(t("text.mask_body", model=card.cell, L=maxlen, p_pad=result.p_padded, p_plain=result.p_plain))
+    labels = [tok or f"({t('text.masked')})" for tok in result.padded_tokens[0]]
+    st.plotly_chart(figures.time_by_unit(result.masked_h, labels, None, t("step.unit"), t("step.time_axis"),
+                                         "h", True, big), width="stretch", config=CHART)
+
+
+def order_section(name: str, text: str) -> None:
+    st.subheader(t("text.order"))
+    seed = st.session_state.setdefault("text_shuffle_seed", 1)
+    if st.button(t("text.shuffle")):
+        seed = st.session_state.text_shuffle_seed = seed + 1
+    shuffled, p, q = shuffled_verdict(name, text, seed)
+    st.text(t("text.shuffled", text=" ".join(shuffled)))
+    st.write(t("text.order_body", p=p, p_shuffled=q))
+
+
+def render() -> None:
+    st.title(t("text.title"))
+    notices = st.container()
+    lang = st.session_state.get("lang", "en")
+    name = f"{lang}-lstm"
+    st.write(t("text.intro", model=name))
+    lines, maxlen, padding, truncating = controls()
+    show_param_notices(notices)
+    try:
+        card = sentiment_model(name).card
+    except ModelFileError as err:
+        st.error(fault_message(name, err), icon=":material/warning:")
+        return
+    if not lines:
+        st.info(t("text.empty"), icon=":material/edit:")
+        return
+    big = presenting()
+    result = pipeline(name, lines, maxlen, padding, truncating)
+    tokens_section(result, card)
+    lookup_section(result, card, big)
+    padding_section(result, card, maxlen, big)
+    order_section(name, lines[0])
+
+
+render()
