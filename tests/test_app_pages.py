@@ -186,3 +186,33 @@ def test_shuffle_and_odd_text():
     for text in ("", "🙂", "<b>x</b>\n\n\n", "\n".join(["word"] * 30), "q" * 1999):
         at.text_area(key="text_lines").set_value(text).run()
         assert not at.exception
+
+
+@pytest.mark.parametrize("lang,title", [("en", "Unrolled through time"), ("ko", "시간 축으로 펼치기")])
+def test_unrolled_in_both_languages(lang, title):
+    at = open_app("pages/unrolled.py", lang=lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 5
+
+
+def test_unrolled_steps_shapes_and_stack():
+    at = open_app("pages/unrolled.py", sentence="the movie was not fun.", step="2")
+    assert "Step 2 of 5" in texts(at)
+    at.button[1].click().run()
+    assert "Step 3 of 5" in texts(at)
+    for _ in range(5):
+        at.button[1].click().run()
+    assert "Step 5 of 5" in texts(at)  # Next stops at the last word
+    assert "returns **(8, 3)**" in texts(at) and "42 parameters" in texts(at)
+    at.toggle(key="rs_on").set_value(True).run()
+    assert "returns **(8, 2, 3)**" in texts(at)
+    table = at.table[0].value
+    assert list(table.iloc[:, 1]) == ["(8, 20, 100)", "(8, 20, 64)", "(8, 32)", "(8, 1)"]
+    assert list(table.iloc[:, 2]) == ["1,000,000", "10,560", "3,104", "33"]
+
+
+@pytest.mark.parametrize("sentence", ["", "🙂", "<script>x</script>", "a " * 300])
+def test_unrolled_odd_sentences(sentence):
+    at = open_app("pages/unrolled.py")
+    at.text_input(key="unroll_sentence").set_value(sentence[:500]).run()
+    assert not at.exception

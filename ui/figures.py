@@ -201,3 +201,38 @@ def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y
     fig.update_layout(height=100 + 52 * B * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       font={"size": _font(big)})
     return fig
+
+
+ARCHITECTURES = {  # kind: (steps, steps that read an input, steps that give an output)
+    "one_to_many": (4, {0}, {0, 1, 2, 3}),
+    "many_to_one": (4, {0, 1, 2, 3}, {3}),
+    "many_to_many": (4, {0, 1, 2, 3}, {0, 1, 2, 3}),
+    "seq2seq": (6, {0, 1, 2}, {3, 4, 5}),
+}
+
+
+def architecture(kind: str, big: bool = False) -> go.Figure:
+    """The unrolled cell with the inputs (x) and outputs (y) a task uses filled, the rest hollow."""
+    steps, inputs, outputs = ARCHITECTURES[kind]
+    fig = go.Figure()
+    for t in range(steps):
+        for y, used, label, colour in ((0, t in inputs, f"x<sub>{t + 1}</sub>", OKABE_ITO[1]),
+                                       (1, True, "RNN", OKABE_ITO[0]),
+                                       (2, t in outputs, f"y<sub>{t + 1}</sub>", OKABE_ITO[2])):
+            fig.add_shape(type="rect", x0=t - 0.3, x1=t + 0.3, y0=y - 0.25, y1=y + 0.25,
+                          fillcolor=colour if used else "#FFFFFF", line={"color": colour, "width": 3})
+            fig.add_annotation(x=t, y=y, text=label, showarrow=False,
+                               font={"size": _font(big) + 2, "color": "#FFFFFF" if used and y == 1 else "#000000"})
+        if t in inputs:
+            fig.add_annotation(x=t, y=0.72, ax=t, ay=0.28, xref="x", yref="y", axref="x", ayref="y", text="",
+                               arrowhead=3, arrowwidth=2)
+        if t in outputs:
+            fig.add_annotation(x=t, y=1.72, ax=t, ay=1.28, xref="x", yref="y", axref="x", ayref="y", text="",
+                               arrowhead=3, arrowwidth=2)
+        if t:
+            fig.add_annotation(x=t - 0.32, y=1, ax=t - 0.68, ay=1, xref="x", yref="y", axref="x", ayref="y",
+                               text="", arrowhead=3, arrowwidth=2)
+    fig.update_xaxes(visible=False, range=[-0.6, steps - 0.4])
+    fig.update_yaxes(visible=False, range=[-0.45, 2.45])
+    fig.update_layout(height=260 if big else 210, margin={"l": 0, "r": 0, "t": 0, "b": 0}, plot_bgcolor="#FFFFFF")
+    return fig

@@ -194,6 +194,83 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.weights_from": ("Weights drawn from", "가중치 분포"),
     "step.weights_notes": ("[0, 1) as in the notes", "노트처럼 [0, 1)"),
     "step.weights_centred": ("centred on 0", "0을 중심으로"),
+    # --- lesson 4: unrolled through time --------------------------------------
+    "nav.unrolled": ("4 · Unrolled through time", "4 · 시간 축으로 펼치기"),
+    "unroll.title": ("Unrolled through time", "시간 축으로 펼치기"),
+    "unroll.intro": (
+        "Unrolling draws the one recurrent cell once per time step: the same W_x, W_h and b, fed the word of that "
+        "step and the state of the step before. Play your sentence through the trained {model} word by word.",
+        "펼치기는 하나의 순환 셀을 시점마다 한 번씩 그린 그림입니다. 같은 W_x, W_h, b에 그 시점의 단어와 직전 시점의 "
+        "상태가 들어갑니다. 학습된 {model}로 문장을 한 단어씩 재생해 보세요."),
+    "unroll.sentence": ("Sentence", "문장"),
+    "unroll.step": ("Time step", "시점"),
+    "unroll.prev": ("◀ Previous", "◀ 이전"),
+    "unroll.next": ("Next ▶", "다음 ▶"),
+    "unroll.counter": ("Step {t} of {T}: “{word}” · p(positive) so far = {p:.3f}",
+                       "{T}개 중 {t}번째 시점: “{word}” · 지금까지의 p(긍정) = {p:.3f}"),
+    "unroll.states": ("Hidden states so far (rows: time steps read, columns: the {D} units)",
+                      "지금까지의 은닉 상태 (행: 읽은 시점, 열: 유닛 {D}개)"),
+    "unroll.verdict": ("Verdict after each step", "시점마다의 판정"),
+    "unroll.empty": ("Type a sentence with at least one word.", "단어가 하나 이상 있는 문장을 입력하세요."),
+    "unroll.rs": ("return_sequences: one state or all of them", "return_sequences: 상태 하나 또는 전부"),
+    "unroll.rs_toggle": ("return_sequences=True", "return_sequences=True"),
+    "unroll.batch": ("batch size", "배치 크기"),
+    "unroll.steps": ("time steps", "시점 수"),
+    "unroll.features": ("input features", "입력 특성 수"),
+    "unroll.units": ("units", "유닛 수"),
+    "unroll.rs_result": (
+        "SimpleRNN({D}) on inputs of shape ({B}, {T}, {d}) returns **{shape}**: {what}. It has {params} parameters, "
+        "however many time steps there are.",
+        "SimpleRNN({D})에 ({B}, {T}, {d}) 입력을 넣으면 **{shape}**를 돌려줍니다: {what}. 파라미터는 시점 수와 "
+        "상관없이 {params}개입니다."),
+    "unroll.rs_last": ("the last hidden state of each sequence", "각 시퀀스의 마지막 은닉 상태"),
+    "unroll.rs_all": ("every hidden state of every sequence", "모든 시퀀스의 모든 은닉 상태"),
+    "unroll.readout": ("Reading out the hidden states: last, mean or concatenation",
+                       "은닉 상태 읽어 내기: 마지막, 평균, 이어 붙이기"),
+    "unroll.readout_body": (
+        "Many-to-one models need one vector for the whole text. The last state h_T is the usual choice; the mean "
+        "of all states weighs every word equally; concatenating keeps everything but its size grows with the "
+        "length: here {last}, {mean} and {concat}.",
+        "many-to-one 모델은 문장 전체를 대표할 벡터 하나가 필요합니다. 보통 마지막 상태 h_T를 쓰고, 모든 상태의 평균은 "
+        "단어마다 같은 무게를 주며, 이어 붙이기는 모두 담지만 길이에 따라 커집니다: 여기서는 {last}, {mean}, {concat}."),
+    "unroll.last": ("last h_T", "마지막 h_T"),
+    "unroll.mean": ("mean of h_1..h_T", "h_1..h_T의 평균"),
+    "unroll.stack": ("A stacked (deep) RNN", "쌓은(깊은) RNN"),
+    "unroll.stack_body": (
+        "The lower layer must return all its states (return_sequences=True) so that the upper layer has a sequence "
+        "to read. Shapes and parameter counts below come from running the layers on a batch of {B} sequences "
+        "of {T} steps.",
+        "아래층은 모든 상태를 돌려줘야(return_sequences=True) 위층이 읽을 시퀀스가 생깁니다. 아래 크기와 파라미터 수는 "
+        "시점 {T}개짜리 시퀀스 {B}개 배치로 실제로 층을 실행해 얻은 값입니다."),
+    "unroll.layer": ("layer", "층"),
+    "unroll.output": ("output shape", "출력 크기"),
+    "unroll.params": ("parameters", "파라미터"),
+    "unroll.formula": ("formula", "공식"),
+    "unroll.total": ("total", "합계"),
+    "unroll.vocab": ("vocabulary V", "어휘 크기 V"),
+    "unroll.embed": ("embedding E", "임베딩 E"),
+    "unroll.units1": ("units, layer 1", "1층 유닛"),
+    "unroll.units2": ("units, layer 2", "2층 유닛"),
+    "unroll.bi": ("Bidirectional: reading both ways", "양방향: 양쪽으로 읽기"),
+    "unroll.bi_body": (
+        "A bidirectional layer runs one RNN left to right and another right to left and joins their states, so "
+        "the state at each word knows the words before and after it. Forward and backward states of your "
+        "sentence ({D} units each, joined into {twoD}); random weights.",
+        "양방향 층은 RNN 하나는 왼쪽에서 오른쪽으로, 다른 하나는 오른쪽에서 왼쪽으로 읽고 두 상태를 이어 붙입니다. 그래서 "
+        "각 단어의 상태가 앞뒤 단어를 모두 압니다. 내 문장의 순방향·역방향 상태 (각 {D}개 유닛, 합쳐 {twoD}개). 무작위 가중치."),
+    "unroll.bi_axis": ("units: forward | backward", "유닛: 순방향 | 역방향"),
+    "unroll.arch": ("One-to-many, many-to-one, many-to-many", "일대다, 다대일, 다대다"),
+    "unroll.arch_pick": ("Architecture", "구조"),
+    "arch.one_to_many": ("one-to-many: image captioning (one image in, a sentence out)",
+                         "일대다: 이미지 캡셔닝 (이미지 하나를 넣고 문장이 나옴)"),
+    "arch.many_to_one": ("many-to-one: sentiment of a review (IMDB, NSMC), topic of a news story (Reuters, 46 topics)",
+                         "다대일: 리뷰 감성 분석 (IMDB, NSMC), 뉴스 주제 분류 (로이터, 46개 주제)"),
+    "arch.many_to_many": ("many-to-many, aligned: part-of-speech tagging, one tag per word",
+                          "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
+    "arch.seq2seq": ("many-to-many, encoder-decoder: translation (read the whole sentence, then write another)",
+                     "다대다 (인코더-디코더): 번역 (문장 전체를 읽은 뒤 다른 문장을 씀)"),
+    "arch.caption": ("Filled boxes are used: inputs at the bottom, outputs at the top, the same cell in the middle.",
+                     "색이 찬 상자가 쓰이는 부분입니다: 아래는 입력, 위는 출력, 가운데는 같은 셀."),
     # --- lesson 5: gradients through time -----------------------------------
     "nav.gradients": ("5 · Vanishing and exploding gradients", "5 · 기울기 소실과 폭주"),
     "grad.title": ("Gradients through time", "시간을 거슬러 흐르는 기울기"),

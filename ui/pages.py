@@ -18,6 +18,7 @@ PAGES = (
     PageInfo("pages/home.py", "nav.home", ":material/map:", "home", default=True),
     PageInfo("pages/text_to_vectors.py", "nav.text", ":material/text_fields:", "text-to-vectors", lesson=1),
     PageInfo("pages/hidden_state.py", "nav.hidden_state", ":material/replay:", "hidden-state", lesson=3),
+    PageInfo("pages/unrolled.py", "nav.unrolled", ":material/view_week:", "unrolled", lesson=4),
     PageInfo("pages/gradients.py", "nav.gradients", ":material/trending_down:", "gradients", lesson=5),
     PageInfo("pages/gates.py", "nav.gates", ":material/tune:", "gates", lesson=6),
     PageInfo("pages/live_demo.py", "nav.demo", ":material/chat:", "try-it", lesson=7),

@@ -1,0 +1,133 @@
+"""Lesson 4: the RNN unrolled through time, return_sequences, read-outs, stacking, bidirectional, architectures."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from rnn_core.params import rnn_params
+from rnn_core.text import tokenize
+from ui import figures, state
+from ui.compute import stacked_shapes, toy_bidirectional, toy_layer_shapes
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+from ui.models import ModelFileError, fault_message, sentiment_model
+
+DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
+CHART = {"displaylogo": False}
+
+
+def move(delta: int, last: int) -> None:
+    st.session_state.unroll_t = int(np.clip(st.session_state.unroll_t + delta, 1, last))
+
+
+def play(name: str, text: str, big: bool) -> None:
+    """Step through the sentence with the trained SimpleRNN: states and verdict up to the chosen step."""
+    try:
+        reading = sentiment_model(name).read(text)
+    except ModelFileError as err:
+        st.error(fault_message(name, err), icon=":material/warning:")
+        return
+    T = len(reading.tokens)
+    if T == 0:
+        st.info(t("unroll.empty"), icon=":material/edit:")
+        return
+    state.init("unroll_t", "step")
+    st.session_state.unroll_t = min(st.session_state.unroll_t, T)
+    prev, slider, nxt = st.columns([1, 6, 1], vertical_alignment="bottom")
+    prev.button(t("unroll.prev"), on_click=move, args=(-1, T), width="stretch")
+    nxt.button(t("unroll.next"), on_click=move, args=(1, T), width="stretch")
+    step = slider.select_slider(t("unroll.step"), list(range(1, T + 1)), key="unroll_t",
+                                format_func=lambda k: f"{k} · {reading.tokens[k - 1]}") if T > 1 else 1
+    state.write(step=step)
+    st.subheader(t("unroll.counter", t=step, T=T, word=reading.tokens[step - 1],
+                   p=float(reading.prefix_probabilities[step - 1])))
+    H = reading.trace.h[0]  # (T, D)
+    st.markdown(f"**{t('unroll.states', D=H.shape[1])}**")
+    st.plotly_chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"),
+                                         t("step.time_axis"), big=big), width="stretch", config=CHART)
+    st.markdown(f"**{t('unroll.verdict')}**")
+    st.plotly_chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]},
+                                              reading.tokens, "p(positive)", (0, 1), 0.5, big),
+                    width="stretch", config=CHART)
+    readouts(H)
+
+
+def readouts(H: np.ndarray) -> None:
+    st.subheader(t("unroll.readout"))
+    T, D = H.shape
+    st.write(t("unroll.readout_body", last=f"({D},)", mean=f"({D},)", concat=f"({T * D},)"))
+    rows = {t("unroll.last"): H[-1], t("unroll.mean"): H.mean(axis=0)}
+    st.plotly_chart(figures.time_by_unit(np.stack(list(rows.values())), list(rows), None, t("step.unit"), "",
+                                         big=presenting()), width="stretch", config=CHART)
+
+
+def return_sequences() -> None:
+    st.subheader(t("unroll.rs"))
+    for key, default in (("rs_B", 8), ("rs_T", 2), ("rs_d", 10), ("rs_D", 3)):
+        st.session_state.setdefault(key, default)
+    cols = st.columns(5, vertical_alignment="bottom")
+    B = cols[0].number_input(t("unroll.batch"), 1, 64, key="rs_B")
+    T = cols[1].number_input(t("unroll.steps"), 1, 50, key="rs_T")
+    d = cols[2].number_input(t("unroll.features"), 1, 64, key="rs_d")
+    D = cols[3].number_input(t("unroll.units"), 1, 64, key="rs_D")
+    all_states = cols[4].toggle(t("unroll.rs_toggle"), key="rs_on")
+    last, every = toy_layer_shapes(int(B), int(T), int(d), int(D))
+    st.markdown(t("unroll.rs_result", D=D, B=B, T=T, d=d, shape=every if all_states else last,
+                  what=t("unroll.rs_all" if all_states else "unroll.rs_last"), params=rnn_params("SimpleRNN", d, D)))
+
+
+def stacked() -> None:
+    st.subheader(t("unroll.stack"))
+    for key, default in (("st_V", 10000), ("st_E", 100), ("st_U1", 64), ("st_U2", 32)):
+        st.session_state.setdefault(key, default)
+    cols = st.columns(4)
+    V = cols[0].number_input(t("unroll.vocab"), 2, 50000, key="st_V")
+    E = cols[1].number_input(t("unroll.embed"), 1, 300, key="st_E")
+    U1 = cols[2].number_input(t("unroll.units1"), 1, 256, key="st_U1")
+    U2 = cols[3].number_input(t("unroll.units2"), 1, 256, key="st_U2")
+    rows = stacked_shapes(int(V), int(E), int(U1), int(U2))
+    st.write(t("unroll.stack_body", B=8, T=20))
+    st.table({t("unroll.layer"): [r[0] for r in rows], t("unroll.output"): [str(r[1]) for r in rows],
+              t("unroll.params"): [f"{r[2]:,}" for r in rows], t("unroll.formula"): [r[3] for r in rows]})
+    st.caption(f"{t('unroll.total')}: {sum(r[2] for r in rows):,}")
+
+
+def bidirectional(text: str) -> None:
+    st.subheader(t("unroll.bi"))
+    words = tuple(tokenize(text, "words"))[:32]
+    if not words:
+        return
+    states = toy_bidirectional(words)
+    D = states.shape[1] // 2
+    st.write(t("unroll.bi_body", D=D, twoD=2 * D))
+    st.plotly_chart(figures.time_by_unit(states, list(words), None, t("unroll.bi_axis"), t("step.time_axis"),
+                                         big=presenting()), width="stretch", config=CHART)
+
+
+def architectures() -> None:
+    st.subheader(t("unroll.arch"))
+    labels = {k: t(f"arch.{k}") for k in figures.ARCHITECTURES}
+    kind = st.radio(t("unroll.arch_pick"), list(labels), format_func=labels.get, key="unroll_arch")
+    st.plotly_chart(figures.architecture(kind, presenting()), width="stretch", config=CHART)
+    st.caption(t("arch.caption"))
+
+
+def render() -> None:
+    st.title(t("unroll.title"))
+    notices = st.container()
+    lang = st.session_state.get("lang", "en")
+    name = f"{lang}-rnn"
+    st.write(t("unroll.intro", model=name))
+    if "unroll_sentence" not in st.session_state:
+        st.session_state.unroll_sentence = state.read("sentence") or DEFAULT_SENTENCE[lang]
+    text = st.text_input(t("unroll.sentence"), key="unroll_sentence", max_chars=500)
+    state.write(sentence=text)
+    play(name, text, presenting())
+    return_sequences()
+    architectures()
+    stacked()
+    bidirectional(text)
+    show_param_notices(notices)
+
+
+render()
