@@ -216,3 +216,20 @@ def test_unrolled_odd_sentences(sentence):
     at = open_app("pages/unrolled.py")
     at.text_input(key="unroll_sentence").set_value(sentence[:500]).run()
     assert not at.exception
+
+
+@pytest.mark.parametrize("lang,title", [("en", "Embeddings"), ("ko", "임베딩")])
+def test_embeddings_in_both_languages(lang, title):
+    at = open_app("pages/embeddings.py", lang=lang)
+    assert at.title[0].value == title
+    assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 2
+
+
+def test_embeddings_search_and_analogy_messages():
+    at = open_app("pages/embeddings.py")
+    at.text_input(key="emb_query").set_value("qqzzxx").run()
+    assert "is not in the model's vocabulary" in texts(at)
+    at.text_input(key="emb_a").set_value("").run()
+    assert "must be in the vocabulary" in texts(at)
+    at.text_input(key="emb_sentence").set_value("🙂 <b>").run()
+    assert not at.exception

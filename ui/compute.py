@@ -177,3 +177,48 @@ def toy_bidirectional(words: tuple[str, ...], units: int = 4, seed: int = 0) -> 
     xs = sentence_tensor(list(words), 4, seed)
     fwd, bwd = random_cell("SimpleRNN", 4, units, seed=seed), random_cell("SimpleRNN", 4, units, seed=seed + 1)
     return run_bidirectional(fwd, bwd, xs).output(return_sequences=True)[0]
+
+
+@dataclass(frozen=True)
+class WordMap:
+    labels: list[str]  # the words drawn: the most frequent ones, then the learner's
+    coords: np.ndarray  # (m, 2) PCA projection of their vectors
+    explained: np.ndarray  # (2,) share of the variance each axis keeps
+    mine: np.ndarray  # (m,) True for the learner's words
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def word_map(name: str, words: tuple[str, ...], frequent: int = 300) -> WordMap:
+    """The embedding rows of the `frequent` most common tokens plus ``words``, projected to 2-D by PCA."""
+    from rnn_core.embeddings import pca_2d
+
+    model = sentiment_model(name)
+    ids = list(range(2, min(len(model.vocab), frequent + 2)))
+    extra = [i for i in dict.fromkeys(model.vocab.encode(list(words))) if i > 1 and i not in ids]
+    rows = ids + extra
+    coords, explained = pca_2d(model.network.embedding.table[rows].astype(np.float64))
+    return WordMap(labels=model.vocab.decode(rows), coords=coords, explained=explained,
+                   mine=np.array([i in set(extra) or model.vocab.tokens[i] in words for i in rows]))
+
+
+def neighbours(name: str, word: str, k: int = 10) -> list[tuple[str, float]] | None:
+    """The k tokens whose vectors are closest (cosine) to ``word``'s; None if it is not in the vocabulary."""
+    from rnn_core.embeddings import nearest
+
+    model = sentiment_model(name)
+    i = model.vocab.id_of(word)
+    if i <= 1:
+        return None
+    table = model.network.embedding.table
+    return [(model.vocab.tokens[j], s) for j, s in nearest(table, table[i], k, exclude=(0, 1, i))]
+
+
+def analogy_of(name: str, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]] | None:
+    """Tokens nearest to a - b + c; None if any of the three is out of vocabulary."""
+    from rnn_core.embeddings import analogy
+
+    model = sentiment_model(name)
+    ids = [model.vocab.id_of(w) for w in (a, b, c)]
+    if min(ids) <= 1:
+        return None
+    return [(model.vocab.tokens[j], s) for j, s in analogy(model.network.embedding.table, *ids, k=k)]

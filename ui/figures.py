@@ -236,3 +236,25 @@ def architecture(kind: str, big: bool = False) -> go.Figure:
     fig.update_yaxes(visible=False, range=[-0.45, 2.45])
     fig.update_layout(height=260 if big else 210, margin={"l": 0, "r": 0, "t": 0, "b": 0}, plot_bgcolor="#FFFFFF")
     return fig
+
+
+def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found: str | None,
+             axis_titles: tuple[str, str], big: bool = False) -> go.Figure:
+    """Words as points on the first two principal axes; the learner's words and a searched word stand out."""
+    fig = go.Figure()
+    groups = ((~mine, OKABE_ITO[4], 7, "markers"), (mine, OKABE_ITO[5], 12, "markers+text"))
+    for selector, colour, size, mode in groups:
+        idx = np.flatnonzero(selector)
+        fig.add_trace(go.Scatter(x=coords[idx, 0], y=coords[idx, 1], mode=mode, text=[labels[i] for i in idx],
+                                 textposition="top center", marker={"color": colour, "size": size * (1.4 if big else 1)},
+                                 hovertemplate="%{text}<br>(%{x:.3f}, %{y:.3f})<extra></extra>", showlegend=False))
+    if found in labels:
+        i = list(labels).index(found)
+        fig.add_trace(go.Scatter(x=[coords[i, 0]], y=[coords[i, 1]], mode="markers+text", text=[found],
+                                 textposition="bottom center", showlegend=False, hoverinfo="skip",
+                                 marker={"color": "#000000", "size": 18, "symbol": "circle-open",
+                                         "line": {"width": 3}}))
+    fig.update_xaxes(title_text=axis_titles[0])
+    fig.update_yaxes(title_text=axis_titles[1])
+    fig.update_layout(height=560 if big else 480, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": _font(big)})
+    return fig

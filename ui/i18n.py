@@ -118,6 +118,38 @@ STRINGS: dict[str, tuple[str, str]] = {
         "차이를 모르지만, RNN은 토큰을 차례로 읽기 때문에 압니다."),
     "text.shuffle": ("Shuffle the words", "단어 섞기"),
     "text.shuffled": ("Shuffled: {text}", "섞은 문장: {text}"),
+    # --- lesson 2: embeddings -------------------------------------------------
+    "nav.embeddings": ("2 · Embeddings", "2 · 임베딩"),
+    "emb.title": ("Embeddings", "임베딩"),
+    "emb.intro": (
+        "Each token id picks one row of the embedding table: a dense vector of {E} numbers that training has "
+        "adjusted. These are the real vectors of the shipped {model} model.",
+        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 학습으로 조정된 {E}개 숫자의 밀집 벡터입니다. "
+        "아래는 배포된 {model} 모델의 실제 벡터입니다."),
+    "emb.honest": (
+        "These vectors were trained to tell positive from negative reviews, so words end up close when they push "
+        "the verdict the same way (great, excellent, wonderful), not when they mean similar things. City names or "
+        "king - man + woman = queen, the classic word2vec examples, need vectors trained to predict neighbouring "
+        "words; here such analogies mostly fail, and the results below show it honestly.",
+        "이 벡터는 긍정과 부정 리뷰를 가르도록 학습되었기 때문에, 뜻이 비슷한 단어보다 판정을 같은 쪽으로 미는 단어"
+        "(great, excellent, wonderful)끼리 가까워집니다. 도시 이름이나 king - man + woman = queen 같은 word2vec의 "
+        "고전 예시는 주변 단어를 예측하도록 학습한 벡터가 필요하고, 여기서는 대부분 성립하지 않습니다. 아래 결과가 "
+        "그대로 보여 줍니다."),
+    "emb.sentence": ("Sentence", "문장"),
+    "emb.heatmap": ("The vectors of your tokens ({T} × {E})", "내 토큰의 벡터 ({T} × {E})"),
+    "emb.map": ("{n} frequent tokens and yours, projected on two axes (PCA)", "자주 쓰는 토큰 {n}개와 내 토큰을 두 축에 투영 (PCA)"),
+    "emb.map_caption": (
+        "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Orange: your tokens. Hover a "
+        "point for its token.",
+        "두 축은 이 벡터들 분산의 {a:.0%}와 {b:.0%}를 담습니다. 주황색: 내 토큰. 점에 마우스를 올리면 토큰이 보입니다."),
+    "emb.axis1": ("principal axis 1", "주성분 축 1"),
+    "emb.axis2": ("principal axis 2", "주성분 축 2"),
+    "emb.search": ("Find a token and its nearest neighbours", "토큰과 가장 가까운 이웃 찾기"),
+    "emb.not_found": ("“{word}” is not in the model's vocabulary.", "“{word}”는 모델 어휘에 없습니다."),
+    "emb.neighbour": ("neighbour", "이웃"),
+    "emb.cosine": ("cosine similarity", "코사인 유사도"),
+    "emb.analogy": ("Analogy: a - b + c", "유추: a - b + c"),
+    "emb.analogy_missing": ("Each of a, b and c must be in the vocabulary.", "a, b, c가 모두 어휘에 있어야 합니다."),
     # --- lesson 3: one step --------------------------------------------------
     "step.title": ("One step of an RNN", "RNN의 한 스텝"),
     "step.intro": (

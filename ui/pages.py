@@ -17,6 +17,7 @@ class PageInfo:
 PAGES = (
     PageInfo("pages/home.py", "nav.home", ":material/map:", "home", default=True),
     PageInfo("pages/text_to_vectors.py", "nav.text", ":material/text_fields:", "text-to-vectors", lesson=1),
+    PageInfo("pages/embeddings.py", "nav.embeddings", ":material/scatter_plot:", "embeddings", lesson=2),
     PageInfo("pages/hidden_state.py", "nav.hidden_state", ":material/replay:", "hidden-state", lesson=3),
     PageInfo("pages/unrolled.py", "nav.unrolled", ":material/view_week:", "unrolled", lesson=4),
     PageInfo("pages/gradients.py", "nav.gradients", ":material/trending_down:", "gradients", lesson=5),

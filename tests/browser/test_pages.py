@@ -7,7 +7,7 @@ from tests.browser.conftest import SIZES, open_page, settle, shot
 from ui.i18n import STRINGS
 from ui.pages import PAGES
 
-TITLES = {"home": "app.title", "text-to-vectors": "text.title", "hidden-state": "step.title", "unrolled": "unroll.title", "gradients": "grad.title", "gates": "gates.title", "try-it": "demo.title"}
+TITLES = {"home": "app.title", "text-to-vectors": "text.title", "embeddings": "emb.title", "hidden-state": "step.title", "unrolled": "unroll.title", "gradients": "grad.title", "gates": "gates.title", "try-it": "demo.title"}
 
 
 @pytest.mark.parametrize("size", SIZES)

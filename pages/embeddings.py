@@ -1,0 +1,77 @@
+"""Lesson 2: the trained embedding table: the learner's vectors, a 2-D map, neighbours and analogies."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import figures, state
+from ui.compute import analogy_of, neighbours, word_map
+from ui.i18n import t
+from ui.layout import presenting, show_param_notices
+from ui.models import ModelFileError, fault_message, sentiment_model
+
+DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("good", "bad", "boring")),
+           "ko": ("최고의 영화지만 결말은 최악", "최", ("좋", "싫", "재"))}
+FREQUENT = 300
+CHART = {"displaylogo": False}
+
+
+def vectors_of_sentence(model, text: str, big: bool) -> tuple[str, ...]:
+    tokens, ids, _ = model.encode(text)
+    if tokens:
+        table = model.network.embedding.table
+        st.markdown(f"**{t('emb.heatmap', T=len(tokens), E=table.shape[1])}**")
+        rows = table[ids]
+        scale = max(1e-6, float(abs(rows).max()))
+        st.plotly_chart(figures.time_by_unit(rows / scale, tokens, None, t("text.dimension"), t("step.time_axis"),
+                                             "e / max|e|", True, big), width="stretch", config=CHART)
+    return tuple(tokens)
+
+
+def show_neighbours(rows: list[tuple[str, float]] | None, missing: str) -> None:
+    """A table of (token, cosine) rows, or the message ``missing`` when there are none."""
+    if rows is None:
+        st.warning(missing)
+        return
+    st.dataframe({t("emb.neighbour"): [w for w, _ in rows], t("emb.cosine"): [round(s, 4) for _, s in rows]},
+                  hide_index=True)
+
+
+def render() -> None:
+    st.title(t("emb.title"))
+    notices = st.container()
+    lang = st.session_state.get("lang", "en")
+    name = f"{lang}-lstm"
+    try:
+        model = sentiment_model(name)
+    except ModelFileError as err:
+        st.error(fault_message(name, err), icon=":material/warning:")
+        return
+    sentence, query, (a, b, c) = DEFAULT[lang]
+    st.write(t("emb.intro", E=model.card.embedding_dim, model=name))
+    st.info(t("emb.honest"), icon=":material/info:")
+    if "emb_sentence" not in st.session_state:
+        st.session_state.emb_sentence = state.read("sentence") or sentence
+    text = st.text_input(t("emb.sentence"), key="emb_sentence", max_chars=500)
+    state.write(sentence=text)
+    big = presenting()
+    tokens = vectors_of_sentence(model, text, big)
+
+    st.session_state.setdefault("emb_query", query)
+    found = st.text_input(t("emb.search"), key="emb_query", max_chars=40).strip().lower()
+    view = word_map(name, tokens, FREQUENT)
+    st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
+    st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
+                                     (t("emb.axis1"), t("emb.axis2")), big), width="stretch", config=CHART)
+    st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
+    if found:
+        show_neighbours(neighbours(name, found), t("emb.not_found", word=found))
+
+    st.subheader(t("emb.analogy"))
+    cols = st.columns(3)
+    words = [col.text_input(label, value=default, key=f"emb_{label}", max_chars=40).strip().lower()
+             for col, label, default in zip(cols, "abc", (a, b, c))]
+    show_neighbours(analogy_of(name, *words), t("emb.analogy_missing"))
+    show_param_notices(notices)
+
+
+render()

@@ -1,0 +1,38 @@
+"""Exploring a table of word vectors E (V, n): cosine neighbours, analogies, and a 2-D PCA projection."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def unit_rows(E: np.ndarray) -> np.ndarray:
+    """Each row scaled to length 1 (zero rows stay zero): (V, n)."""
+    norms = np.linalg.norm(E, axis=1, keepdims=True)
+    return np.divide(E, norms, out=np.zeros_like(E), where=norms > 0)
+
+
+def cosine_similarity(E: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """cos(E_i, query) for every row i: (V,)."""
+    q = query / max(float(np.linalg.norm(query)), 1e-12)
+    return unit_rows(E) @ q
+
+
+def nearest(E: np.ndarray, query: np.ndarray, k: int, exclude: tuple[int, ...] = (0, 1)) -> list[tuple[int, float]]:
+    """The k rows most similar to query by cosine, as (row, similarity), skipping rows in ``exclude``."""
+    sims = cosine_similarity(E, query)
+    sims[list(exclude)] = -np.inf
+    top = np.argsort(-sims)[:k]
+    return [(int(i), float(sims[i])) for i in top]
+
+
+def analogy(E: np.ndarray, a: int, b: int, c: int, k: int = 5) -> list[tuple[int, float]]:
+    """Rows nearest to E[a] - E[b] + E[c] (king - man + woman), leaving out a, b and c themselves."""
+    U = unit_rows(E)
+    return nearest(E, U[a] - U[b] + U[c], k, exclude=(0, 1, a, b, c))
+
+
+def pca_2d(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Project rows of X (m, n) on their two main directions: (coordinates (m, 2), explained variance ratio (2,))."""
+    centred = X - X.mean(axis=0)
+    _, s, Vt = np.linalg.svd(centred, full_matrices=False)
+    ratio = s**2 / max(float(np.sum(s**2)), 1e-12)
+    return centred @ Vt[:2].T, ratio[:2]
