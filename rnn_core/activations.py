@@ -17,7 +17,13 @@ def linear(z: np.ndarray) -> np.ndarray:
     return z
 
 
-ACTIVATIONS = {"tanh": np.tanh, "relu": relu, "linear": linear, "sigmoid": sigmoid}
+def softmax(z: np.ndarray) -> np.ndarray:
+    """exp(z) / sum(exp(z)) over the last axis, shifted by the maximum so it never overflows."""
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+ACTIVATIONS = {"tanh": np.tanh, "relu": relu, "linear": linear, "sigmoid": sigmoid, "softmax": softmax}
 
 
 def derivative_from_output(name: str, out: np.ndarray) -> np.ndarray:

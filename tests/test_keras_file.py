@@ -46,3 +46,16 @@ def test_damaged_files_raise_a_clear_error(tmp_path):
     junk.write_bytes(b"not a zip at all")
     with pytest.raises(ModelFileError):
         load_keras_model(junk)
+
+
+def test_softmax_language_model_head_matches_keras(keras, tmp_path):
+    """Embedding -> LSTM(return_sequences=True) -> Dense(softmax): every step's distribution."""
+    keras.utils.set_random_seed(2)
+    model = keras.Sequential([keras.Input((None,), dtype="int32"), keras.layers.Embedding(30, 4),
+                              keras.layers.LSTM(6, return_sequences=True),
+                              keras.layers.Dense(30, activation="softmax")])
+    model.save(tmp_path / "lm.keras")
+    ids = np.random.default_rng(1).integers(0, 30, (3, 7))
+    ours = load_keras_model(tmp_path / "lm.keras")(ids)
+    np.testing.assert_allclose(ours, np.asarray(model(ids)), atol=1e-6)
+    np.testing.assert_allclose(ours.sum(axis=-1), 1.0, atol=1e-5)
