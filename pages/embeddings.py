@@ -7,10 +7,11 @@ from ui import figures, state
 from ui.compute import analogy_of, neighbours, word_map
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
-from ui.models import ModelFileError, fault_message, sentiment_model
+from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
 
-DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("good", "bad", "boring")),
+DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("king", "man", "woman")),
            "ko": ("최고의 영화지만 결말은 최악", "최", ("좋", "싫", "재"))}
+SOURCES = {"en": ("word2vec", "sentiment"), "ko": ("sentiment",)}
 FREQUENT = 300
 CHART = {"displaylogo": False}
 
@@ -19,7 +20,7 @@ def vectors_of_sentence(model, text: str, big: bool) -> tuple[str, ...]:
     tokens, ids, _ = model.encode(text)
     if tokens:
         table = model.network.embedding.table
-        st.markdown(f"**{t('emb.heatmap', T=len(tokens), E=table.shape[1])}**")
+        st.markdown(f"**{t('emb.heatmap', model=model.card.name, T=len(tokens), E=table.shape[1])}**")
         rows = table[ids]
         scale = max(1e-6, float(abs(rows).max()))
         st.plotly_chart(figures.time_by_unit(rows / scale, tokens, None, t("text.dimension"), t("step.time_axis"),
@@ -48,7 +49,14 @@ def render() -> None:
         return
     sentence, query, (a, b, c) = DEFAULT[lang]
     st.write(t("emb.intro", E=model.card.embedding_dim, model=name))
-    st.info(t("emb.honest"), icon=":material/info:")
+    labels = {"word2vec": t("emb.source_w2v"), "sentiment": t("emb.source_sentiment", model=name)}
+    source = st.radio(t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
+    try:
+        embedding_table(source, lang)
+    except ModelFileError as err:
+        st.error(fault_message("en-word2vec", err), icon=":material/warning:")
+        source = "sentiment"
+    st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
     if "emb_sentence" not in st.session_state:
         st.session_state.emb_sentence = state.read("sentence") or sentence
     text = st.text_input(t("emb.sentence"), key="emb_sentence", max_chars=500)
@@ -58,19 +66,19 @@ def render() -> None:
 
     st.session_state.setdefault("emb_query", query)
     found = st.text_input(t("emb.search"), key="emb_query", max_chars=40).strip().lower()
-    view = word_map(name, tokens, FREQUENT)
+    view = word_map(source, lang, tokens, FREQUENT)
     st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
     st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
                                      (t("emb.axis1"), t("emb.axis2")), big), width="stretch", config=CHART)
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
     if found:
-        show_neighbours(neighbours(name, found), t("emb.not_found", word=found))
+        show_neighbours(neighbours(source, lang, found), t("emb.not_found", word=found))
 
     st.subheader(t("emb.analogy"))
     cols = st.columns(3)
     words = [col.text_input(label, value=default, key=f"emb_{label}", max_chars=40).strip().lower()
              for col, label, default in zip(cols, "abc", (a, b, c))]
-    show_neighbours(analogy_of(name, *words), t("emb.analogy_missing"))
+    show_neighbours(analogy_of(source, lang, *words), t("emb.analogy_missing"))
     show_param_notices(notices)
 
 

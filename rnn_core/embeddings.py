@@ -36,3 +36,9 @@ def pca_2d(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     _, s, Vt = np.linalg.svd(centred, full_matrices=False)
     ratio = s**2 / max(float(np.sum(s**2)), 1e-12)
     return centred @ Vt[:2].T, ratio[:2]
+
+
+def load_word_vectors(path) -> tuple[list[str], np.ndarray]:
+    """(tokens, vectors (V, n) float32) from a .npz written by training/train_word_vectors.py."""
+    with np.load(path, allow_pickle=False) as data:
+        return [str(t) for t in data["tokens"]], data["vectors"].astype(np.float32)

@@ -136,7 +136,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "고전 예시는 주변 단어를 예측하도록 학습한 벡터가 필요하고, 여기서는 대부분 성립하지 않습니다. 아래 결과가 "
         "그대로 보여 줍니다."),
     "emb.sentence": ("Sentence", "문장"),
-    "emb.heatmap": ("The vectors of your tokens ({T} × {E})", "내 토큰의 벡터 ({T} × {E})"),
+    "emb.source": ("Vectors", "벡터"),
+    "emb.source_w2v": ("skip-gram word vectors, 100 dimensions (trained to predict neighbouring words)",
+                       "스킵그램 단어 벡터, 100차원 (주변 단어를 예측하도록 학습)"),
+    "emb.source_sentiment": ("the {model} sentiment model's embedding", "{model} 감성 모델의 임베딩"),
+    "emb.honest_w2v": (
+        "These 100-dimensional vectors were trained by this project with skip-gram (Mikolov et al., 2013) on "
+        "the IMDB and SST-2 reviews: a word's vector learns to predict the words around it, so words used in the "
+        "same contexts end up close. Movie reviews are a small corpus about films: actor names and film words "
+        "are well placed, city names and royal families much less, so classic analogies only sometimes work. "
+        "The results below are what the vectors really give.",
+        "이 100차원 벡터는 이 프로젝트가 IMDB와 SST-2 리뷰로 스킵그램(Mikolov 외, 2013)을 학습해 만들었습니다. "
+        "단어 벡터가 주변 단어를 예측하도록 학습되므로 같은 문맥에서 쓰이는 단어끼리 가까워집니다. 영화 리뷰는 영화에 "
+        "관한 작은 말뭉치라서 배우 이름이나 영화 용어는 잘 자리 잡지만 도시나 왕족 이름은 덜 그렇고, 고전적인 유추는 "
+        "가끔만 맞습니다. 아래 결과는 벡터가 실제로 주는 그대로입니다."),
+    "emb.heatmap": ("The vectors of your tokens in {model} ({T} × {E})", "{model}에서 내 토큰의 벡터 ({T} × {E})"),
     "emb.map": ("{n} frequent tokens and yours, projected on two axes (PCA)", "자주 쓰는 토큰 {n}개와 내 토큰을 두 축에 투영 (PCA)"),
     "emb.map_caption": (
         "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Orange: your tokens. Hover a "

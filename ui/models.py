@@ -48,6 +48,34 @@ def keras_probability(name: str, ids: np.ndarray) -> float:
     return float(np.asarray(model(ids[None, :].astype(np.int32), training=False))[0, 0])
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _word_vectors(folder: str, stamp: tuple):
+    import json
+
+    from rnn_core.embeddings import load_word_vectors
+    from rnn_core.sentiment import sha256_of
+    from rnn_core.text import Vocabulary
+
+    card_path, path = Path(folder) / "en-word2vec.json", Path(folder) / "en-word2vec.npz"
+    if not card_path.is_file() or not path.is_file():
+        raise ModelFileError("en-word2vec is missing", "missing", path.name)
+    if json.loads(card_path.read_text(encoding="utf-8"))["sha256"].get(path.name) != sha256_of(path):
+        raise ModelFileError("en-word2vec.npz does not match its sha256", "changed", path.name)
+    tokens, vectors = load_word_vectors(path)
+    return Vocabulary(tuple(tokens)), vectors
+
+
+def embedding_table(source: str, lang: str):
+    """(Vocabulary, table (V, n)) of 'sentiment' (the language's LSTM) or 'word2vec' (English skip-gram)."""
+    if source == "word2vec":
+        folder = models_folder()
+        paths = [folder / "en-word2vec.npz", folder / "en-word2vec.json"]
+        stamp = tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None for p in paths)
+        return _word_vectors(str(folder), stamp)
+    model = sentiment_model(f"{lang}-lstm")
+    return model.vocab, model.network.embedding.table
+
+
 def fault_message(name: str, err: ModelFileError) -> str:
     """What the learner reads when model ``name`` cannot be used, in their language."""
     from ui.i18n import t
@@ -55,4 +83,4 @@ def fault_message(name: str, err: ModelFileError) -> str:
     return t("demo.model_error", model=name, why=t(f"fault.{err.reason}", file=err.file or name))
 
 
-__all__ = ["ModelFileError", "fault_message", "keras_probability", "sentiment_model"]
+__all__ = ["ModelFileError", "embedding_table", "fault_message", "keras_probability", "sentiment_model"]
