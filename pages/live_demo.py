@@ -107,7 +107,7 @@ def explain(model: SentimentModel, reading, readings: dict, big: bool) -> None:
     st.subheader(t("demo.push"))
     shown = reading.ids[-MAX_EXPLAINED:]
     pushes = model.leave_one_out(shown)
-    st.plotly_chart(figures.contributions(reading.tokens[-len(shown):], pushes, "Δ p(positive)", big),
+    st.plotly_chart(figures.horizontal_bars(reading.tokens[-len(shown):], pushes, "Δ p(positive)", big),
                     width="stretch", config={"displaylogo": False})
     st.caption(t("demo.push_caption"))
     st.subheader(t("demo.tokens"))

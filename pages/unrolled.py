@@ -7,12 +7,13 @@ import streamlit as st
 from rnn_core.params import rnn_params
 from rnn_core.text import tokenize
 from ui import figures, state
-from ui.compute import stacked_shapes, toy_bidirectional, toy_layer_shapes
+from ui.compute import next_words, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
-from ui.models import ModelFileError, fault_message, sentiment_model
+from ui.models import ModelFileError, fault_message, language_model, sentiment_model
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
+POS_EXAMPLE = (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT"))
 CHART = {"displaylogo": False}
 
 
@@ -76,6 +77,30 @@ def return_sequences() -> None:
                   what=t("unroll.rs_all" if all_states else "unroll.rs_last"), params=rnn_params("SimpleRNN", d, D)))
 
 
+def language_model_section(big: bool) -> None:
+    st.subheader(t("unroll.lm"))
+    try:
+        card = language_model().card
+    except ModelFileError as err:
+        st.error(fault_message("en-lm", err), icon=":material/warning:")
+        return
+    st.write(t("unroll.lm_body", ppl=card.get("validation_perplexity")))
+    st.session_state.setdefault("lm_prefix", "the movie is")
+    prefix = st.text_input(t("unroll.lm_prefix"), key="lm_prefix", max_chars=300)
+    rows = next_words(prefix)
+    if not rows:
+        st.info(t("unroll.lm_empty"))
+        return
+    words, probs = [w for w, _ in rows], np.array([p for _, p in rows])
+    st.plotly_chart(figures.horizontal_bars(words, probs, t("unroll.lm_x"), big), width="stretch", config=CHART)
+
+
+def pos_example() -> None:
+    st.subheader(t("unroll.pos"))
+    st.write(t("unroll.pos_body"))
+    st.table({w: [tag] for w, tag in POS_EXAMPLE})
+
+
 def stacked() -> None:
     st.subheader(t("unroll.stack"))
     for key, default in (("st_V", 10000), ("st_E", 100), ("st_U1", 64), ("st_U2", 32)):
@@ -125,6 +150,8 @@ def render() -> None:
     play(name, text, presenting())
     return_sequences()
     architectures()
+    language_model_section(presenting())
+    pos_example()
     stacked()
     bidirectional(text)
     show_param_notices(notices)

@@ -36,5 +36,5 @@ def test_prefix_and_contribution_figures():
     curves = {"LSTM": (["a", "b"], np.array([0.2, 0.9])), "GRU": (["a", "b"], np.array([0.4, 0.6]))}
     fig = figures.prefix_probabilities(curves, "p")
     assert [tr.name for tr in fig.data] == ["LSTM", "GRU"] and list(fig.data[0].y) == [0.2, 0.9]
-    bars = figures.contributions(["a", "b"], np.array([0.3, -0.1]), "dp")
+    bars = figures.horizontal_bars(["a", "b"], np.array([0.3, -0.1]), "dp")
     assert list(bars.data[0].x) == [0.3, -0.1] and finite(bars)

@@ -315,3 +315,11 @@ def analogy_of(name: str, a: str, b: str, c: str, k: int = 5) -> list[tuple[str,
     if min(ids) <= 1:
         return None
     return [(model.vocab.tokens[j], s) for j, s in analogy(model.network.embedding.table, *ids, k=k)]
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def next_words(prefix: str, k: int = 10) -> list[tuple[str, float]]:
+    """The language model's k most likely next words after ``prefix``."""
+    from ui.models import language_model
+
+    return language_model().next_words(prefix, k)

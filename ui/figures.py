@@ -107,8 +107,8 @@ def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_
     return lines_over_tokens({name: p for name, (_, p) in curves.items()}, tokens, y_title, (0, 1), 0.5, big)
 
 
-def contributions(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:
-    """A horizontal bar per token: how far it moved p(positive), red towards positive, blue towards negative."""
+def horizontal_bars(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:
+    """One numbered bar per token (orange for values >= 0, blue below), e.g. how far it moved p(positive)."""
     labels = [f"{t + 1}. {w}" for t, w in enumerate(tokens)]
     colours = [OKABE_ITO[5] if v >= 0 else OKABE_ITO[0] for v in values]
     fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker_color=colours,

@@ -315,6 +315,22 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
     "arch.seq2seq": ("many-to-many, encoder-decoder: translation (read the whole sentence, then write another)",
                      "다대다 (인코더-디코더): 번역 (문장 전체를 읽은 뒤 다른 문장을 씀)"),
+    "unroll.lm": ("A language model: “the movie is ___”", "언어 모델: “the movie is ___”"),
+    "unroll.lm_body": (
+        "A many-to-many RNN trained on IMDB reviews to predict the next word at every step (validation perplexity "
+        "{ppl}). Type the start of a sentence and see what it expects next.",
+        "IMDB 리뷰로 매 시점 다음 단어를 예측하도록 학습한 다대다 RNN입니다 (검증 퍼플렉서티 {ppl}). 문장 앞부분을 "
+        "입력하면 다음에 올 단어의 확률을 보여 줍니다."),
+    "unroll.lm_prefix": ("Start of a sentence (English)", "문장 앞부분 (영어)"),
+    "unroll.lm_empty": ("Type at least one English word.", "영어 단어를 하나 이상 입력하세요."),
+    "unroll.lm_x": ("p(next word)", "p(다음 단어)"),
+    "unroll.pos": ("Part-of-speech tagging (illustrative)", "품사 태깅 (예시)"),
+    "unroll.pos_body": (
+        "Tagging is many-to-many with aligned outputs: one tag per word, each read from the hidden state at that "
+        "word. This example is illustrative: the tags were written by hand, not predicted by a trained model "
+        "(no tagged corpus is available to this project yet).",
+        "태깅은 출력이 정렬된 다대다 구조입니다. 단어마다 그 단어의 은닉 상태에서 태그 하나를 읽습니다. 이 예시는 "
+        "설명용입니다. 태그는 학습된 모델이 아니라 사람이 붙였습니다 (이 프로젝트에는 아직 품사 말뭉치가 없습니다)."),
     "arch.caption": ("Filled boxes are used: inputs at the bottom, outputs at the top, the same cell in the middle.",
                      "색이 찬 상자가 쓰이는 부분입니다: 아래는 입력, 위는 출력, 가운데는 같은 셀."),
     # --- lesson 5: gradients through time -----------------------------------

@@ -76,6 +76,21 @@ def embedding_table(source: str, lang: str):
     return model.vocab, model.network.embedding.table
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _language_model(folder: str, stamp: tuple):
+    from rnn_core.language_model import LanguageModel
+
+    return LanguageModel.load("en-lm", Path(folder))
+
+
+def language_model():
+    """The shipped English word-level language model (NumPy); raises ModelFileError if it cannot be used."""
+    folder = models_folder()
+    paths = [folder / "en-lm.json", folder / "en-lm.keras", folder / "en-lm-vocab.json"]
+    return _language_model(str(folder), tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None
+                                              for p in paths))
+
+
 def fault_message(name: str, err: ModelFileError) -> str:
     """What the learner reads when model ``name`` cannot be used, in their language."""
     from ui.i18n import t
@@ -83,4 +98,4 @@ def fault_message(name: str, err: ModelFileError) -> str:
     return t("demo.model_error", model=name, why=t(f"fault.{err.reason}", file=err.file or name))
 
 
-__all__ = ["ModelFileError", "embedding_table", "fault_message", "keras_probability", "sentiment_model"]
+__all__ = ["ModelFileError", "embedding_table", "language_model", "fault_message", "keras_probability", "sentiment_model"]
