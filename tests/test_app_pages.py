@@ -192,7 +192,7 @@ def test_shuffle_and_odd_text():
 def test_unrolled_in_both_languages(lang, title):
     at = open_app("pages/unrolled.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == 6  # states, verdict, read-outs, architecture, next word, bidirectional
 
 
 def test_unrolled_steps_shapes_and_stack():
@@ -233,3 +233,11 @@ def test_embeddings_search_and_analogy_messages():
     assert "must be in the vocabulary" in texts(at)
     at.text_input(key="emb_sentence").set_value("🙂 <b>").run()
     assert not at.exception
+
+
+def test_language_model_next_words():
+    at = open_app("pages/unrolled.py")
+    at.text_input(key="lm_prefix").set_value("i would give it ten out of").run()
+    assert not at.exception
+    at.text_input(key="lm_prefix").set_value("🙂").run()
+    assert "Type at least one English word" in texts(at)

@@ -102,3 +102,24 @@ def test_verdict_per_prefix_and_push_per_token_are_what_they_claim(name, text):
     for t in (0, len(reading.ids) - 1):
         without = np.delete(reading.ids, t)[None]
         assert pushes[t] == pytest.approx(reading.probability - model.probabilities(without)[0], abs=1e-6)
+
+
+def test_language_model_equals_keras_and_predicts_sensibly(keras):
+    from rnn_core.language_model import LanguageModel
+
+    lm = LanguageModel.load()
+    twin = keras.saving.load_model(ASSETS / "en-lm.keras", compile=False)
+    ids = pad_sequences([lm.encode(s) for s in real_sentences("en")[:40]], maxlen=30, truncating="post")
+    np.testing.assert_allclose(lm.network(ids), np.asarray(twin(ids)), atol=1e-5)
+    assert lm.card["validation_perplexity"] < 300
+    words = [w for w, _ in lm.next_words("this is one of the best movies i have ever", 10)]
+    assert "seen" in words
+
+
+def test_word_vectors_card_and_file():
+    from rnn_core.embeddings import load_word_vectors
+
+    card = json.loads((ASSETS / "en-word2vec.json").read_text(encoding="utf-8"))
+    assert card["sha256"]["en-word2vec.npz"] == sha256_of(ASSETS / "en-word2vec.npz")
+    tokens, vectors = load_word_vectors(ASSETS / "en-word2vec.npz")
+    assert vectors.shape == (len(tokens), 100) and np.all(np.isfinite(vectors))
