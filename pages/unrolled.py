@@ -1,6 +1,8 @@
 """Lesson 4: the RNN unrolled through time, return_sequences, read-outs, stacking, bidirectional, architectures."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import streamlit as st
 
@@ -34,11 +36,35 @@ def play(name: str, text: str, big: bool) -> None:
         return
     state.init("unroll_t", "step")
     st.session_state.unroll_t = min(st.session_state.unroll_t, T)
-    prev, slider, nxt = st.columns([1, 6, 1], vertical_alignment="bottom")
+    st.session_state.setdefault("unroll_speed", 1.0)
+    playing = bool(st.session_state.get("unroll_playing")) and T > 1
+    every = st.session_state.unroll_speed if playing else None
+    st.fragment(run_every=every)(stepper)(reading, playing, big)  # only this part reruns while it plays
+    readouts(reading.trace.h[0])
+
+
+def stepper(reading, playing: bool, big: bool) -> None:
+    """Controls, counter, states and verdict; while autoplay is on, each timed rerun moves one word on."""
+    T = len(reading.tokens)
+    now = time.monotonic()
+    if playing and now - st.session_state.get("unroll_tick", 0.0) >= 0.8 * st.session_state.unroll_speed:
+        st.session_state.unroll_tick = now
+        if st.session_state.unroll_t >= T:
+            st.session_state.unroll_playing = False  # the end: stop the timer with a full rerun
+            st.rerun()
+        move(1, T)
+    prev, slider, nxt, auto = st.columns([1, 5, 1, 2], vertical_alignment="bottom")
     prev.button(t("unroll.prev"), on_click=move, args=(-1, T), width="stretch")
     nxt.button(t("unroll.next"), on_click=move, args=(1, T), width="stretch")
     step = slider.select_slider(t("unroll.step"), list(range(1, T + 1)), key="unroll_t",
                                 format_func=lambda k: f"{k} · {reading.tokens[k - 1]}") if T > 1 else 1
+    with auto:
+        on = st.toggle(t("unroll.autoplay"), key="unroll_playing", disabled=T < 2)
+        speed = st.slider(t("unroll.speed"), 0.3, 3.0, step=0.1, key="unroll_speed")
+    if on != playing or (playing and speed != st.session_state.get("unroll_speed_used", speed)):
+        st.session_state.unroll_speed_used = speed
+        st.rerun()  # the timer is set on a full run: start, stop or retime it
+    st.session_state.unroll_speed_used = speed
     state.write(step=step)
     st.subheader(t("unroll.counter", t=step, T=T, word=reading.tokens[step - 1],
                    p=float(reading.prefix_probabilities[step - 1])))
@@ -50,7 +76,6 @@ def play(name: str, text: str, big: bool) -> None:
     st.plotly_chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]},
                                               reading.tokens, "p(positive)", (0, 1), 0.5, big),
                     width="stretch", config=CHART)
-    readouts(H)
 
 
 def readouts(H: np.ndarray) -> None:

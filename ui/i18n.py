@@ -252,6 +252,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.step": ("Time step", "시점"),
     "unroll.prev": ("◀ Previous", "◀ 이전"),
     "unroll.next": ("Next ▶", "다음 ▶"),
+    "unroll.autoplay": ("Autoplay", "자동 재생"),
+    "unroll.speed": ("Seconds per word", "단어당 초"),
     "unroll.counter": ("Step {t} of {T}: “{word}” · p(positive) so far = {p:.3f}",
                        "{T}개 중 {t}번째 시점: “{word}” · 지금까지의 p(긍정) = {p:.3f}"),
     "unroll.states": ("Hidden states so far (rows: time steps read, columns: the {D} units)",
@@ -309,8 +311,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.arch_pick": ("Architecture", "구조"),
     "arch.one_to_many": ("one-to-many: image captioning (one image in, a sentence out)",
                          "일대다: 이미지 캡셔닝 (이미지 하나를 넣고 문장이 나옴)"),
-    "arch.many_to_one": ("many-to-one: sentiment of a review (IMDB, NSMC), topic of a news story (Reuters, 46 topics)",
-                         "다대일: 리뷰 감성 분석 (IMDB, NSMC), 뉴스 주제 분류 (로이터, 46개 주제)"),
+    "arch.many_to_one": ("many-to-one: sentiment of a review (IMDB, Korean NSMC), topic of a news story (Reuters, 46 "
+                         "topics), a news recommendation from the articles a reader has opened",
+                         "다대일: 리뷰 감성 분석 (IMDB, 한국어 NSMC), 뉴스 주제 분류 (로이터, 46개 주제), 독자가 읽은 기사로 "
+                         "하는 뉴스 추천"),
     "arch.many_to_many": ("many-to-many, aligned: part-of-speech tagging, one tag per word",
                           "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
     "arch.seq2seq": ("many-to-many, encoder-decoder: translation (read the whole sentence, then write another)",
