@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import figures, state
+from ui import figures
 from ui.compute import analogy_of, neighbours, word_map
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
 
 DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("king", "man", "woman")),
@@ -47,7 +47,7 @@ def render() -> None:
     except ModelFileError as err:
         st.error(fault_message(name, err), icon=":material/warning:")
         return
-    sentence, query, (a, b, c) = DEFAULT[lang]
+    _, query, (a, b, c) = DEFAULT[lang]
     st.write(t("emb.intro", E=model.card.embedding_dim, model=name))
     labels = {"word2vec": t("emb.source_w2v"), "sentiment": t("emb.source_sentiment", model=name)}
     source = st.radio(t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
@@ -57,10 +57,7 @@ def render() -> None:
         st.error(fault_message("en-word2vec", err), icon=":material/warning:")
         source = "sentiment"
     st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
-    if "emb_sentence" not in st.session_state:
-        st.session_state.emb_sentence = state.read("sentence") or sentence
-    text = st.text_input(t("emb.sentence"), key="emb_sentence", max_chars=500)
-    state.write(sentence=text)
+    text = sentence_input("emb_sentence", t("emb.sentence"), {k: v[0] for k, v in DEFAULT.items()})
     big = presenting()
     tokens = vectors_of_sentence(model, text, big)
 

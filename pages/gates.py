@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ui import figures, state
+from ui import figures
 from ui.compute import GateRun, gate_run
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 
 DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
@@ -108,10 +108,7 @@ def render() -> None:
     notices = st.container()
     st.write(t("gates.intro"))
     lang = st.session_state.get("lang", "en")
-    if "gates_sentence" not in st.session_state:
-        st.session_state.gates_sentence = state.read("sentence") or DEFAULT_SENTENCE[lang]
-    text = st.text_input(t("gates.sentence"), key="gates_sentence", max_chars=500)
-    state.write(sentence=text)
+    text = sentence_input("gates_sentence", t("gates.sentence"), DEFAULT_SENTENCE)
     big = presenting()
     for kind, tab in zip(("LSTM", "GRU"), st.tabs(["LSTM", "GRU"])):
         with tab:

@@ -9,7 +9,7 @@ from rnn_core.sentiment import CELLS
 from ui import figures, state
 from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 
 ACTIVATIONS = ("tanh", "relu", "linear")
@@ -81,10 +81,7 @@ def trained_models(big: bool) -> None:
     st.subheader(t("grad.trained"))
     st.write(t("grad.trained_body"))
     lang = st.session_state.get("lang", "en")
-    if "grad_sentence" not in st.session_state:
-        st.session_state.grad_sentence = state.read("sentence") or DEFAULT_SENTENCE[lang]
-    text = st.text_input(t("grad.sentence"), key="grad_sentence", max_chars=500)
-    state.write(sentence=text)
+    text = sentence_input("grad_sentence", t("grad.sentence"), DEFAULT_SENTENCE)
     curves = {}
     for key, kind in CELLS.items():
         try:

@@ -53,7 +53,8 @@ def one_step(words: list[str], cell, trace, t_index: int, big: bool) -> None:
               ("tanh → h<sub>t</sub>", trace.h[0, t_index][None])]
     limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
-    st.plotly_chart(figures.matrix_equation(panels, limit, big, t("gates.value")), width="stretch", config={"displaylogo": False})
+    st.plotly_chart(figures.matrix_equation(panels, limit, big, t("gates.value")), width="stretch",
+                    config={"displaylogo": False})
     st.caption(t("step.figure_caption"))
 
 

@@ -71,7 +71,8 @@ def input_notices(text: str, lang: str) -> str:
         text = text[:MAX_CHARS]
     script = script_of(text)
     if script and script != lang:
-        st.warning(t("demo.wrong_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")), icon=":material/translate:")
+        st.warning(t("demo.wrong_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")),
+                   icon=":material/translate:")
     return text
 
 

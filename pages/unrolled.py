@@ -11,7 +11,7 @@ from rnn_core.text import tokenize
 from ui import figures, state
 from ui.compute import next_words, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message, language_model, sentiment_model
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
@@ -168,10 +168,7 @@ def render() -> None:
     lang = st.session_state.get("lang", "en")
     name = f"{lang}-rnn"
     st.write(t("unroll.intro", model=name))
-    if "unroll_sentence" not in st.session_state:
-        st.session_state.unroll_sentence = state.read("sentence") or DEFAULT_SENTENCE[lang]
-    text = st.text_input(t("unroll.sentence"), key="unroll_sentence", max_chars=500)
-    state.write(sentence=text)
+    text = sentence_input("unroll_sentence", t("unroll.sentence"), DEFAULT_SENTENCE)
     play(name, text, presenting())
     return_sequences()
     architectures()

@@ -206,7 +206,7 @@ def test_unrolled_steps_shapes_and_stack():
     assert "returns **(8, 3)**" in texts(at) and "42 parameters" in texts(at)
     at.toggle(key="rs_on").set_value(True).run()
     assert "returns **(8, 2, 3)**" in texts(at)
-    table = at.table[0].value
+    table = at.table[1].value  # after the tagging example
     assert list(table.iloc[:, 1]) == ["(8, 20, 100)", "(8, 20, 64)", "(8, 32)", "(8, 1)"]
     assert list(table.iloc[:, 2]) == ["1,000,000", "10,560", "3,104", "33"]
 

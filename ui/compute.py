@@ -106,7 +106,8 @@ def pipeline(name: str, texts: tuple[str, ...], maxlen: int, padding: str, trunc
     gap = float(np.max(np.abs(one_hot(first, len(table)) @ table - table[first]))) if len(first) else 0.0
     run = model.network.run(padded[:1])
     trace = next(tr for tr in run.traces if tr is not None)
-    return Pipeline(tokens=tokens, ids=ids, padded=padded, padded_tokens=padded_tokens, vectors=table[first], onehot_gap=gap,
+    return Pipeline(tokens=tokens, ids=ids, padded=padded, padded_tokens=padded_tokens, vectors=table[first],
+                    onehot_gap=gap,
                     masked_h=trace.h[0], p_padded=float(run.output[0, 0]),
                     p_plain=float(model.probabilities(np.asarray([ids[0]]))[0]))
 
@@ -222,99 +223,6 @@ def analogy_of(source: str, lang: str, a: str, b: str, c: str, k: int = 5) -> li
     if min(ids) <= 1:
         return None
     return [(vocab.tokens[j], s) for j, s in analogy(table, *ids, k=k)]
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def toy_layer_shapes(batch: int, steps: int, features: int, units: int) -> tuple[tuple, tuple]:
-    """Output shapes of a random SimpleRNN(units) on a (batch, steps, features) batch: (last only, all states)."""
-    from rnn_core.cells import random_cell
-    from rnn_core.sequence import layer_output
-
-    cell = random_cell("SimpleRNN", features, units)
-    trace = run(cell, np.zeros((batch, steps, features), np.float32))
-    return layer_output(trace, False).shape, layer_output(trace, True).shape
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def stacked_shapes(vocab: int, embed: int, units1: int, units2: int, batch: int = 8,
-                   steps: int = 20) -> list[tuple[str, tuple, int, str]]:
-    """Embedding -> SimpleRNN(units1, return_sequences=True) -> SimpleRNN(units2) -> Dense(1), run on a batch.
-
-    Returns (layer, output shape, parameters, formula) per layer; shapes come from the real NumPy run.
-    """
-    from rnn_core.cells import random_cell
-    from rnn_core.params import FORMULAS, dense_params, embedding_params, rnn_params
-    from rnn_core.sequence import run_stack
-
-    ids = np.random.default_rng(0).integers(0, vocab, (batch, steps))
-    xs = np.random.default_rng(1).standard_normal((vocab, embed)).astype(np.float32)[ids] * 0.1  # (B, T, E)
-    low, high = random_cell("SimpleRNN", embed, units1, scale=0.1), random_cell("SimpleRNN", units1, units2, scale=0.1)
-    traces = run_stack([low, high], xs)
-    last = traces[1].final_state[0]  # (B, units2)
-    return [
-        ("Embedding", xs.shape, embedding_params(vocab, embed), FORMULAS["Embedding"]),
-        (f"SimpleRNN({units1}, return_sequences=True)", traces[0].h.shape, rnn_params("SimpleRNN", embed, units1),
-         FORMULAS["SimpleRNN"]),
-        (f"SimpleRNN({units2})", last.shape, rnn_params("SimpleRNN", units1, units2), FORMULAS["SimpleRNN"]),
-        ("Dense(1)", (batch, 1), dense_params(units2, 1), FORMULAS["Dense"]),
-    ]
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def toy_bidirectional(words: tuple[str, ...], units: int = 4, seed: int = 0) -> np.ndarray:
-    """Forward and backward states of a random bidirectional SimpleRNN over toy word vectors: (T, 2 * units)."""
-    from rnn_core.cells import random_cell
-    from rnn_core.sequence import run_bidirectional
-    from rnn_core.toy import sentence_tensor
-
-    xs = sentence_tensor(list(words), 4, seed)
-    fwd, bwd = random_cell("SimpleRNN", 4, units, seed=seed), random_cell("SimpleRNN", 4, units, seed=seed + 1)
-    return run_bidirectional(fwd, bwd, xs).output(return_sequences=True)[0]
-
-
-@dataclass(frozen=True)
-class WordMap:
-    labels: list[str]  # the words drawn: the most frequent ones, then the learner's
-    coords: np.ndarray  # (m, 2) PCA projection of their vectors
-    explained: np.ndarray  # (2,) share of the variance each axis keeps
-    mine: np.ndarray  # (m,) True for the learner's words
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def word_map(name: str, words: tuple[str, ...], frequent: int = 300) -> WordMap:
-    """The embedding rows of the `frequent` most common tokens plus ``words``, projected to 2-D by PCA."""
-    from rnn_core.embeddings import pca_2d
-
-    model = sentiment_model(name)
-    ids = list(range(2, min(len(model.vocab), frequent + 2)))
-    extra = [i for i in dict.fromkeys(model.vocab.encode(list(words))) if i > 1 and i not in ids]
-    rows = ids + extra
-    coords, explained = pca_2d(model.network.embedding.table[rows].astype(np.float64))
-    return WordMap(labels=model.vocab.decode(rows), coords=coords, explained=explained,
-                   mine=np.array([i in set(extra) or model.vocab.tokens[i] in words for i in rows]))
-
-
-def neighbours(name: str, word: str, k: int = 10) -> list[tuple[str, float]] | None:
-    """The k tokens whose vectors are closest (cosine) to ``word``'s; None if it is not in the vocabulary."""
-    from rnn_core.embeddings import nearest
-
-    model = sentiment_model(name)
-    i = model.vocab.id_of(word)
-    if i <= 1:
-        return None
-    table = model.network.embedding.table
-    return [(model.vocab.tokens[j], s) for j, s in nearest(table, table[i], k, exclude=(0, 1, i))]
-
-
-def analogy_of(name: str, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]] | None:
-    """Tokens nearest to a - b + c; None if any of the three is out of vocabulary."""
-    from rnn_core.embeddings import analogy
-
-    model = sentiment_model(name)
-    ids = [model.vocab.id_of(w) for w in (a, b, c)]
-    if min(ids) <= 1:
-        return None
-    return [(model.vocab.tokens[j], s) for j, s in analogy(model.network.embedding.table, *ids, k=k)]
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)

@@ -246,7 +246,8 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
     for selector, colour, size, mode in groups:
         idx = np.flatnonzero(selector)
         fig.add_trace(go.Scatter(x=coords[idx, 0], y=coords[idx, 1], mode=mode, text=[labels[i] for i in idx],
-                                 textposition="top center", marker={"color": colour, "size": size * (1.4 if big else 1)},
+                                 textposition="top center",
+                                 marker={"color": colour, "size": size * (1.4 if big else 1)},
                                  hovertemplate="%{text}<br>(%{x:.3f}, %{y:.3f})<extra></extra>", showlegend=False))
     if found in labels:
         i = list(labels).index(found)
@@ -256,5 +257,6 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
                                          "line": {"width": 3}}))
     fig.update_xaxes(title_text=axis_titles[0])
     fig.update_yaxes(title_text=axis_titles[1])
-    fig.update_layout(height=560 if big else 480, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": _font(big)})
+    fig.update_layout(height=560 if big else 480, margin={"l": 10, "r": 10, "t": 10, "b": 10},
+                      font={"size": _font(big)})
     return fig

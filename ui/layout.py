@@ -41,6 +41,15 @@ def sidebar() -> None:
         st.html(PRESENTATION_CSS)
 
 
+def sentence_input(key: str, label: str, defaults: dict[str, str], max_chars: int = 500) -> str:
+    """A text box for the learner's sentence: starts from the URL (or the language's default), writes back to it."""
+    if key not in st.session_state:
+        st.session_state[key] = state.read("sentence") or defaults[st.session_state.get("lang", "en")]
+    text = st.text_input(label, key=key, max_chars=max_chars)
+    state.write(sentence=text[: state.MAX_TEXT])
+    return text
+
+
 def presenting() -> bool:
     return bool(st.session_state.get("present", False))
 

@@ -98,4 +98,5 @@ def fault_message(name: str, err: ModelFileError) -> str:
     return t("demo.model_error", model=name, why=t(f"fault.{err.reason}", file=err.file or name))
 
 
-__all__ = ["ModelFileError", "embedding_table", "language_model", "fault_message", "keras_probability", "sentiment_model"]
+__all__ = ["ModelFileError", "embedding_table", "fault_message", "keras_probability", "language_model",
+           "sentiment_model"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 class PageInfo:
     path: str  # the page's file, relative to the project root
     title_key: str  # i18n key of its navigation title
+    heading_key: str  # i18n key of the page's own title (its first heading)
     icon: str
     url_path: str
     lesson: int | None = None  # syllabus section it teaches
@@ -15,14 +16,15 @@ class PageInfo:
 
 
 PAGES = (
-    PageInfo("pages/home.py", "nav.home", ":material/map:", "home", default=True),
-    PageInfo("pages/text_to_vectors.py", "nav.text", ":material/text_fields:", "text-to-vectors", lesson=1),
-    PageInfo("pages/embeddings.py", "nav.embeddings", ":material/scatter_plot:", "embeddings", lesson=2),
-    PageInfo("pages/hidden_state.py", "nav.hidden_state", ":material/replay:", "hidden-state", lesson=3),
-    PageInfo("pages/unrolled.py", "nav.unrolled", ":material/view_week:", "unrolled", lesson=4),
-    PageInfo("pages/gradients.py", "nav.gradients", ":material/trending_down:", "gradients", lesson=5),
-    PageInfo("pages/gates.py", "nav.gates", ":material/tune:", "gates", lesson=6),
-    PageInfo("pages/live_demo.py", "nav.demo", ":material/chat:", "try-it", lesson=7),
+    PageInfo("pages/home.py", "nav.home", "app.title", ":material/map:", "home", default=True),
+    PageInfo("pages/text_to_vectors.py", "nav.text", "text.title", ":material/text_fields:", "text-to-vectors",
+             lesson=1),
+    PageInfo("pages/embeddings.py", "nav.embeddings", "emb.title", ":material/scatter_plot:", "embeddings", lesson=2),
+    PageInfo("pages/hidden_state.py", "nav.hidden_state", "step.title", ":material/replay:", "hidden-state", lesson=3),
+    PageInfo("pages/unrolled.py", "nav.unrolled", "unroll.title", ":material/view_week:", "unrolled", lesson=4),
+    PageInfo("pages/gradients.py", "nav.gradients", "grad.title", ":material/trending_down:", "gradients", lesson=5),
+    PageInfo("pages/gates.py", "nav.gates", "gates.title", ":material/tune:", "gates", lesson=6),
+    PageInfo("pages/live_demo.py", "nav.demo", "demo.title", ":material/chat:", "try-it", lesson=7),
 )
 LESSONS = tuple(range(1, 8))
 

@@ -7,7 +7,6 @@ from tests.browser.conftest import SIZES, open_page, settle, shot
 from ui.i18n import STRINGS
 from ui.pages import PAGES
 
-TITLES = {"home": "app.title", "text-to-vectors": "text.title", "embeddings": "emb.title", "hidden-state": "step.title", "unrolled": "unroll.title", "gradients": "grad.title", "gates": "gates.title", "try-it": "demo.title"}
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -17,7 +16,7 @@ def test_page_renders(app, browser, page_info, lang, size):
     path = "" if page_info.default else page_info.url_path
     context, page = open_page(browser, f"{app}/{path}?lang={lang}", SIZES[size])
     try:
-        title = STRINGS[TITLES[page_info.url_path]][0 if lang == "en" else 1]
+        title = STRINGS[page_info.heading_key][0 if lang == "en" else 1]
         page.get_by_role("heading", name=title).first.wait_for(timeout=30_000)
         settle(page)
         assert page.locator('[data-testid="stException"]').count() == 0
