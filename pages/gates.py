@@ -46,7 +46,8 @@ def heatmap_and_unit(kind: str, run: GateRun, step: int, unit: int, shown: str, 
     st.caption(t("gates.heatmap_caption", units=run.values["h"].shape[1], model=kind))
     st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
     curves = {t(f"gates.q.{q}"): run.values[q][:, unit] for q in SHOWN[kind]}
-    st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t("gates.value"), (-1.05, 1.05), big=big),
+    st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t("gates.value"), (-1.05, 1.05), big=big,
+                                              x_title=t("axis.token")),
                     width="stretch", config=CHART)
 
 
@@ -80,7 +81,8 @@ def what_if(kind: str, name: str, text: str, run: GateRun, unit: int, big: bool)
     memory = "c" if kind == "LSTM" else "h"
     st.markdown(f"**{t('gates.whatif_figure', unit=unit + 1, what=t(f'gates.q.{memory}'))}**")
     curves = {t("gates.real"): run.values[memory][:, unit], t("gates.forced"): forced.values[memory][:, unit]}
-    st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t(f"gates.q.{memory}"), big=big),
+    st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t(f"gates.q.{memory}"), big=big,
+                                              x_title=t("axis.token")),
                     width="stretch", config=CHART)
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from rnn_core.bptt import clip_by_global_norm, global_norm
 from rnn_core.sentiment import CELLS
 from ui import figures, state
+from ui import memory_task as memory
 from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
 from ui.layout import presenting, sentence_input, show_param_notices
@@ -14,6 +15,7 @@ from ui.models import ModelFileError, fault_message
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 VERDICT_DISTANCE = 20
+CHART = {"displaylogo": False}
 DEFAULT_SENTENCE = {"en": "the movie was not fun at all, although the actors tried their best",
                     "ko": "배우들은 열심히 했지만 영화는 전혀 재미없었다"}
 
@@ -100,6 +102,31 @@ def trained_models(big: bool) -> None:
         st.caption(t("grad.hears", model=kind, k=int(np.sum(norms >= 0.01)) - 1))
 
 
+def memory_task(big: bool) -> None:
+    st.subheader(t("grad.memory"))
+    st.write(t("grad.memory_body"))
+    left, right = st.columns([1, 2], vertical_alignment="bottom")
+    max_distance = left.select_slider(t("grad.memory_max"), [10, 20, 30, 40], value=30, key="grad_memory_max")
+    result = memory.cached(max_distance)
+    if result is None and right.button(t("grad.memory_run"), type="primary"):
+        bar = st.progress(0.0)
+        try:
+            result = memory.train(max_distance, lambda f, cell: bar.progress(f, t("grad.memory_progress", cell=cell)))
+        except (OSError, RuntimeError, ValueError) as err:
+            st.warning(t("grad.memory_failed", why=str(err)))
+            return
+        bar.empty()
+    elif result is not None:
+        right.caption(t("grad.memory_cached"))
+    if result is None:
+        return
+    distances = result["distances"]
+    curves = {cell: np.array([acc[str(d)] for d in distances]) for cell, acc in result["results"].items()}
+    curves[t("grad.memory_chance")] = np.full(len(distances), result["chance"])
+    st.plotly_chart(figures.lines_over_tokens(curves, [str(d) for d in distances], t("grad.memory_y"), (0, 1.05),
+                                              big=big, x_title=t("grad.memory_x")), width="stretch", config=CHART)
+
+
 def render() -> None:
     st.title(t("grad.title"))
     notices = st.container()
@@ -110,6 +137,9 @@ def render() -> None:
     follow_back(lab)
     clipping(lab)
     trained_models(big)
+    memory_task(big)
+    st.subheader(t("grad.summary"))
+    st.markdown(t("grad.summary_body"))
     show_param_notices(notices)
 
 

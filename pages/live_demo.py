@@ -102,7 +102,7 @@ def keras_badge(name: str, reading) -> None:
 def explain(model: SentimentModel, reading, readings: dict, big: bool) -> None:
     st.subheader(t("demo.buildup"))
     curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
-    st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big), width="stretch",
+    st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big, t("axis.token")), width="stretch",
                     config={"displaylogo": False})
     st.caption(t("demo.buildup_caption"))
     st.subheader(t("demo.push"))

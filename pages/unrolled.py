@@ -74,7 +74,7 @@ def stepper(reading, playing: bool, big: bool) -> None:
                                          t("step.time_axis"), big=big), width="stretch", config=CHART)
     st.markdown(f"**{t('unroll.verdict')}**")
     st.plotly_chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]},
-                                              reading.tokens, "p(positive)", (0, 1), 0.5, big),
+                                              reading.tokens, "p(positive)", (0, 1), 0.5, big, t("axis.token")),
                     width="stretch", config=CHART)
 
 

@@ -241,3 +241,20 @@ def test_language_model_next_words():
     assert not at.exception
     at.text_input(key="lm_prefix").set_value("🙂").run()
     assert "Type at least one English word" in texts(at)
+
+
+def test_memory_task_trains_once_and_is_shared():
+    """The live training runs in a child process (the page stays free of TensorFlow) and is reused."""
+    at = open_app("pages/gradients.py")
+    at.select_slider(key="grad_memory_max").set_value(10).run()
+    charts = len(at.get("plotly_chart"))
+    next(b for b in at.button if "Train the three" in b.label).click().run(timeout=240)
+    assert not at.exception and len(at.get("plotly_chart")) == charts + 1
+    from ui import memory_task
+
+    result = memory_task.cached(10)
+    assert set(result["results"]) == {"SimpleRNN", "LSTM", "GRU"}
+    assert min(result["results"]["LSTM"].values()) > result["chance"]
+    again = open_app("pages/gradients.py")
+    again.select_slider(key="grad_memory_max").set_value(10).run()
+    assert "Already trained on this server" in texts(again)

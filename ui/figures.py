@@ -80,7 +80,7 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
 
 def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
                       y_range: tuple[float, float] | None = None, threshold: float | None = None,
-                      big: bool = False) -> go.Figure:
+                      big: bool = False, x_title: str = "token") -> go.Figure:
     """One line per named series over the tokens of a text: {name: values (T,)}."""
     fig = go.Figure()
     for k, (name, values) in enumerate(curves.items()):
@@ -92,7 +92,7 @@ def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_ti
             hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>%{{y:.4f}}<extra></extra>"))
     if threshold is not None:
         fig.add_hline(y=threshold, line_dash="dash", line_color="#555555")
-    fig.update_xaxes(title_text="token", tickvals=list(range(1, len(tokens) + 1)),
+    fig.update_xaxes(title_text=x_title, tickvals=list(range(1, len(tokens) + 1)),
                      ticktext=list(tokens) if len(tokens) <= 40 else None)
     fig.update_yaxes(title_text=y_title, range=list(y_range) if y_range else None)
     fig.update_layout(height=380 if big else 320, margin={"l": 10, "r": 10, "t": 20, "b": 10},
@@ -101,10 +101,11 @@ def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_ti
 
 
 def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_title: str,
-                         big: bool = False) -> go.Figure:
+                         big: bool = False, x_title: str = "token") -> go.Figure:
     """p(positive) after each prefix, one line per model: {name: (tokens, probabilities (T,))}."""
     tokens = max((toks for toks, _ in curves.values()), key=len, default=[])
-    return lines_over_tokens({name: p for name, (_, p) in curves.items()}, tokens, y_title, (0, 1), 0.5, big)
+    return lines_over_tokens({name: p for name, (_, p) in curves.items()}, tokens, y_title, (0, 1), 0.5, big,
+                             x_title)
 
 
 def horizontal_bars(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:

@@ -400,6 +400,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.sentence": ("Sentence", "문장"),
     "grad.trained_empty": ("Type a sentence of at least two tokens to compare the trained models.",
                            "학습된 모델을 비교하려면 토큰이 두 개 이상인 문장을 입력하세요."),
+    "grad.memory": ("Train it live: remembering across a gap", "직접 학습시키기: 간격을 넘어 기억하기"),
+    "grad.memory_body": (
+        "A task that needs long-term memory, like knowing from the first word of a long sentence whether to say "
+        "he or she: a sequence starts with one of 8 symbols, then N random distractors, then a question mark, "
+        "and the network must answer the first symbol (chance = 1/8). A SimpleRNN, an LSTM and a GRU of 24 "
+        "units each are trained here on N up to the maximum, then tested at fixed distances.",
+        "긴 문장의 첫 단어를 보고 he와 she 중 무엇을 쓸지 알아야 하는 것처럼 장기 기억이 필요한 과제입니다. 시퀀스는 "
+        "8개 기호 중 하나로 시작하고, 무작위 방해 토큰 N개, 물음표가 이어집니다. 신경망은 첫 기호를 맞혀야 합니다"
+        "(우연 = 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 학습시키고 정해진 거리에서 시험합니다."),
+    "grad.memory_max": ("Longest gap N", "가장 긴 간격 N"),
+    "grad.memory_run": ("Train the three networks (about half a minute)", "세 신경망 학습시키기 (30초 정도)"),
+    "grad.memory_progress": ("Training {cell}…", "{cell} 학습 중…"),
+    "grad.memory_cached": ("Already trained on this server for this setting: shown at once.",
+                           "이 서버에서 이 설정으로 이미 학습했습니다. 바로 보여 줍니다."),
+    "grad.memory_failed": ("The live training could not run here: {why}", "여기서는 실시간 학습을 실행할 수 없습니다: {why}"),
+    "grad.memory_x": ("gap N (distractors between the symbol and the question)", "간격 N (기호와 질문 사이의 방해 토큰 수)"),
+    "grad.memory_y": ("test accuracy", "테스트 정확도"),
+    "grad.memory_chance": ("chance", "우연"),
+    "grad.summary": ("What this lesson showed", "이 레슨에서 본 것"),
+    "grad.summary_body": (
+        "- **Strength of RNNs:** one set of weights reads sequences of any length, and order matters to them.\n"
+        "- **Their limit:** the gradient from a far word is a product of many Jacobians; with a spectral radius "
+        "below 1 it vanishes (the curve above), so a plain RNN learns little from words far back, as the memory "
+        "task shows. Above 1 it can explode: clipping caps the step.\n"
+        "- **The cure:** LSTM and GRU add an additive path (the cell state, the update gate) along which the "
+        "gradient can pass almost unchanged, so they still hear words many steps back.",
+        "- **RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 순서를 구분합니다.\n"
+        "- **한계:** 먼 단어에서 오는 기울기는 많은 야코비안의 곱이라서 스펙트럼 반지름이 1보다 작으면 사라집니다(위 곡선). "
+        "그래서 일반 RNN은 먼 단어에서 거의 배우지 못하며, 기억 과제가 이를 보여 줍니다. 1보다 크면 폭주할 수 있고, "
+        "클리핑이 업데이트 크기를 제한합니다.\n"
+        "- **해결책:** LSTM과 GRU는 덧셈 경로(셀 상태, 업데이트 게이트)를 더해 기울기가 거의 그대로 지나가게 하므로 "
+        "여러 스텝 앞의 단어도 여전히 들을 수 있습니다."),
     "grad.hears": ("{model}: the gradient stays above 1% for {k} steps back.",
                    "{model}: 기울기가 {k} 스텝 앞까지 1% 이상 남습니다."),
     # --- lesson 6: gates -------------------------------------------------------
@@ -534,6 +566,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "card.short": ("accuracy on our short everyday sentences", "짧은 일상 문장 정확도"),
     "card.short_wrong": ("Short sentences this model gets wrong: {sentences}", "이 모델이 틀리는 짧은 문장: {sentences}"),
     "card.command": ("reproduce with", "재현 명령"),
+    "axis.token": ("token", "토큰"),
     "lang.en": ("English", "영어"),
     "lang.ko": ("Korean", "한국어"),
 }
