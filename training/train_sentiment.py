@@ -29,10 +29,11 @@ SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
     "en": dict(scheme="words", vocab_size=16000, maxlen=400, embedding_dim=64, units=64),
     "ko": dict(scheme="syllables", vocab_size=3000, maxlen=120, embedding_dim=64, units=64),
 }
-MAX_EPOCHS = {"en": 6, "ko": 10, "en-rnn": 10}  # early stopping on validation accuracy picks the epoch
+MAX_EPOCHS = {"en": 6, "ko": 10, "en-rnn": 10, "en-lstm": 8}  # early stopping on validation accuracy picks the epoch
 OPTIMIZER = {  # Adam learning rate and early-stopping patience; a SimpleRNN needs a gentler, longer run
     "default": dict(learning_rate=1e-3, patience=1),
     "en-rnn": dict(learning_rate=3e-4, patience=2),
+    "en-lstm": dict(learning_rate=1e-3, patience=2),  # its validation accuracy dips once before it peaks
 }
 OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 200 words
     "en-rnn": dict(maxlen=200),
