@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from rnn_core.text import tokenize
 from ui import figures
 from ui.compute import analogy_of, neighbours, word_map
 from ui.i18n import t
@@ -26,6 +27,12 @@ def vectors_of_sentence(model, text: str, big: bool) -> tuple[str, ...]:
         st.plotly_chart(figures.time_by_unit(rows / scale, tokens, None, t("text.dimension"), t("step.time_axis"),
                                              "e / max|e|", True, big), width="stretch", config=CHART)
     return tuple(tokens)
+
+
+def first_token(text: str, lang: str) -> str:
+    """The first token of what was typed, cut the way the vocabulary is (so no markup ever reaches the page)."""
+    tokens = tokenize(text, "words" if lang == "en" else "syllables")
+    return tokens[0] if tokens else ""
 
 
 def show_neighbours(rows: list[tuple[str, float]] | None, missing: str) -> None:
@@ -62,7 +69,7 @@ def render() -> None:
     tokens = vectors_of_sentence(model, text, big)
 
     st.session_state.setdefault("emb_query", query)
-    found = st.text_input(t("emb.search"), key="emb_query", max_chars=40).strip().lower()
+    found = first_token(st.text_input(t("emb.search"), key="emb_query", max_chars=40), lang)
     view = word_map(source, lang, tokens, FREQUENT)
     st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
     st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
@@ -73,7 +80,7 @@ def render() -> None:
 
     st.subheader(t("emb.analogy"))
     cols = st.columns(3)
-    words = [col.text_input(label, value=default, key=f"emb_{label}", max_chars=40).strip().lower()
+    words = [first_token(col.text_input(label, value=default, key=f"emb_{label}", max_chars=40), lang)
              for col, label, default in zip(cols, "abc", (a, b, c))]
     show_neighbours(analogy_of(source, lang, *words), t("emb.analogy_missing"))
     show_param_notices(notices)
