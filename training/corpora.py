@@ -10,6 +10,7 @@ import os
 import re
 import tarfile
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,7 @@ OFFICIAL = {
     "imdb/aclImdb_v1.tar.gz": "https://ai.stanford.edu/~amaas/data/sentiment/aclImdb_v1.tar.gz",
     "nsmc/ratings_train.txt": "https://raw.githubusercontent.com/e9t/nsmc/master/ratings_train.txt",
     "nsmc/ratings_test.txt": "https://raw.githubusercontent.com/e9t/nsmc/master/ratings_test.txt",
-    "sst2/train.tsv": None,  # GLUE SST-2: unpack the GLUE archive's SST-2/train.tsv here by hand
+    "sst2/train.tsv": "https://dl.fbaipublicfiles.com/glue/data/SST-2.zip",  # GLUE's archive: SST-2/train.tsv
 }
 _IMDB_NAME = re.compile(r"aclImdb/(train|test)/(pos|neg)/\d+_\d+\.txt$")
 
@@ -30,11 +31,16 @@ def download(folder: Path = DATA) -> None:
     """Fetch the official files that are not in ``folder`` yet (needs internet)."""
     for relative, url in OFFICIAL.items():
         target = folder / relative
-        if target.exists() or url is None:
+        if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         print(f"downloading {url} -> {target}")
-        urllib.request.urlretrieve(url, target)
+        if url.endswith(".zip"):
+            archive, _ = urllib.request.urlretrieve(url)
+            with zipfile.ZipFile(archive) as z:
+                target.write_bytes(z.read("SST-2/train.tsv"))
+        else:
+            urllib.request.urlretrieve(url, target)
 
 
 def imdb(split: str, folder: Path = DATA) -> tuple[list[str], np.ndarray]:
