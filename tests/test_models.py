@@ -123,3 +123,12 @@ def test_word_vectors_card_and_file():
     assert card["sha256"]["en-word2vec.npz"] == sha256_of(ASSETS / "en-word2vec.npz")
     tokens, vectors = load_word_vectors(ASSETS / "en-word2vec.npz")
     assert vectors.shape == (len(tokens), 100) and np.all(np.isfinite(vectors))
+
+
+def test_corpus_readers_match_the_published_counts():
+    texts, labels = corpora.sst2()
+    assert len(texts) == 67349 and int(labels.sum()) == 37569
+    texts, labels = corpora.nsmc("test")
+    assert 49990 <= len(texts) <= 50000 and set(np.unique(labels)) == {0, 1}
+    train, held = corpora.split_off(1000, 0.1, seed=1)
+    assert len(held) == 100 and not set(train) & set(held)
