@@ -21,7 +21,7 @@ from rnn_core.sentiment import ASSETS, sha256_of  # noqa: E402
 from rnn_core.text import build_vocabulary, tokenize  # noqa: E402
 from training import corpora  # noqa: E402
 
-SETTINGS = dict(vocab_size=10000, dim=100, window=3, negatives=3, epochs=3, batch=8192, subsample=1e-4, seed=0)
+SETTINGS = dict(vocab_size=10000, dim=100, window=2, negatives=3, epochs=2, batch=8192, subsample=1e-4, seed=0)
 
 
 def token_stream(vocab, texts) -> np.ndarray:
