@@ -46,7 +46,8 @@ def controls() -> tuple[str, str, str]:
     languages = {k: t(f"lang.{k}") for k in ("en", "ko")}
     lang = left.radio(t("demo.model_language"), tuple(languages), key="demo_lang", horizontal=True,
                       format_func=languages.get)
-    right.selectbox(t("demo.example"), EXAMPLES[lang], index=None, key="demo_example", on_change=use_example)
+    right.selectbox(t("demo.example"), EXAMPLES[lang], index=None, key="demo_example", on_change=use_example,
+                    placeholder=t("demo.example_placeholder"))
     st.text_area(t("demo.text"), key="demo_text", height=90)
     focus = st.radio(t("demo.model"), tuple(CELLS), key="demo_model", horizontal=True,
                      format_func=lambda k: CELLS[k])

@@ -503,6 +503,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "상태를 뉴런 하나짜리 밀집층에 넣어 p(긍정)을 냅니다."),
     "demo.text": ("Your sentence", "문장 입력"),
     "demo.example": ("…or pick an example", "…또는 예문 고르기"),
+    "demo.example_placeholder": ("choose an example sentence", "예문을 고르세요"),
     "demo.model": ("Model to open up", "자세히 볼 모델"),
     "demo.model_language": ("Models for", "모델 언어"),
     "demo.verdict_pos": ("Positive", "긍정"),
