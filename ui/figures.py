@@ -21,8 +21,8 @@ def _font(big: bool) -> int:
 
 
 def _cell_text(M: np.ndarray) -> bool:
-    """Print values inside the cells when the matrix is small enough to read them."""
-    return M.size <= 100
+    """Print values inside the cells when the matrix is small and narrow enough to read them."""
+    return M.size <= 120 and M.shape[-1] <= 12
 
 
 def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big: bool = False,
@@ -73,7 +73,7 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
                       line={"color": "#000000", "width": 4 if big else 2})
     fig.update_yaxes(autorange="reversed", title_text=y_title, type="category")
     fig.update_xaxes(title_text=x_title)
-    fig.update_layout(height=120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1),
+    fig.update_layout(height=max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1)),
                       margin={"l": 10, "r": 10, "t": 20, "b": 10}, font={"size": _font(big)})
     return fig
 
