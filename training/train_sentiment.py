@@ -37,7 +37,6 @@ OPTIMIZER = {  # Adam learning rate and early-stopping patience; a SimpleRNN nee
 }
 OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 150 words
     "en-rnn": dict(maxlen=150),
-    "en-lstm": dict(maxlen=500),  # read more of each review: +1 point on IMDB test over 400
     "ko-lstm": dict(embedding_dim=128, units=128),  # syllables carry less meaning each: more capacity helps
     "ko-gru": dict(embedding_dim=128, units=128),
 }
