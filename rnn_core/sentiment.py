@@ -29,7 +29,7 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets" / "models"
 
 def models_folder() -> Path:
     """Where the shipped models live: assets/models, or the folder named by RNNLAB_MODELS."""
-    return Path(os.environ.get("RNNLAB_MODELS", ASSETS))
+    return Path(os.environ.get("RNNLAB_MODELS") or ASSETS)
 MODEL_NAMES = ("en-rnn", "en-lstm", "en-gru", "ko-rnn", "ko-lstm", "ko-gru")
 CELLS = {"rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
 

@@ -112,8 +112,8 @@ def test_language_model_equals_keras_and_predicts_sensibly(keras):
     ids = pad_sequences([lm.encode(s) for s in real_sentences("en")[:40]], maxlen=30, truncating="post")
     np.testing.assert_allclose(lm.network(ids), np.asarray(twin(ids)), atol=1e-5)
     assert lm.card["validation_perplexity"] < 600  # a small model on 2.5M tokens; the uniform guess is 6000
-    words = [w for w, _ in lm.next_words("this is one of the best movies i have ever", 10)]
-    assert "seen" in words
+    assert {"movie", "film"} <= {w for w, _ in lm.next_words("i watched the", 10)}
+    assert lm.next_words("🙂") == []
 
 
 def test_word_vectors_card_and_file():

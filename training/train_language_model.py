@@ -24,6 +24,15 @@ SETTINGS = dict(vocab_size=6000, embedding_dim=64, units=96, chunk=30, train_tok
                 batch=128, seed=0)
 
 
+def build(keras, vocab_size: int):
+    return keras.Sequential([
+        keras.Input((None,), dtype="int32"),
+        keras.layers.Embedding(vocab_size, SETTINGS["embedding_dim"], name="embedding"),
+        keras.layers.LSTM(SETTINGS["units"], return_sequences=True, name="lstm"),
+        keras.layers.Dense(vocab_size, activation="softmax", name="next_word"),
+    ], name="en-lm")
+
+
 def chunks(texts, vocab, limit: int, size: int) -> np.ndarray:
     """Reviews cut into rows of size + 1 ids (inputs are row[:-1], targets row[1:]), at most ``limit`` tokens."""
     stream, total = [], 0
@@ -50,12 +59,7 @@ def main() -> None:
     held = max(1, len(data) // 20)
     train, val = data[held:], data[:held]
     print(f"{len(train)} training chunks, {held} validation chunks, vocabulary {len(vocab)}", flush=True)
-    model = keras.Sequential([
-        keras.Input((None,), dtype="int32"),
-        keras.layers.Embedding(len(vocab), SETTINGS["embedding_dim"], name="embedding"),
-        keras.layers.LSTM(SETTINGS["units"], return_sequences=True, name="lstm"),
-        keras.layers.Dense(len(vocab), activation="softmax", name="next_word"),
-    ], name="en-lm")
+    model = build(keras, len(vocab))
     model.compile(optimizer=keras.optimizers.Adam(2e-3, clipnorm=1.0), loss="sparse_categorical_crossentropy")
     for epoch in range(SETTINGS["epochs"]):
         history = model.fit(train[:, :-1], train[:, 1:], validation_data=(val[:, :-1], val[:, 1:]),
@@ -68,7 +72,7 @@ def main() -> None:
     test = chunks(test_texts[::50], vocab, 200_000, SETTINGS["chunk"])
     test_loss = model.evaluate(test[:, :-1], test[:, 1:], batch_size=256, verbose=0)
     (ASSETS / "en-lm-vocab.json").write_text(json.dumps(list(vocab.tokens)), encoding="utf-8")
-    clean = keras.models.clone_model(model)
+    clean = build(keras, len(vocab))  # uncompiled: the file holds the weights only, no optimizer state
     clean.set_weights(model.get_weights())
     clean.save(ASSETS / "en-lm.keras")
     card = {"name": "en-lm", "layers": "Embedding -> LSTM(return_sequences=True) -> Dense(softmax)", **SETTINGS,

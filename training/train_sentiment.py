@@ -32,11 +32,11 @@ SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
 MAX_EPOCHS = {"en": 6, "ko": 10, "en-rnn": 10, "en-lstm": 8}  # early stopping on validation accuracy picks the epoch
 OPTIMIZER = {  # Adam learning rate and early-stopping patience; a SimpleRNN needs a gentler, longer run
     "default": dict(learning_rate=1e-3, patience=1),
-    "en-rnn": dict(learning_rate=3e-4, patience=3),
+    "en-rnn": dict(learning_rate=3e-4, patience=2),
     "en-lstm": dict(learning_rate=1e-3, patience=2),  # its validation accuracy dips once before it peaks
 }
-OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 150 words
-    "en-rnn": dict(maxlen=150),
+OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 200 words
+    "en-rnn": dict(maxlen=200),
     "ko-lstm": dict(embedding_dim=128, units=128),  # syllables carry less meaning each: more capacity helps
     "ko-gru": dict(embedding_dim=128, units=128),
 }
