@@ -10,7 +10,7 @@ from ui.i18n import t
 from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
 
-DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("king", "man", "woman")),
+DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("actor", "man", "woman")),
            "ko": ("최고의 영화지만 결말은 최악", "최", ("좋", "싫", "재"))}
 SOURCES = {"en": ("word2vec", "sentiment"), "ko": ("sentiment",)}
 FREQUENT = 300

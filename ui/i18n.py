@@ -144,12 +144,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "These 100-dimensional vectors were trained by this project with skip-gram (Mikolov et al., 2013) on "
         "the IMDB and SST-2 reviews: a word's vector learns to predict the words around it, so words used in the "
         "same contexts end up close. Movie reviews are a small corpus about films: actor names and film words "
-        "are well placed, city names and royal families much less, so classic analogies only sometimes work. "
-        "The results below are what the vectors really give.",
+        "are well placed, city names and royal families much less: actor - man + woman gives actress here, but "
+        "king - man + woman does not give queen. The results below are what the vectors really give.",
         "이 100차원 벡터는 이 프로젝트가 IMDB와 SST-2 리뷰로 스킵그램(Mikolov 외, 2013)을 학습해 만들었습니다. "
         "단어 벡터가 주변 단어를 예측하도록 학습되므로 같은 문맥에서 쓰이는 단어끼리 가까워집니다. 영화 리뷰는 영화에 "
-        "관한 작은 말뭉치라서 배우 이름이나 영화 용어는 잘 자리 잡지만 도시나 왕족 이름은 덜 그렇고, 고전적인 유추는 "
-        "가끔만 맞습니다. 아래 결과는 벡터가 실제로 주는 그대로입니다."),
+        "관한 작은 말뭉치라서 배우 이름이나 영화 용어는 잘 자리 잡지만 도시나 왕족 이름은 덜 그렇습니다. 여기서 "
+        "actor - man + woman은 actress가 되지만 king - man + woman은 queen이 되지 않습니다. 아래 결과는 벡터가 실제로 "
+        "주는 그대로입니다."),
     "emb.heatmap": ("The vectors of your tokens in {model} ({T} × {E})", "{model}에서 내 토큰의 벡터 ({T} × {E})"),
     "emb.map": ("{n} frequent tokens and yours, projected on two axes (PCA)", "자주 쓰는 토큰 {n}개와 내 토큰을 두 축에 투영 (PCA)"),
     "emb.map_caption": (
