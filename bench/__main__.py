@@ -38,7 +38,9 @@ def timed(fn, repeat: int) -> list[float]:
 
 WIDGET_MOVES = {  # page: (widget kind, key, values cycled through)
     "pages/text_to_vectors.py": ("slider", "text_maxlen", [4, 8, 12, 16, 20, 24]),
+    "pages/embeddings.py": ("text_input", "emb_query", ["great", "actor", "funny", "horror", "bad"]),
     "pages/hidden_state.py": ("slider", "step_d", [2, 3, 4, 5, 6, 7]),
+    "pages/unrolled.py": ("select_slider", "unroll_t", [1, 2, 3, 4, 5]),
     "pages/gradients.py": ("slider", "grad_rho", [0.5, 0.9, 1.3, 2.0, 2.5]),
     "pages/gates.py": ("number_input", "gates_unit_LSTM", [1, 2, 3, 4, 5]),
     "pages/live_demo.py": ("text_area", "demo_text", ["the movie was not fun.", "not bad at all",
