@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 DIVERGING = "RdBu_r"
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -30,27 +29,33 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
     """Matrices side by side with square cells, e.g. x_t · W_x + h_{t-1} · W_h + b = z_t → h_t.
 
     panels: (title, 2-D array) pairs, drawn left to right on one shared colour scale [-limit, limit].
+    The axes are laid out by hand in one layout dict: much faster than make_subplots, so a slider stays quick.
     """
-    widths = [M.shape[1] + 0.6 for _, M in panels]
-    fig = make_subplots(rows=1, cols=len(panels), column_widths=widths, horizontal_spacing=0.025,
-                        subplot_titles=[title for title, _ in panels])
-    for k, (title, M) in enumerate(panels, start=1):
+    widths = np.array([M.shape[1] + 0.6 for _, M in panels])
+    gap = 0.025
+    usable = 1 - gap * (len(panels) - 1)
+    starts = np.concatenate([[0], np.cumsum(widths / widths.sum() * usable + gap)[:-1]])
+    traces, layout = [], {"annotations": []}
+    for k, ((title, M), x0, w) in enumerate(zip(panels, starts, widths / widths.sum() * usable), start=1):
         rows, cols = M.shape
-        fig.add_trace(go.Heatmap(
+        suffix = "" if k == 1 else str(k)
+        traces.append(go.Heatmap(
             z=M, x=list(range(1, cols + 1)), y=list(range(1, rows + 1)), zmin=-limit, zmax=limit, zmid=0,
-            colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1,
-            texttemplate="%{z:.2f}" if _cell_text(M) else None, textfont={"size": _font(big) - 2},
+            colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1, xaxis=f"x{suffix}",
+            yaxis=f"y{suffix}", texttemplate="%{z:.2f}" if _cell_text(M) else None,
+            textfont={"size": _font(big) - 2},
             hovertemplate=f"{title}<br>row %{{y}}, column %{{x}}<br>value %{{z:.5f}}<extra></extra>",
-            colorbar={"title": {"text": value_name}, "thickness": 14}), row=1, col=k)
-        axis = "" if k == 1 else str(k)
-        fig.update_layout({f"yaxis{axis}": {"autorange": "reversed", "scaleanchor": f"x{axis}",
-                                            "showticklabels": False, "constrain": "domain"},
-                           f"xaxis{axis}": {"showticklabels": cols > 1, "dtick": 1, "constrain": "domain"}})
+            colorbar={"title": {"text": value_name}, "thickness": 14}))
+        layout[f"xaxis{suffix}"] = {"domain": [float(x0), float(x0 + w)], "anchor": f"y{suffix}",
+                                    "showticklabels": cols > 1, "dtick": 1, "constrain": "domain"}
+        layout[f"yaxis{suffix}"] = {"domain": [0, 0.88], "anchor": f"x{suffix}", "autorange": "reversed",
+                                    "scaleanchor": f"x{suffix}", "showticklabels": False, "constrain": "domain"}
+        layout["annotations"].append({"text": title, "x": float(x0 + w / 2), "y": 1.0, "xref": "paper",
+                                      "yref": "paper", "showarrow": False, "font": {"size": _font(big)}})
     tallest = max(M.shape[0] for _, M in panels)
-    fig.update_annotations(font_size=_font(big))
-    fig.update_layout(height=160 + 38 * tallest * (1.4 if big else 1), margin={"l": 10, "r": 10, "t": 60, "b": 10},
-                      font={"size": _font(big)})
-    return fig
+    layout.update(height=160 + 38 * tallest * (1.4 if big else 1), margin={"l": 10, "r": 10, "t": 40, "b": 10},
+                  font={"size": _font(big)})
+    return go.Figure(data=traces, layout=layout)
 
 
 def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,

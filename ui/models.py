@@ -44,8 +44,14 @@ def keras_probability(name: str, ids: np.ndarray) -> float:
     """p(positive) from the real Keras model, called directly (no model.predict): ids (T,) -> float."""
     sentiment_model(name)  # checks the sha256 before Keras reads the file
     folder = models_folder()
-    model = _keras(name, str(folder), _stamp(name, folder))
-    return float(np.asarray(model(ids[None, :].astype(np.int32), training=False))[0, 0])
+    return _keras_probability(name, str(folder), _stamp(name, folder), tuple(int(i) for i in ids))
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def _keras_probability(name: str, folder: str, stamp: tuple, ids: tuple[int, ...]) -> float:
+    """Cached per model file and token ids: a class checking the same sentence calls Keras once."""
+    model = _keras(name, folder, stamp)
+    return float(np.asarray(model(np.asarray([ids], dtype=np.int32), training=False))[0, 0])
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
