@@ -174,20 +174,20 @@ def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
         (6.0, 0.0, f"tanh(c<sub>t</sub>)<br>{np.tanh(v['c']):+.3f}", "#FFFFFF"),
         (8.0, 0.0, f"× o = {v['o']:.3f}<br>h<sub>t</sub> = {v['h']:+.3f}", "#009E73"),
     ]
-    fig = go.Figure()
-    fig.add_shape(type="line", x0=-0.6, x1=6.6, y0=1, y1=1, line={"color": "#999999", "width": 14 if big else 10})
-    for (x0, y0, *_), (x1, y1, *_) in zip(boxes, boxes[1:]):
-        fig.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", text="",
-                           showarrow=True, arrowhead=3, arrowsize=1.5, arrowwidth=3 if big else 2,
-                           standoff=38 if big else 32, startstandoff=38 if big else 32)
-    for x, y, text, colour in boxes:
-        fig.add_annotation(x=x, y=y, text=text, showarrow=False, bgcolor=colour, bordercolor="#333333",
-                           borderwidth=2, borderpad=8, font={"size": _font(big) + 1, "color": "#000000"})
-    fig.update_xaxes(visible=False, range=[-1, 9.2])
-    fig.update_yaxes(visible=False, range=[-0.6, 1.6])
-    fig.update_layout(height=300 if big else 240, margin={"l": 0, "r": 0, "t": 10, "b": 10}, showlegend=False,
-                      plot_bgcolor="#FFFFFF")
-    return fig
+    standoff = 38 if big else 32
+    arrows = [{"x": x1, "y": y1, "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
+               "text": "", "showarrow": True, "arrowhead": 3, "arrowsize": 1.5, "arrowwidth": 3 if big else 2,
+               "standoff": standoff, "startstandoff": standoff}
+              for (x0, y0, *_), (x1, y1, *_) in zip(boxes, boxes[1:])]
+    labels = [{"x": x, "y": y, "text": text, "showarrow": False, "bgcolor": colour, "bordercolor": "#333333",
+               "borderwidth": 2, "borderpad": 8, "font": {"size": _font(big) + 1, "color": "#000000"}}
+              for x, y, text, colour in boxes]
+    belt = {"type": "line", "x0": -0.6, "x1": 6.6, "y0": 1, "y1": 1,
+            "line": {"color": "#999999", "width": 14 if big else 10}}
+    layout = {"shapes": [belt], "annotations": arrows + labels, "height": 300 if big else 240, "showlegend": False,
+              "plot_bgcolor": "#FFFFFF", "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
+              "xaxis": {"visible": False, "range": [-1, 9.2]}, "yaxis": {"visible": False, "range": [-0.6, 1.6]}}
+    return go.Figure(layout=layout)
 
 
 def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str,
@@ -220,28 +220,32 @@ ARCHITECTURES = {  # kind: (steps, steps that read an input, steps that give an 
 def architecture(kind: str, big: bool = False) -> go.Figure:
     """The unrolled cell with the inputs (x) and outputs (y) a task uses filled, the rest hollow."""
     steps, inputs, outputs = ARCHITECTURES[kind]
-    fig = go.Figure()
+    shapes, notes = [], []
+
+    def arrow(x, y, ax, ay):
+        notes.append({"x": x, "y": y, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
+                      "text": "", "showarrow": True, "arrowhead": 3, "arrowwidth": 2})
+
     for t in range(steps):
         for y, used, label, colour in ((0, t in inputs, f"x<sub>{t + 1}</sub>", OKABE_ITO[1]),
                                        (1, True, "RNN", OKABE_ITO[0]),
                                        (2, t in outputs, f"y<sub>{t + 1}</sub>", OKABE_ITO[2])):
-            fig.add_shape(type="rect", x0=t - 0.3, x1=t + 0.3, y0=y - 0.25, y1=y + 0.25,
-                          fillcolor=colour if used else "#FFFFFF", line={"color": colour, "width": 3})
-            fig.add_annotation(x=t, y=y, text=label, showarrow=False,
-                               font={"size": _font(big) + 2, "color": "#FFFFFF" if used and y == 1 else "#000000"})
+            shapes.append({"type": "rect", "x0": t - 0.3, "x1": t + 0.3, "y0": y - 0.25, "y1": y + 0.25,
+                           "fillcolor": colour if used else "#FFFFFF", "line": {"color": colour, "width": 3}})
+            notes.append({"x": t, "y": y, "text": label, "showarrow": False,
+                          "font": {"size": _font(big) + 2, "color": "#FFFFFF" if used and y == 1 else "#000000"}})
         if t in inputs:
-            fig.add_annotation(x=t, y=0.72, ax=t, ay=0.28, xref="x", yref="y", axref="x", ayref="y", text="",
-                               arrowhead=3, arrowwidth=2)
+            arrow(t, 0.72, t, 0.28)
         if t in outputs:
-            fig.add_annotation(x=t, y=1.72, ax=t, ay=1.28, xref="x", yref="y", axref="x", ayref="y", text="",
-                               arrowhead=3, arrowwidth=2)
+            arrow(t, 1.72, t, 1.28)
         if t:
-            fig.add_annotation(x=t - 0.32, y=1, ax=t - 0.68, ay=1, xref="x", yref="y", axref="x", ayref="y",
-                               text="", arrowhead=3, arrowwidth=2)
-    fig.update_xaxes(visible=False, range=[-0.6, steps - 0.4])
-    fig.update_yaxes(visible=False, range=[-0.45, 2.45])
-    fig.update_layout(height=260 if big else 210, margin={"l": 0, "r": 0, "t": 0, "b": 0}, plot_bgcolor="#FFFFFF")
-    return fig
+            arrow(t - 0.32, 1, t - 0.68, 1)
+    layout = {"shapes": shapes, "annotations": notes, "height": 260 if big else 210, "plot_bgcolor": "#FFFFFF",
+              "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+              "xaxis": {"visible": False, "range": [-0.6, steps - 0.4]},
+              "yaxis": {"visible": False, "range": [-0.45, 2.45]}}
+    return go.Figure(layout=layout)
+
 
 
 def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found: str | None,
