@@ -122,7 +122,7 @@ def tokenize_for(model, text: str) -> list[str]:
 def shuffled_verdict(name: str, text: str, seed: int) -> tuple[list[str], float, float]:
     """(tokens in a shuffled order, p(positive) in the original order, p(positive) shuffled)."""
     model = sentiment_model(name)
-    tokens = tokenize_for(model, text)[-model.card.maxlen:]
+    tokens = model.encode(text)[0]  # the tokens the model reads (the last maxlen)
     order = np.random.default_rng(seed).permutation(len(tokens))
     if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
         order = np.roll(order, 1)  # always show a different order
