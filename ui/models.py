@@ -15,10 +15,15 @@ from rnn_core.keras_file import ModelFileError
 from rnn_core.sentiment import ModelCard, SentimentModel, models_folder
 
 
+def _files_stamp(paths: list[Path]) -> tuple:
+    """(size, mtime) of each file, None where missing: part of a cache key, so a replaced file is loaded again."""
+    return tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None for p in paths)
+
+
 def _stamp(name: str, folder: Path) -> tuple:
     """(size, mtime) of the card, the model file and the vocabulary: changes when any file changes."""
     paths = [folder / f"{name}.json", folder / f"{name}.keras", folder / f"{name.split('-')[0]}-vocab.json"]
-    return tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None for p in paths)
+    return _files_stamp(paths)
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
@@ -76,8 +81,7 @@ def embedding_table(source: str, lang: str):
     if source == "word2vec":
         folder = models_folder()
         paths = [folder / "en-word2vec.npz", folder / "en-word2vec.json"]
-        stamp = tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None for p in paths)
-        return _word_vectors(str(folder), stamp)
+        return _word_vectors(str(folder), _files_stamp(paths))
     model = sentiment_model(f"{lang}-lstm")
     return model.vocab, model.network.embedding.table
 
@@ -93,8 +97,7 @@ def language_model():
     """The shipped English word-level language model (NumPy); raises ModelFileError if it cannot be used."""
     folder = models_folder()
     paths = [folder / "en-lm.json", folder / "en-lm.keras", folder / "en-lm-vocab.json"]
-    return _language_model(str(folder), tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None
-                                              for p in paths))
+    return _language_model(str(folder), _files_stamp(paths))
 
 
 def fault_message(name: str, err: ModelFileError) -> str:
