@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import numpy as np
+import plotly.graph_objects as go
+import pytest
 
 from ui import figures
 
@@ -38,3 +40,45 @@ def test_prefix_and_contribution_figures():
     assert [tr.name for tr in fig.data] == ["LSTM", "GRU"] and list(fig.data[0].y) == [0.2, 0.9]
     bars = figures.horizontal_bars(["a", "b"], np.array([0.3, -0.1]), "dp")
     assert list(bars.data[0].x) == [0.3, -0.1] and finite(bars)
+
+
+def every_builder(big: bool) -> dict:
+    """One figure from every builder in ui.figures, on small real-shaped inputs."""
+    rng = np.random.default_rng(1)
+    tokens = ["the", "movie", "was", "not", "fun"]
+    H = np.tanh(rng.standard_normal((5, 8))).astype(np.float32)
+    return {
+        "matrix_equation": figures.matrix_equation([("x", H[:1]), ("W", H[:, :3])], 2.0, big),
+        "time_by_unit signed": figures.time_by_unit(H, tokens, 1, "unit", "step", "h", True, big),
+        "time_by_unit gates": figures.time_by_unit(H * H, tokens, None, "unit", "step", "f", False, big),
+        "lines_over_tokens": figures.lines_over_tokens({"f": H[:, 0], "i": H[:, 1]}, tokens, "v", (-1, 1), big=big),
+        "prefix_probabilities": figures.prefix_probabilities({"LSTM": (tokens, H[:, 0] ** 2)}, "p", big),
+        "horizontal_bars": figures.horizontal_bars(tokens, H[:, 0], "dp", big),
+        "gradient_norms": figures.gradient_norms({"rnn": np.logspace(0, -40, 50)}, "T-t", "norm",
+                                                 np.logspace(0, 40, 50), "bound", big),
+        "conveyor_belt": figures.conveyor_belt(dict(c_prev=0.1, f=0.9, i=0.2, g=-0.5, c=-0.01, o=0.7, h=-0.007), big),
+        "token_grid": figures.token_grid([tokens, tokens[:3] + ["", ""]], np.array([[5, 9, 1, 7, 3], [5, 9, 1, 0, 0]]),
+                                         "position", "sentence", big),
+        **{f"architecture {k}": figures.architecture(k, big) for k in figures.ARCHITECTURES},
+        "word_map": figures.word_map(rng.standard_normal((6, 2)), list("abcdef"), np.arange(6) < 2, "c",
+                                     ("PC 1", "PC 2"), big),
+    }
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_every_figure_passes_plotly_validation(big):
+    """Builders skip Plotly's validation for speed; here every property is checked, strictly."""
+    for name, fig in every_builder(big).items():
+        try:
+            go.Figure(fig.to_dict(), skip_invalid=False)
+        except ValueError as err:
+            raise AssertionError(f"{name}: {err}") from err
+        assert finite(fig), name
+
+
+def test_validation_check_catches_a_wrong_property():
+    """The check above can fail: a misspelt property does not pass."""
+    fig = figures.horizontal_bars(["a"], np.array([0.1]), "dp")
+    fig.data[0]._props["colour"] = "red"  # not a bar property
+    with pytest.raises(ValueError):
+        go.Figure(fig.to_dict(), skip_invalid=False)

@@ -10,13 +10,35 @@ from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import get_colorscale
 
-DIVERGING = "RdBu_r"
+DIVERGING = get_colorscale("RdBu_r")  # resolved here: plotly.js knows no "_r" names
+SEQUENTIAL = get_colorscale("Viridis")
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 
 
 def _font(big: bool) -> int:
     return 20 if big else 13
+
+
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain trace and layout dicts, built without Plotly's per-property validation.
+
+    Validation costs several milliseconds a chart on every rerun; tests/test_figures.py validates every
+    builder's output instead, so a wrong property still fails loudly, in the suite.
+    """
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+def _layout(big: bool, height: float, x_title: str | None, y_title: str | None, xaxis: dict | None = None,
+            yaxis: dict | None = None, top: int = 20, **rest) -> dict:
+    """The layout every chart shares (height, margins, font, axis titles) in one dict.
+
+    One dict, one figure: add_trace and update_* calls each validate and copy the whole figure again.
+    """
+    return {"height": height, "margin": {"l": 10, "r": 10, "t": top, "b": 10}, "font": {"size": _font(big)},
+            "xaxis": {"title": {"text": x_title}, **(xaxis or {})},
+            "yaxis": {"title": {"text": y_title}, **(yaxis or {})}, **rest}
 
 
 def _cell_text(M: np.ndarray) -> bool:
@@ -39,7 +61,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
     for k, ((title, M), x0, w) in enumerate(zip(panels, starts, widths / widths.sum() * usable), start=1):
         rows, cols = M.shape
         suffix = "" if k == 1 else str(k)
-        traces.append(go.Heatmap(
+        traces.append(dict(type="heatmap", 
             z=M, x=list(range(1, cols + 1)), y=list(range(1, rows + 1)), zmin=-limit, zmax=limit, zmid=0,
             colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1, xaxis=f"x{suffix}",
             yaxis=f"y{suffix}", texttemplate="%{z:.2f}" if _cell_text(M) else None,
@@ -55,7 +77,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
     tallest = max(M.shape[0] for _, M in panels)
     layout.update(height=160 + 38 * tallest * (1.4 if big else 1), margin={"l": 10, "r": 10, "t": 40, "b": 10},
                   font={"size": _font(big)})
-    return go.Figure(data=traces, layout=layout)
+    return _figure(traces, layout)
 
 
 def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
@@ -67,43 +89,38 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
     T, D = M.shape
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
     scale = {"zmin": -1, "zmax": 1, "zmid": 0, "colorscale": DIVERGING} if signed else \
-        {"zmin": 0, "zmax": 1, "colorscale": "Viridis"}
-    fig = go.Figure(go.Heatmap(
+        {"zmin": 0, "zmax": 1, "colorscale": SEQUENTIAL}
+    heatmap = dict(type="heatmap", 
         z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1, **scale,
         texttemplate="%{z:.2f}" if _cell_text(M) else None,
         hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
-        colorbar={"title": {"text": value_name}}))
-    if highlight is not None:
-        fig.add_shape(type="rect", x0=0.5, x1=D + 0.5, y0=highlight - 0.5, y1=highlight + 0.5,
-                      line={"color": "#000000", "width": 4 if big else 2})
-    fig.update_yaxes(autorange="reversed", title_text=y_title, type="category")
-    fig.update_xaxes(title_text=x_title)
-    fig.update_layout(height=max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1)),
-                      margin={"l": 10, "r": 10, "t": 20, "b": 10}, font={"size": _font(big)})
-    return fig
-
+        colorbar={"title": {"text": value_name}})
+    shapes = [] if highlight is None else [
+        {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
+         "line": {"color": "#000000", "width": 4 if big else 2}}]
+    return _figure([heatmap], _layout(big, max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1)),
+                                      x_title, y_title, yaxis={"autorange": "reversed", "type": "category"},
+                                      shapes=shapes))
 
 def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
                       y_range: tuple[float, float] | None = None, threshold: float | None = None,
                       big: bool = False, x_title: str = "token") -> go.Figure:
     """One line per named series over the tokens of a text: {name: values (T,)}."""
-    fig = go.Figure()
-    for k, (name, values) in enumerate(curves.items()):
-        fig.add_trace(go.Scatter(
-            x=list(range(1, len(values) + 1)), y=values, name=name, mode="lines+markers",
-            line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
-            marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
-            customdata=list(tokens[: len(values)]),
-            hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>%{{y:.4f}}<extra></extra>"))
-    if threshold is not None:
-        fig.add_hline(y=threshold, line_dash="dash", line_color="#555555")
-    fig.update_xaxes(title_text=x_title, tickvals=list(range(1, len(tokens) + 1)),
-                     ticktext=list(tokens) if len(tokens) <= 40 else None)
-    fig.update_yaxes(title_text=y_title, range=list(y_range) if y_range else None)
-    fig.update_layout(height=380 if big else 320, margin={"l": 10, "r": 10, "t": 20, "b": 10},
-                      font={"size": _font(big)}, legend={"orientation": "h", "y": 1.12})
-    return fig
-
+    traces = [dict(type="scatter", 
+        x=list(range(1, len(values) + 1)), y=values, name=name, mode="lines+markers",
+        line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
+        marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
+        customdata=list(tokens[: len(values)]),
+        hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>%{{y:.4f}}<extra></extra>")
+        for k, (name, values) in enumerate(curves.items())]
+    shapes = [] if threshold is None else [
+        {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": threshold, "y1": threshold,
+         "line": {"dash": "dash", "color": "#555555"}}]
+    layout = _layout(big, 380 if big else 320, x_title, y_title, shapes=shapes,
+                     xaxis={"tickvals": list(range(1, len(tokens) + 1)),
+                            "ticktext": list(tokens) if len(tokens) <= 40 else None},
+                     yaxis={"range": list(y_range) if y_range else None}, legend={"orientation": "h", "y": 1.12})
+    return _figure(traces, layout)
 
 def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_title: str,
                          big: bool = False, x_title: str = "token") -> go.Figure:
@@ -117,14 +134,11 @@ def horizontal_bars(tokens: Sequence[str], values: np.ndarray, x_title: str, big
     """One numbered bar per token (orange for values >= 0, blue below), e.g. how far it moved p(positive)."""
     labels = [f"{t + 1}. {w}" for t, w in enumerate(tokens)]
     colours = [OKABE_ITO[5] if v >= 0 else OKABE_ITO[0] for v in values]
-    fig = go.Figure(go.Bar(x=values, y=labels, orientation="h", marker_color=colours,
-                           hovertemplate="%{y}<br>Δp = %{x:+.4f}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(title_text=x_title, zeroline=True, zerolinewidth=2)
-    fig.update_layout(height=120 + 26 * len(tokens) * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 20, "b": 10},
-                      font={"size": _font(big)})
-    return fig
-
+    bars = dict(type="bar", x=values, y=labels, orientation="h", marker={"color": colours},
+                  hovertemplate="%{y}<br>Δp = %{x:+.4f}<extra></extra>")
+    return _figure([bars], _layout(big, 120 + 26 * len(tokens) * (1.3 if big else 1), x_title, None,
+                                   xaxis={"zeroline": True, "zerolinewidth": 2},
+                                   yaxis={"autorange": "reversed", "type": "category"}))
 
 PLOT_FLOOR, PLOT_CEILING = 1e-30, 1e30  # log-scale plot range; values beyond are drawn at the edge
 
@@ -139,26 +153,23 @@ def clip_for_log_plot(values: np.ndarray) -> tuple[np.ndarray, bool]:
 def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bound: np.ndarray | None = None,
                    bound_name: str = "", big: bool = False) -> go.Figure:
     """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded."""
-    fig = go.Figure()
     longest = max(len(c) for c in curves.values())
-    fig.add_hrect(y0=1, y1=PLOT_CEILING, fillcolor="#D55E00", opacity=0.08, line_width=0)  # grows: explodes
-    fig.add_hrect(y0=PLOT_FLOOR, y1=1, fillcolor="#0072B2", opacity=0.08, line_width=0)  # shrinks: vanishes
-    for k, (name, values) in enumerate(curves.items()):
-        y, _ = clip_for_log_plot(values)
-        fig.add_trace(go.Scatter(x=np.arange(len(y)), y=y, name=name, mode="lines",
-                                 line={"color": OKABE_ITO[k], "width": 4 if big else 2.5},
-                                 hovertemplate=f"{name}<br>T - t = %{{x}}<br>norm %{{y:.3e}}<extra></extra>"))
+    series = [(name, values, {"color": OKABE_ITO[k], "width": 4 if big else 2.5}, "norm %{y:.3e}")
+              for k, (name, values) in enumerate(curves.items())]
     if bound is not None:
-        y, _ = clip_for_log_plot(bound)
-        fig.add_trace(go.Scatter(x=np.arange(len(y)), y=y, name=bound_name, mode="lines",
-                                 line={"color": "#555555", "dash": "dash", "width": 3 if big else 1.5},
-                                 hovertemplate=f"{bound_name}<br>T - t = %{{x}}<br>%{{y:.3e}}<extra></extra>"))
-    fig.update_yaxes(type="log", range=[-30, 30], title_text=y_title, exponentformat="power")
-    fig.update_xaxes(title_text=x_title, range=[0, max(1, longest - 1)])
-    fig.update_layout(height=440 if big else 380, margin={"l": 10, "r": 10, "t": 30, "b": 10}, showlegend=True,
-                      font={"size": _font(big)}, legend={"orientation": "h", "y": 1.1})
-    return fig
-
+        series.append((bound_name, bound, {"color": "#555555", "dash": "dash", "width": 3 if big else 1.5}, "%{y:.3e}"))
+    traces = [dict(type="scatter", x=np.arange(len(values)), y=clip_for_log_plot(values)[0], name=name,
+                   mode="lines", line=line, hovertemplate=f"{name}<br>T - t = %{{x}}<br>{shown}<extra></extra>")
+              for name, values, line, shown in series]
+    regions = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": y0, "y1": y1, "fillcolor": colour,
+                "opacity": 0.08, "line": {"width": 0}, "layer": "below"}
+               for y0, y1, colour in ((1, PLOT_CEILING, "#D55E00"),  # grows: explodes
+                                      (PLOT_FLOOR, 1, "#0072B2"))]  # shrinks: vanishes
+    layout = _layout(big, 440 if big else 380, x_title, y_title, shapes=regions, top=30, showlegend=True,
+                     xaxis={"range": [0, max(1, longest - 1)]},
+                     yaxis={"type": "log", "range": [-30, 30], "exponentformat": "power"},
+                     legend={"orientation": "h", "y": 1.1})
+    return _figure(traces, layout)
 
 def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     """One LSTM step for one unit, the cell state as a belt: c_prev -> x f -> + i*g -> c -> tanh, x o -> h.
@@ -187,7 +198,7 @@ def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     layout = {"shapes": [belt], "annotations": arrows + labels, "height": 300 if big else 240, "showlegend": False,
               "plot_bgcolor": "#FFFFFF", "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
               "xaxis": {"visible": False, "range": [-1, 9.2]}, "yaxis": {"visible": False, "range": [-0.6, 1.6]}}
-    return go.Figure(layout=layout)
+    return _figure([], layout)
 
 
 def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str,
@@ -198,16 +209,12 @@ def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y
                [1, "#56B4E9"]]
     B, L = ids.shape
     text = [[f"{labels[b][k]}<br>{ids[b, k]}" for k in range(L)] for b in range(B)]
-    fig = go.Figure(go.Heatmap(z=kind, zmin=0, zmax=2, colorscale=colours, showscale=False, xgap=2, ygap=2,
-                               x=list(range(1, L + 1)), y=[f"{b + 1}" for b in range(B)], text=text,
-                               texttemplate="%{text}" if L <= 24 else None, textfont={"size": _font(big) - 2},
-                               hovertemplate="sentence %{y}, position %{x}<br>%{text}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", title_text=y_title, type="category")
-    fig.update_xaxes(title_text=x_title, dtick=1)
-    fig.update_layout(height=100 + 52 * B * (1.3 if big else 1), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      font={"size": _font(big)})
-    return fig
-
+    grid = dict(type="heatmap", z=kind, zmin=0, zmax=2, colorscale=colours, showscale=False, xgap=2, ygap=2,
+                      x=list(range(1, L + 1)), y=[f"{b + 1}" for b in range(B)], text=text,
+                      texttemplate="%{text}" if L <= 24 else None, textfont={"size": _font(big) - 2},
+                      hovertemplate="sentence %{y}, position %{x}<br>%{text}<extra></extra>")
+    return _figure([grid], _layout(big, 100 + 52 * B * (1.3 if big else 1), x_title, y_title, top=10,
+                                   xaxis={"dtick": 1}, yaxis={"autorange": "reversed", "type": "category"}))
 
 ARCHITECTURES = {  # kind: (steps, steps that read an input, steps that give an output)
     "one_to_many": (4, {0}, {0, 1, 2, 3}),
@@ -244,29 +251,23 @@ def architecture(kind: str, big: bool = False) -> go.Figure:
               "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
               "xaxis": {"visible": False, "range": [-0.6, steps - 0.4]},
               "yaxis": {"visible": False, "range": [-0.45, 2.45]}}
-    return go.Figure(layout=layout)
-
+    return _figure([], layout)
 
 
 def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found: str | None,
              axis_titles: tuple[str, str], big: bool = False) -> go.Figure:
     """Words as points on the first two principal axes; the learner's words and a searched word stand out."""
-    fig = go.Figure()
-    groups = ((~mine, OKABE_ITO[4], 7, "markers"), (mine, OKABE_ITO[5], 12, "markers+text"))
-    for selector, colour, size, mode in groups:
+    traces = []
+    for selector, colour, size, mode in ((~mine, OKABE_ITO[4], 7, "markers"), (mine, OKABE_ITO[5], 12, "markers+text")):
         idx = np.flatnonzero(selector)
-        fig.add_trace(go.Scatter(x=coords[idx, 0], y=coords[idx, 1], mode=mode, text=[labels[i] for i in idx],
+        traces.append(dict(type="scatter", x=coords[idx, 0], y=coords[idx, 1], mode=mode, text=[labels[i] for i in idx],
                                  textposition="top center",
                                  marker={"color": colour, "size": size * (1.4 if big else 1)},
                                  hovertemplate="%{text}<br>(%{x:.3f}, %{y:.3f})<extra></extra>", showlegend=False))
     if found in labels:
         i = list(labels).index(found)
-        fig.add_trace(go.Scatter(x=[coords[i, 0]], y=[coords[i, 1]], mode="markers+text", text=[found],
+        traces.append(dict(type="scatter", x=[coords[i, 0]], y=[coords[i, 1]], mode="markers+text", text=[found],
                                  textposition="bottom center", showlegend=False, hoverinfo="skip",
                                  marker={"color": "#000000", "size": 18, "symbol": "circle-open",
                                          "line": {"width": 3}}))
-    fig.update_xaxes(title_text=axis_titles[0])
-    fig.update_yaxes(title_text=axis_titles[1])
-    fig.update_layout(height=560 if big else 480, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      font={"size": _font(big)})
-    return fig
+    return _figure(traces, _layout(big, 560 if big else 480, *axis_titles, top=10))

@@ -1,4 +1,4 @@
-"""Cached loaders for the shipped models: NumPy twins for every page, Keras only for the demo's check.
+"""Cached loaders for the shipped models: NumPy twins for every page; the demo's Keras check runs in a worker.
 
 ``st.cache_resource`` keeps one read-only copy per server process. The cache key includes each
 file's size and modification time, so a model file that is replaced is verified and loaded again,
@@ -12,7 +12,8 @@ import numpy as np
 import streamlit as st
 
 from rnn_core.keras_file import ModelFileError
-from rnn_core.sentiment import ModelCard, SentimentModel, models_folder
+from rnn_core.sentiment import SentimentModel, models_folder
+from ui.keras_twin import KerasTwin
 
 
 def _files_stamp(paths: list[Path]) -> tuple:
@@ -37,26 +38,22 @@ def sentiment_model(name: str) -> SentimentModel:
     return _load(name, str(folder), _stamp(name, folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=6)
-def _keras(name: str, folder: str, stamp: tuple):
-    import keras  # the app's only TensorFlow import, and only when the demo asks for it
-
-    card = ModelCard.read(Path(folder) / f"{name}.json")
-    return keras.saving.load_model(Path(folder) / card.model_file, compile=False)
+@st.cache_resource(show_spinner=False)
+def _keras_twin() -> KerasTwin:
+    return KerasTwin()  # one worker process per server, shared by every session
 
 
 def keras_probability(name: str, ids: np.ndarray) -> float:
     """p(positive) from the real Keras model, called directly (no model.predict): ids (T,) -> float."""
-    sentiment_model(name)  # checks the sha256 before Keras reads the file
+    model = sentiment_model(name)  # checks the sha256 before Keras reads the file
     folder = models_folder()
-    return _keras_probability(name, str(folder), _stamp(name, folder), tuple(int(i) for i in ids))
+    return _keras_probability(str(folder / model.card.model_file), _stamp(name, folder), tuple(int(i) for i in ids))
 
 
 @st.cache_data(max_entries=2048, show_spinner=False)
-def _keras_probability(name: str, folder: str, stamp: tuple, ids: tuple[int, ...]) -> float:
-    """Cached per model file and token ids: a class checking the same sentence calls Keras once."""
-    model = _keras(name, folder, stamp)
-    return float(np.asarray(model(np.asarray([ids], dtype=np.int32), training=False))[0, 0])
+def _keras_probability(path: str, stamp: tuple, ids: tuple[int, ...]) -> float:
+    """Cached per model file and token ids: a class checking the same sentence asks Keras once."""
+    return _keras_twin().probability(Path(path), ids)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
