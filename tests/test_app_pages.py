@@ -98,7 +98,7 @@ def test_no_page_imports_tensorflow_into_the_server(page):
     code = ("import sys; from streamlit.testing.v1 import AppTest; "
             f"at = AppTest.from_file({APP!r}, default_timeout=90); at.run(); "
             f"at.switch_page({page!r}); at.run(); assert not at.exception; "
-            "assert 'live_demo' not in " f"{page!r}" " or 'Keras check: the NumPy' in str([s.value for s in at.success]); "
+            f"assert 'live_demo' not in {page!r} or 'Keras check: the NumPy' in str([s.value for s in at.success]); "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'tensorflow', 'keras'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]

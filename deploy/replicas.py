@@ -1,0 +1,150 @@
+"""Run RNN Lab as several Streamlit replicas behind nginx on this machine's loopback, and drive sessions.
+
+    python -m deploy.replicas                 # 2 replicas, 8 browser sessions through nginx, a report
+    python -m deploy.replicas --serve         # 2 replicas behind nginx until Ctrl+C
+
+Needs nginx (Debian: apt-get install nginx) and, for the sessions, Debian's chromium. The nginx
+configuration is deploy/nginx.conf.template: cookie-sticky, so a session stays on one replica.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> float:
+    """Seconds until ``url``/_stcore/health answers 200; raises if the process dies or time runs out."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.2)
+    output = proc.stdout.read().decode(errors="replace")[-2000:] if proc.poll() is not None and proc.stdout else ""
+    proc.kill()
+    raise RuntimeError(f"{url} did not become healthy. {output}")
+
+
+@contextlib.contextmanager
+def streamlit_server(port: int | None = None, env: dict | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on 127.0.0.1; yields its base URL once healthy, stops it afterwards."""
+    port = port or free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
+        env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | (env or {}),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def find_nginx() -> str | None:
+    """nginx on the PATH or where Debian puts it (/usr/sbin is not on every user's PATH)."""
+    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
+
+
+def nginx_config(listen: int, replicas: list[str], prefix: Path) -> str:
+    upstreams = "\n".join(f"        server {url.removeprefix('http://')};" for url in replicas)
+    return TEMPLATE.read_text().format(listen=f"127.0.0.1:{listen}", upstreams=upstreams, prefix=prefix)
+
+
+@contextlib.contextmanager
+def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
+    """``count`` replicas behind nginx; yields (the balancer's URL, the replicas' URLs)."""
+    nginx = find_nginx()
+    if nginx is None:
+        raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
+    with contextlib.ExitStack() as stack:
+        replicas = [stack.enter_context(streamlit_server()) for _ in range(count)]
+        prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rnnlab-nginx-")))
+        listen = free_port()
+        (prefix / "nginx.conf").write_text(nginx_config(listen, replicas, prefix))
+        proc = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", str(prefix), "-g", "daemon off;"],
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        stack.callback(lambda: (proc.terminate(), proc.wait(timeout=10)))
+        url = f"http://127.0.0.1:{listen}"
+        wait_healthy(url, proc, timeout=20)
+        yield url, replicas
+
+
+def one_session(browser, url: str, k: int) -> dict:
+    """A browser session (its own cookie jar) on the demo through the balancer: the replicas that answered
+    its HTTP requests, and how many exception boxes its page shows once the Keras check is back."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        answered: set[str] = set()
+        page.on("response", lambda r: answered.add(r.headers.get("x-rnnlab-replica", "?")))
+        page.goto(f"{url}/try-it?lang=en&sentence=session+{k}+was+wonderful", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+        page.get_by_text("Keras check").first.wait_for(timeout=60_000)
+        return {"session": k, "replicas": sorted(answered),
+                "errors": page.locator('[data-testid="stException"]').count()}
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--sessions", type=int, default=8)
+    parser.add_argument("--serve", action="store_true", help="keep serving until Ctrl+C instead of testing")
+    args = parser.parse_args()
+    with load_balanced(args.replicas) as (url, replicas):
+        print(f"nginx on {url} -> {', '.join(replicas)}", flush=True)
+        if args.serve:
+            with contextlib.suppress(KeyboardInterrupt):
+                while True:
+                    time.sleep(1)
+            return
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            results = [one_session(browser, url, k) for k in range(args.sessions)]
+            browser.close()
+    used = sorted({r for result in results for r in result["replicas"]})
+    report = {"replicas": replicas, "sessions": results, "replicas_used": used,
+              "every_session_sticky": all(len(r["replicas"]) == 1 for r in results),
+              "errors": sum(r["errors"] for r in results)}
+    print(json.dumps(report, indent=2))
+    sys.exit(0 if report["every_session_sticky"] and not report["errors"] and len(used) == len(replicas) else 1)
+
+
+if __name__ == "__main__":
+    main()
