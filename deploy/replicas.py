@@ -53,8 +53,8 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> float
 
 
 @contextlib.contextmanager
-def streamlit_server(port: int | None = None, env: dict | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on 127.0.0.1; yields its base URL once healthy, stops it afterwards."""
+def streamlit_process(port: int | None = None, env: dict | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` on 127.0.0.1; yields (base URL, process) once healthy, stops it afterwards."""
     port = port or free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
@@ -64,13 +64,20 @@ def streamlit_server(port: int | None = None, env: dict | None = None) -> Iterat
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextlib.contextmanager
+def streamlit_server(port: int | None = None, env: dict | None = None) -> Iterator[str]:
+    """The same, yielding only the base URL."""
+    with streamlit_process(port, env) as (url, _):
+        yield url
 
 
 def find_nginx() -> str | None:

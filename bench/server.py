@@ -1,0 +1,142 @@
+"""Benchmarks against the real server (`streamlit run`): cold start, first renders, a class of 30.
+
+All times are seen from the client: a request's send to the server's "script finished" message.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from bench.client import Session
+from deploy.replicas import CHROMIUM, CHROMIUM_FLAGS, free_port, streamlit_process, wait_healthy
+from ui.pages import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def percentiles(seconds: list[float]) -> dict:
+    ms = np.array(seconds) * 1000
+    return {"p50_ms": round(float(np.percentile(ms, 50)), 1), "p95_ms": round(float(np.percentile(ms, 95)), 1),
+            "max_ms": round(float(ms.max()), 1), "n": len(seconds)}
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the Keras worker, trainings), in MB."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration):
+            continue
+    return round(total / 1024, 1)
+
+
+def cold_start() -> dict:
+    """Process start to the home page drawn in Chromium (its heading visible)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)  # launched before the clock
+        port = free_port()
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                 "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
+                                env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            healthy = wait_healthy(f"http://127.0.0.1:{port}", proc)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/?lang=en", wait_until="domcontentloaded")
+            page.get_by_role("heading", name="RNN Lab").first.wait_for(timeout=60_000)
+            rendered = time.perf_counter() - start
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+            browser.close()
+    return {"health_endpoint_s": round(healthy, 2), "home_page_rendered_s": round(rendered, 2)}
+
+
+async def first_renders(url: str) -> dict:
+    """Each page opened by a fresh session: the first time in this server process (models load), then warm."""
+    out = {}
+    for when in ("first_in_process_ms", "fresh_session_warm_ms"):
+        for info in PAGES:
+            async with Session(url) as s:
+                await s.open()
+                seconds = await s.open("" if info.default else info.url_path)
+                out.setdefault(info.url_path, {})[when] = round(seconds * 1000, 1)
+                out[info.url_path]["errors"] = out[info.url_path].get("errors", 0) + s.exceptions
+    return out
+
+
+async def student(url: str, k: int, sentences: list[str], start: asyncio.Event, think: tuple[float, float]) -> dict:
+    """One student: opens the demo, types three sentences, then moves a slider on lesson 5 three times,
+    pausing ``think`` = (shortest, longest) seconds before each action to read and type."""
+    rng = np.random.default_rng(k)
+
+    async def pause():
+        await asyncio.sleep(rng.uniform(*think))
+
+    await start.wait()
+    typed, moved, errors = [], [], 0
+    try:
+        async with Session(url) as s:
+            await pause()
+            await s.open("try-it")
+            for j in range(3):
+                await pause()
+                typed.append(await s.set("demo_text", f"{sentences[(3 * k + j) % len(sentences)]} ({k})"))
+            await s.open("gradients")
+            for rho in (0.5 + 0.1 * (k % 10), 1.5, 2.5):
+                await pause()
+                moved.append(await s.set("grad_rho", round(rho, 2)))
+            errors = s.exceptions
+    except Exception as err:  # a dropped connection or a timeout counts as an error
+        errors = f"{type(err).__name__}: {err}"
+    return {"typed": typed, "moved": moved, "errors": errors}
+
+
+async def class_at_once(url: str, pid: int, students: int = 30, think: tuple[float, float] = (0, 0)) -> dict:
+    """``students`` sessions at once, all started together; latencies, errors and the server's memory."""
+    rows = (ROOT / "training" / "short_sentences" / "en.tsv").read_text(encoding="utf-8").splitlines()
+    sentences = [r.split("\t", 1)[1] for r in rows if "\t" in r and not r.startswith("#")]
+    start, peak = asyncio.Event(), [rss_mb(pid)]
+
+    async def sample():
+        while True:
+            peak.append(rss_mb(pid))
+            await asyncio.sleep(0.25)
+
+    sampler = asyncio.create_task(sample())
+    tasks = [asyncio.create_task(student(url, k, sentences, start, think)) for k in range(students)]
+    began = time.perf_counter()
+    start.set()
+    results = await asyncio.gather(*tasks)
+    sampler.cancel()
+    errors = [r["errors"] for r in results if r["errors"]]
+    return {"students": students, "think_time_s": list(think), "wall_s": round(time.perf_counter() - began, 1),
+            "demo_sentence_to_verdict": percentiles([x for r in results for x in r["typed"]]),
+            "lesson_slider_move": percentiles([x for r in results for x in r["moved"]]),
+            "errors": len(errors), "error_samples": [str(e) for e in errors[:3]],
+            "server_rss_mb_before": peak[0], "server_rss_mb_peak": max(peak)}
+
+
+def run() -> dict:
+    report = {"cold_start": cold_start()}
+    with streamlit_process() as (url, proc):
+        report["first_render"] = asyncio.run(first_renders(url))
+        # a class: everyone starts together, then reads and types for 2 to 6 s between actions
+        report["class_of_30"] = asyncio.run(class_at_once(url, proc.pid, think=(2.0, 6.0)))
+        # the worst case, for information: thirty identical bursts with no pause at all
+        report["burst_of_30_no_pauses"] = asyncio.run(class_at_once(url, proc.pid))
+    return report
