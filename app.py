@@ -2,10 +2,15 @@
 import streamlit as st
 
 from ui.i18n import t
-from ui.layout import sidebar
+from ui.layout import share_link, sidebar
 from ui.pages import PAGES
 
-st.set_page_config(page_title="RNN Lab", page_icon=":material/replay:", layout="wide")
+present = st.query_params.get("present") in ("1", "true") if "present" not in st.session_state else \
+    st.session_state.present
+st.set_page_config(page_title="RNN Lab", page_icon=":material/replay:", layout="wide",
+                   initial_sidebar_state="collapsed" if present else "auto")  # a projector shows the lesson
 sidebar()
-st.navigation([st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=p.default)
-               for p in PAGES]).run()
+page = st.navigation([st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=p.default)
+                      for p in PAGES])
+page.run()
+share_link(page.url_path)

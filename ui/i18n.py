@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "순환 신경망의 숫자 하나하나가 움직이는 모습을 직접 보세요."),
     "sidebar.language": ("Language", "언어"),
     "sidebar.present": ("Presentation mode", "발표 모드"),
+    "sidebar.link": ("Link to this view (copy it for the class)", "이 화면의 링크 (수업용으로 복사하세요)"),
     "sidebar.present_help": ("Larger type and figures for a projector.", "프로젝터용으로 글자와 그림을 크게 보여 줍니다."),
     "nav.home": ("Course map", "코스 지도"),
     "nav.hidden_state": ("3 · One step of an RNN", "3 · RNN의 한 스텝"),

@@ -1,6 +1,8 @@
 """The pieces every page shares: language and presentation switches, notices, the page header."""
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
 import streamlit as st
 
 from ui import state
@@ -48,6 +50,19 @@ def sentence_input(key: str, label: str, defaults: dict[str, str], max_chars: in
     text = st.text_input(label, key=key, max_chars=max_chars)
     state.write(sentence=text[: state.MAX_TEXT])
     return text
+
+
+def share_link(url_path: str) -> None:
+    """The link to exactly this view (page, language, sentence, controls) with a copy button, in the sidebar.
+
+    Drawn after the page has run, so it carries every value the page wrote into the URL.
+    """
+    origin = urlsplit(st.context.url or "http://localhost:8501")
+    query = urlencode({k: st.query_params[k] for k in st.query_params})
+    link = urlunsplit((origin.scheme, origin.netloc, f"/{url_path}", query, ""))
+    with st.sidebar:
+        st.caption(t("sidebar.link"))
+        st.code(link, language=None, wrap_lines=True)
 
 
 def presenting() -> bool:
