@@ -9,6 +9,7 @@ from ui.compute import analogy_of, neighbours, word_map
 from ui.i18n import t
 from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
+from ui.quiz import Question, question, quiz, shape
 
 DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("actor", "man", "woman")),
            "ko": ("최고의 영화지만 결말은 최악", "최", ("좋", "싫", "재"))}
@@ -44,6 +45,21 @@ def show_neighbours(rows: list[tuple[str, float]] | None, missing: str) -> None:
                   hide_index=True)
 
 
+def questions(model, tokens: tuple[str, ...], found: str, close: list[tuple[str, float]] | None) -> list[Question]:
+    V, E, T = model.card.vocab_size, model.card.embedding_dim, len(tokens)
+    asked = [
+        question(t("quiz.emb.q1", model=model.card.name), f"{V * E:,}", [f"{V + E:,}", f"{V:,}", f"{E * E:,}"],
+                 t("quiz.emb.q1_why", V=f"{V:,}", E=E)),
+        question(t("quiz.emb.q2", T=T), shape(T, E), [shape(E, T), shape(T, V), shape(T)],
+                 t("quiz.emb.q2_why", T=T, E=E)),
+    ]
+    if close and len(close) >= 4:  # the nearest word against three further down the list
+        (best, score), others = close[0], close[-3:]
+        asked.append(question(t("quiz.emb.q3", word=found), f"`{best}`", [f"`{w}`" for w, _ in others],
+                              t("quiz.emb.q3_why", best=score, others=", ".join(f"{s:.3f}" for _, s in others))))
+    return asked
+
+
 def render() -> None:
     st.title(t("emb.title"))
     notices = st.container()
@@ -75,14 +91,16 @@ def render() -> None:
     st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
                                      (t("emb.axis1"), t("emb.axis2")), big), width="stretch", config=CHART)
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
+    close = neighbours(source, lang, found) if found else None
     if found:
-        show_neighbours(neighbours(source, lang, found), t("emb.not_found", word=found))
+        show_neighbours(close, t("emb.not_found", word=found))
 
     st.subheader(t("emb.analogy"))
     cols = st.columns(3)
     words = [first_token(col.text_input(label, value=default, key=f"emb_{label}", max_chars=40), lang)
              for col, label, default in zip(cols, "abc", (a, b, c))]
     show_neighbours(analogy_of(source, lang, *words), t("emb.analogy_missing"))
+    quiz("emb", questions(model, tokens, found, close))
     show_param_notices(notices)
 
 

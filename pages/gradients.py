@@ -12,6 +12,7 @@ from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
 from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
+from ui.quiz import Question, question, quiz
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 VERDICT_DISTANCE = 20
@@ -36,13 +37,8 @@ def controls() -> tuple[int, int, float, str, int]:
 
 
 def verdict(norms: np.ndarray) -> str:
-    k = min(VERDICT_DISTANCE, len(norms) - 1)
-    ratio = float(norms[k])
-    if not np.isfinite(ratio) or ratio > 100:
-        return t("grad.verdict_explode", k=k, ratio=ratio if np.isfinite(ratio) else float("inf"))
-    if ratio < 0.01:
-        return t("grad.verdict_vanish", k=k, ratio=ratio)
-    return t("grad.verdict_keep", k=k, ratio=ratio)
+    what, k, ratio = fate(norms)
+    return t(f"grad.verdict_{what}", k=k, ratio=ratio if np.isfinite(ratio) else float("inf"))
 
 
 def norm_curve(lab: GradientLab, big: bool) -> None:
@@ -65,7 +61,8 @@ def follow_back(lab: GradientLab) -> None:
     state.write(k=k)
 
 
-def clipping(lab: GradientLab) -> None:
+def clipping(lab: GradientLab) -> tuple[float, float]:
+    """The clipping controls and their effect; returns (the gradient's norm, the limit)."""
     st.subheader(t("grad.clip"))
     left, right = st.columns(2)
     on = left.toggle(t("grad.clip_on"), value=True, key="grad_clip")
@@ -77,9 +74,11 @@ def clipping(lab: GradientLab) -> None:
         st.write(t("grad.clip_after", after=after, step=0.1 * after))
     else:
         st.write(t("grad.clip_off"))
+    return float(norm), float(c)
 
 
-def trained_models(big: bool) -> None:
+def trained_models(big: bool) -> dict[str, np.ndarray]:
+    """The trained models' curves on the learner's sentence; returns {cell: norms by distance}."""
     st.subheader(t("grad.trained"))
     st.write(t("grad.trained_body"))
     lang = st.session_state.get("lang", "en")
@@ -95,11 +94,38 @@ def trained_models(big: bool) -> None:
             curves[kind] = norms
     if not curves:
         st.info(t("grad.trained_empty"))
-        return
+        return curves
     st.plotly_chart(figures.gradient_norms(curves, t("grad.x"), t("grad.y"), big=big), width="stretch",
                     config={"displaylogo": False})
     for kind, norms in curves.items():
         st.caption(t("grad.hears", model=kind, k=int(np.sum(norms >= 0.01)) - 1))
+    return curves
+
+
+def fate(norms: np.ndarray) -> tuple[str, int, float]:
+    """(what happens to the gradient VERDICT_DISTANCE steps back, that distance, its norm there)."""
+    k = min(VERDICT_DISTANCE, len(norms) - 1)
+    ratio = float(norms[k])
+    if not np.isfinite(ratio) or ratio > 100:
+        return "explode", k, ratio
+    return ("vanish" if ratio < 0.01 else "keep"), k, ratio
+
+
+def questions(lab: GradientLab, rho: float, activation: str, norm: float, c: float,
+              curves: dict[str, np.ndarray]) -> list[Question]:
+    what, k, ratio = fate(lab.norms)
+    outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
+    asked = [
+        question(t("quiz.grad.q1", rho=rho, act=activation, steps=len(lab.norms), k=k), outcomes[what],
+                 list(outcomes.values()), t("quiz.grad.q1_why", ratio=ratio)),
+        question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
+                 [f"{norm:.3g}", f"{norm / c if c else norm:.3g}", f"{c / 2:.3g}"], t("quiz.grad.q2_why")),
+    ]
+    if len(curves) >= 2:
+        first = {kind: float(norms[-1]) for kind, norms in curves.items()}
+        asked.append(question(t("quiz.grad.q3"), max(first, key=first.get), list(first),
+                              t("quiz.grad.q3_why", values=", ".join(f"{k} {v:.2e}" for k, v in first.items()))))
+    return asked
 
 
 def memory_task(big: bool) -> None:
@@ -132,12 +158,14 @@ def render() -> None:
     notices = st.container()
     st.write(t("grad.intro"))
     big = presenting()
-    lab = gradient_lab_run(*controls())
+    units, steps, rho, activation, seed = controls()
+    lab = gradient_lab_run(units, steps, rho, activation, seed)
     norm_curve(lab, big)
     follow_back(lab)
-    clipping(lab)
-    trained_models(big)
+    norm, c = clipping(lab)
+    curves = trained_models(big)
     memory_task(big)
+    quiz("grad", questions(lab, rho, activation, norm, c, curves))
     st.subheader(t("grad.summary"))
     st.markdown(t("grad.summary_body"))
     show_param_notices(notices)

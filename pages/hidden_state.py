@@ -14,6 +14,7 @@ from rnn_core.toy import INITS, checksum, sentence_tensor, toy_simple_rnn
 from ui import figures, state
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
+from ui.quiz import Question, question, quiz, shape
 
 MAX_WORDS = state.PARAMS["step"].high
 DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
@@ -93,6 +94,18 @@ def numpy_loop() -> None:
         st.caption(t("step.saturation"))
 
 
+def questions(words: list[str], d: int, D: int) -> list[Question]:
+    count = rnn_params("SimpleRNN", d, D)
+    T = max(1, len(words))
+    return [
+        question(t("quiz.step.q1", d=d, D=D), str(count), [str(D * (d + D)), str(d * D + D), str(count + D * D)],
+                 t("quiz.step.q1_why", wx=d * D, wh=D * D, b=D)),
+        question(t("quiz.step.q2"), shape(D), [shape(d), shape(T, D), shape(D, D)], t("quiz.step.q2_why")),
+        question(t("quiz.step.q3", T=2 * T), str(rnn_params("SimpleRNN", d, D)),
+                 [str(2 * count), str(count + 2 * T * D), str(count + T)], t("quiz.step.q3_why")),
+    ]
+
+
 def render() -> None:
     st.title(t("step.title"))
     notices = st.container()
@@ -120,6 +133,7 @@ def render() -> None:
     state.write(sentence=st.session_state.step_sentence[: state.MAX_TEXT], d=d, units=D, seed=seed, init=init)
     parameter_count(d, D)
     numpy_loop()
+    quiz("step", questions(words, d, D))
     show_param_notices(notices)
 
 

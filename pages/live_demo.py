@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import streamlit as st
 
 from rnn_core.sentiment import CELLS, SentimentModel, label_of
@@ -10,6 +11,7 @@ from ui import figures, state
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
 from ui.models import ModelFileError, fault_message, keras_probability, sentiment_model
+from ui.quiz import Question, question, quiz
 
 MAX_CHARS = 5000  # a 50,000-character paste is cut here, with a notice
 MAX_EXPLAINED = 120  # tokens explained one by one (leave-one-out costs one forward pass per token)
@@ -100,7 +102,8 @@ def keras_badge(name: str, reading) -> None:
         st.warning(t("demo.keras_badge_bad", diff=diff))
 
 
-def explain(model: SentimentModel, reading, readings: dict, big: bool) -> None:
+def explain(model: SentimentModel, reading, readings: dict, big: bool) -> tuple[list[str], np.ndarray]:
+    """The build-up, the push of every token and the token table; returns (tokens explained, their pushes)."""
     st.subheader(t("demo.buildup"))
     curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
     st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big, t("axis.token")), width="stretch",
@@ -115,6 +118,33 @@ def explain(model: SentimentModel, reading, readings: dict, big: bool) -> None:
     st.subheader(t("demo.tokens"))
     st.dataframe({t("demo.token"): reading.tokens, t("demo.id"): reading.ids.tolist(),
                   t("demo.oov"): reading.is_oov.tolist()}, height=min(400, 38 + 35 * len(reading.tokens)))
+    return list(reading.tokens[-len(shown):]), pushes
+
+
+NEGATED = {"en": "not bad at all", "ko": "나쁘지 않았어요"}
+
+
+def verdict_word(p: float) -> str:
+    return t("quiz.positive" if label_of(p) == "pos" else "quiz.negative")
+
+
+def questions(model: SentimentModel, readings: dict, tokens: list[str], pushes: np.ndarray) -> list[Question]:
+    asked = []
+    if len(set(tokens)) >= 2:
+        top = int(np.argmax(np.abs(pushes)))
+        others = [f"`{w}`" for w in dict.fromkeys(tokens) if w != tokens[top]][:3]
+        asked.append(question(t("quiz.demo.q1", model=model.card.cell), f"`{tokens[top]}`", others,
+                              t("quiz.demo.q1_why", delta=float(pushes[top]))))
+    labels = {label_of(r.probability) for r in readings.values()}
+    asked.append(question(t("quiz.demo.q2"), t("quiz.yes" if len(labels) == 1 else "quiz.no"),
+                          [t("quiz.yes"), t("quiz.no")],
+                          t("quiz.demo.q2_why", values=", ".join(f"{CELLS[k]} {r.probability:.3f}"
+                                                                 for k, r in readings.items()))))
+    sentence = NEGATED[model.card.language]
+    p = model.read(sentence).probability
+    asked.append(question(t("quiz.demo.q3", model=model.card.name, sentence=sentence), verdict_word(p),
+                          [t("quiz.positive"), t("quiz.negative")], t("quiz.gates.q3_why", p=p)))
+    return asked
 
 
 def model_card(card) -> None:
@@ -167,9 +197,10 @@ def render() -> None:
         st.warning(t("demo.all_oov"))
     verdicts(models, readings)
     keras_badge(model.card.name, reading)
-    explain(model, reading, readings, presenting())
+    tokens, pushes = explain(model, reading, readings, presenting())
     with st.expander(t("demo.card")):
         model_card(model.card)
+    quiz("demo", questions(model, readings, tokens, pushes))
 
 
 render()

@@ -8,6 +8,7 @@ from ui.compute import Pipeline, pipeline, shuffled_verdict
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
 from ui.models import ModelFileError, fault_message, sentiment_model
+from ui.quiz import Question, question, quiz, shape
 
 MAX_LINES = 8
 DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely wonderful film with a great cast",
@@ -78,6 +79,23 @@ def order_section(name: str, text: str) -> None:
     st.write(t("text.order_body", p=p, p_shuffled=q))
 
 
+def questions(result: Pipeline, card, maxlen: int, padding: str, truncating: str) -> list[Question]:
+    B, E, V, T = len(result.padded), card.embedding_dim, card.vocab_size, len(result.ids[0])
+    sides = {"pre": t("quiz.at_start"), "post": t("quiz.at_end")}
+    if T < maxlen:
+        place, why = sides[padding], t("quiz.text.q3_why_pad", n=maxlen - T, side=sides[padding], L=maxlen)
+    else:
+        place, why = t("quiz.no_zeros"), t("quiz.text.q3_why_cut", T=T, n=T - maxlen, side=truncating)
+    return [
+        question(t("quiz.text.q1", B=B, L=maxlen, E=E), shape(B, maxlen, E),
+                 [shape(B, maxlen), shape(maxlen, B, E), shape(B, E)], t("quiz.text.q1_why", E=E)),
+        question(t("quiz.text.q2", model=card.name), f"{V:,}", [f"{E:,}", f"{maxlen:,}", f"{V * E:,}"],
+                 t("quiz.text.q2_why")),
+        question(t("quiz.text.q3", T=T, L=maxlen, side=padding), place,
+                 [*sides.values(), t("quiz.no_zeros")], why),
+    ]
+
+
 def render() -> None:
     st.title(t("text.title"))
     notices = st.container()
@@ -100,6 +118,7 @@ def render() -> None:
     lookup_section(result, card, big)
     padding_section(result, card, maxlen, big)
     order_section(name, lines[0])
+    quiz("text", questions(result, card, maxlen, padding, truncating))
 
 
 render()

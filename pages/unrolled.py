@@ -13,6 +13,7 @@ from ui.compute import next_words, stacked_shapes, toy_bidirectional, toy_layer_
 from ui.i18n import t
 from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message, language_model, sentiment_model
+from ui.quiz import Question, question, quiz, shape
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
 POS_EXAMPLE = (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT"))
@@ -162,6 +163,22 @@ def architectures() -> None:
     st.caption(t("arch.caption"))
 
 
+def questions() -> list[Question]:
+    """On the batch and stacked-model sizes the learner set above."""
+    B, T, d, D = (int(st.session_state[k]) for k in ("rs_B", "rs_T", "rs_d", "rs_D"))
+    U1, U2 = int(st.session_state["st_U1"]), int(st.session_state["st_U2"])
+    count = rnn_params("SimpleRNN", U1, U2)
+    return [
+        question(t("quiz.unroll.q1", B=B, T=T, d=d, D=D), shape(B, D), [shape(B, T, D), shape(T, D), shape(B, d)],
+                 t("quiz.unroll.q1_why")),
+        question(t("quiz.unroll.q2"), shape(B, T, D), [shape(B, D), shape(T, B, D), shape(B, T, d)],
+                 t("quiz.unroll.q2_why")),
+        question(t("quiz.unroll.q3", U1=U1, U2=U2), f"{count:,}",
+                 [f"{U2 * (U1 + U2):,}", f"{U1 * U2:,}", f"{rnn_params('SimpleRNN', U2, U1):,}"],
+                 t("quiz.unroll.q3_why", U1=U1, U2=U2)),
+    ]
+
+
 def render() -> None:
     st.title(t("unroll.title"))
     notices = st.container()
@@ -176,6 +193,7 @@ def render() -> None:
     pos_example()
     stacked()
     bidirectional(text)
+    quiz("unroll", questions())
     show_param_notices(notices)
 
 

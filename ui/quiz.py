@@ -1,0 +1,58 @@
+"""Predict, then reveal: short questions whose answers are computed from the learner's current settings.
+
+A page builds its ``Question``s from the same numbers it draws (rnn_core or a shipped model), so
+when a slider moves, the question and its answer follow. The learner picks an option; only then
+the answer appears, with a one-line why.
+"""
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui.i18n import t
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str
+    options: tuple[str, ...]
+    answer: int  # index into options
+    why: str
+
+
+def question(prompt: str, correct: str, distractors: Sequence[str], why: str) -> Question:
+    """A question with the correct option and distinct distractors, in a stable order that depends on the
+    prompt (so the right answer is not always first, and does not jump around on a rerun)."""
+    options = [correct] + [d for d in dict.fromkeys(distractors) if d != correct]
+    shift = zlib.crc32(prompt.encode()) % len(options)
+    options = options[shift:] + options[:shift]
+    return Question(prompt, tuple(options), options.index(correct), why)
+
+
+def shape(*dims: int) -> str:
+    return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def quiz(page: str, questions: Sequence[Question]) -> None:
+    """The lesson's questions, each in its own card."""
+    st.subheader(t("quiz.title"))
+    st.caption(t("quiz.intro"))
+    for k, q in enumerate(questions):
+        ask(f"{page}_{k}", q)
+
+
+def ask(key: str, q: Question) -> None:
+    # the widget key follows the question: new numbers on the page ask afresh
+    ident = f"quiz_{key}_{zlib.crc32(repr((q.prompt, q.options)).encode()):08x}"
+    with st.container(border=True):
+        choice = st.radio(q.prompt, range(len(q.options)), format_func=lambda i: q.options[i], index=None,
+                          key=ident, horizontal=True)
+        if choice is None:
+            st.caption(t("quiz.pick"))
+        elif choice == q.answer:
+            st.success(f"{t('quiz.right')} {q.why}", icon=":material/check_circle:")
+        else:
+            st.warning(f"{t('quiz.wrong', answer=q.options[q.answer])} {q.why}", icon=":material/lightbulb:")
