@@ -32,7 +32,7 @@ def test_script_payload_is_text_not_html(app, browser):
     try:
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        box = page.get_by_label("Your sentence")
+        box = page.get_by_label("Your sentence", exact=True)
         box.fill('<img src=x onerror="alert(1)"><script>alert(2)</script> great movie')
         box.press("Control+Enter")
         settle(page)

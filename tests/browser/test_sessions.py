@@ -12,7 +12,7 @@ def test_two_concurrent_sessions_keep_their_own_work(app, browser):
     sessions = {k: open_page(browser, f"{app}/try-it?lang=en", SIZES["1280x720"]) for k in SENTENCES}
     try:
         for key, (_, page) in sessions.items():  # both type before either has its answer
-            box = page.get_by_label("Your sentence")
+            box = page.get_by_label("Your sentence", exact=True)
             box.fill(SENTENCES[key])
             box.press("Control+Enter")
         for key, (_, page) in sessions.items():
@@ -28,6 +28,6 @@ def test_two_concurrent_sessions_keep_their_own_work(app, browser):
     for key, link in links.items():  # the link, opened in a fresh browser session, shows the same view
         context, page = open_page(browser, link, SIZES["1280x720"])
         try:
-            assert page.get_by_label("Your sentence").input_value() == SENTENCES[key]
+            assert page.get_by_label("Your sentence", exact=True).input_value() == SENTENCES[key]
         finally:
             context.close()
