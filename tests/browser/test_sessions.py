@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import SIZES, open_page, settle
 
 SENTENCES = {"a": "an utterly wonderful film", "b": "a dreadful boring mess"}
@@ -28,6 +30,6 @@ def test_two_concurrent_sessions_keep_their_own_work(app, browser):
     for key, link in links.items():  # the link, opened in a fresh browser session, shows the same view
         context, page = open_page(browser, link, SIZES["1280x720"])
         try:
-            assert page.get_by_label("Your sentence", exact=True).input_value() == SENTENCES[key]
+            expect(page.get_by_label("Your sentence", exact=True)).to_have_value(SENTENCES[key], timeout=30_000)
         finally:
             context.close()
