@@ -1,12 +1,12 @@
 """RNN Lab: the entry point. Lists the lessons and draws the shared sidebar; nothing else."""
 import streamlit as st
 
+from ui import state
 from ui.i18n import t
 from ui.layout import share_link, sidebar
 from ui.pages import PAGES
 
-present = st.query_params.get("present") in ("1", "true") if "present" not in st.session_state else \
-    st.session_state.present
+present = st.session_state.present if "present" in st.session_state else state.read("present")
 st.set_page_config(page_title="RNN Lab", page_icon=":material/replay:", layout="wide",
                    initial_sidebar_state="collapsed" if present else "auto")  # a projector shows the lesson
 sidebar()

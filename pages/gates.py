@@ -9,7 +9,7 @@ from ui.compute import GateRun, gate_run
 from ui.i18n import t
 from ui.layout import presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
-from ui.quiz import Question, question, quiz
+from ui.quiz import Question, question, quiz, verdict_word
 
 DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
                     "ko": "처음엔 지루했지만 결말이 정말 좋았다"}
@@ -93,14 +93,13 @@ def questions(name: str, text: str, run: GateRun, step: int, unit: int) -> list[
     c = float(forced.values["c"][step, unit])
     ig = float(forced.values["i"][step, unit] * forced.values["g"][step, unit])
     kept = t("quiz.gates.nothing") if abs(c - ig) < 1e-6 else t("quiz.gates.all")
-    verdict = t("quiz.positive" if run.probability >= 0.5 else "quiz.negative")
     return [
         question(t("quiz.gates.q1"), "(0, 1)", ["(-1, 1)", "(0, ∞)", "(-∞, ∞)"],
                  t("quiz.gates.q1_why", low=float(gates.min()), high=float(gates.max()))),
         question(t("quiz.gates.q2", word=run.tokens[step]), kept,
                  [t("quiz.gates.nothing"), t("quiz.gates.all"), t("quiz.gates.half")],
                  t("quiz.gates.q2_why", unit=unit + 1, c=c, ig=ig)),
-        question(t("quiz.gates.q3"), verdict, [t("quiz.positive"), t("quiz.negative")],
+        question(t("quiz.gates.q3"), verdict_word(run.probability), [t("quiz.positive"), t("quiz.negative")],
                  t("quiz.gates.q3_why", p=run.probability)),
     ]
 

@@ -16,6 +16,7 @@ from ui.quiz import Question, question, quiz
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 VERDICT_DISTANCE = 20
+HEARD = 0.01  # a gradient norm below this, relative to the last step, no longer teaches the network much
 CHART = {"displaylogo": False}
 DEFAULT_SENTENCE = {"en": "the movie was not fun at all, although the actors tried their best",
                     "ko": "배우들은 열심히 했지만 영화는 전혀 재미없었다"}
@@ -98,7 +99,7 @@ def trained_models(big: bool) -> dict[str, np.ndarray]:
     st.plotly_chart(figures.gradient_norms(curves, t("grad.x"), t("grad.y"), big=big), width="stretch",
                     config={"displaylogo": False})
     for kind, norms in curves.items():
-        st.caption(t("grad.hears", model=kind, k=int(np.sum(norms >= 0.01)) - 1))
+        st.caption(t("grad.hears", model=kind, k=int(np.sum(norms >= HEARD)) - 1))
     return curves
 
 
@@ -108,7 +109,7 @@ def fate(norms: np.ndarray) -> tuple[str, int, float]:
     ratio = float(norms[k])
     if not np.isfinite(ratio) or ratio > 100:
         return "explode", k, ratio
-    return ("vanish" if ratio < 0.01 else "keep"), k, ratio
+    return ("vanish" if ratio < HEARD else "keep"), k, ratio
 
 
 def questions(lab: GradientLab, rho: float, activation: str, norm: float, c: float,

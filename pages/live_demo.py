@@ -11,7 +11,7 @@ from ui import figures, state
 from ui.i18n import t
 from ui.layout import presenting, show_param_notices
 from ui.models import ModelFileError, fault_message, keras_probability, sentiment_model
-from ui.quiz import Question, question, quiz
+from ui.quiz import Question, question, quiz, verdict_word
 
 MAX_CHARS = 5000  # a 50,000-character paste is cut here, with a notice
 MAX_EXPLAINED = 120  # tokens explained one by one (leave-one-out costs one forward pass per token)
@@ -122,10 +122,6 @@ def explain(model: SentimentModel, reading, readings: dict, big: bool) -> tuple[
 
 
 NEGATED = {"en": "not bad at all", "ko": "나쁘지 않았어요"}
-
-
-def verdict_word(p: float) -> str:
-    return t("quiz.positive" if label_of(p) == "pos" else "quiz.negative")
 
 
 def questions(model: SentimentModel, readings: dict, tokens: list[str], pushes: np.ndarray) -> list[Question]:

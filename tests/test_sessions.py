@@ -4,9 +4,8 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-from streamlit.testing.v1 import AppTest
 
-from tests.test_app_pages import APP, texts
+from tests.test_app_pages import open_app, texts
 from ui.models import sentiment_model
 
 
@@ -27,10 +26,7 @@ def test_interleaved_sessions_keep_their_own_state():
     """Two sessions alive at once, taking turns (AppTest runs one script at a time; the browser suite
     has the truly concurrent version): neither sees the other's sentence or unit; the model is only read."""
     before = weights_digest("en-lstm")
-    students = {"wonderful": (AppTest.from_file(APP, default_timeout=90), 3),
-                "dreadful": (AppTest.from_file(APP, default_timeout=90), 7)}
-    for at, _ in students.values():
-        at.run()
+    students = {"wonderful": (open_app(), 3), "dreadful": (open_app(), 7)}
     for round_ in range(2):
         for word, (at, unit) in students.items():
             at.switch_page("pages/live_demo.py").run()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from rnn_core.sentiment import label_of
 from ui.i18n import t
 
 
@@ -30,6 +31,11 @@ def question(prompt: str, correct: str, distractors: Sequence[str], why: str) ->
     shift = zlib.crc32(prompt.encode()) % len(options)
     options = options[shift:] + options[:shift]
     return Question(prompt, tuple(options), options.index(correct), why)
+
+
+def verdict_word(p: float) -> str:
+    """'positive' or 'negative' in the learner's language, by the models' own threshold (label_of)."""
+    return t("quiz.positive" if label_of(p) == "pos" else "quiz.negative")
 
 
 def shape(*dims: int) -> str:
