@@ -18,16 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
+from bench import server
+from bench.server import percentiles
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-
-def percentiles(samples: list[float]) -> dict:
-    ms = np.array(samples) * 1000
-    return {"p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2),
-            "n": len(samples)}
 
 
 def timed(fn, repeat: int) -> list[float]:
@@ -137,8 +132,6 @@ def verdicts(report: dict) -> list[tuple[str, str, bool]]:
 
 
 def main() -> None:
-    from bench import server
-
     report = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
               "server": server.run(), "lesson_rerun": lesson_rerun(), "demo": demo()}
     report["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in verdicts(report)]

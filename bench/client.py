@@ -20,7 +20,7 @@ class Session:
         self.query = query
         self.page_hash = ""
         self.widgets: dict[str, tuple[str, str]] = {}  # user key -> (widget id, element type)
-        self.exceptions = 0
+        self.exceptions: list[str] = []  # messages of the exception boxes the server sent
         self._ws = None
 
     async def __aenter__(self) -> "Session":
@@ -65,8 +65,8 @@ class Session:
             kind = forward.WhichOneof("type")
             if kind == "new_session":
                 self.page_hash = forward.new_session.page_script_hash
-            elif kind == "page_info_changed" or kind == "navigation":
-                self.page_hash = getattr(forward.navigation, "page_script_hash", "") or self.page_hash
+            elif kind == "navigation":
+                self.page_hash = forward.navigation.page_script_hash or self.page_hash
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 self._note_widget(forward.delta.new_element)
             elif kind == "script_finished":
@@ -75,7 +75,7 @@ class Session:
     def _note_widget(self, element) -> None:
         kind = element.WhichOneof("type")
         if kind == "exception":
-            self.exceptions += 1
+            self.exceptions.append(f"{element.exception.type}: {element.exception.message}"[:300])
             return
         widget_id = getattr(getattr(element, kind), "id", "")
         if isinstance(widget_id, str) and widget_id.startswith("$$ID"):

@@ -5,25 +5,23 @@ All times are seen from the client: a request's send to the server's "script fin
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
 from bench.client import Session
-from deploy.replicas import CHROMIUM, CHROMIUM_FLAGS, free_port, streamlit_process, wait_healthy
+from deploy.replicas import CHROMIUM, CHROMIUM_FLAGS, streamlit_process
 from ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def percentiles(seconds: list[float]) -> dict:
+    """p50, p95 and max in milliseconds of a list of durations in seconds."""
     ms = np.array(seconds) * 1000
-    return {"p50_ms": round(float(np.percentile(ms, 50)), 1), "p95_ms": round(float(np.percentile(ms, 95)), 1),
-            "max_ms": round(float(ms.max()), 1), "n": len(seconds)}
+    return {"p50_ms": round(float(np.percentile(ms, 50)), 2), "p95_ms": round(float(np.percentile(ms, 95)), 2),
+            "max_ms": round(float(ms.max()), 2), "n": len(seconds)}
 
 
 def rss_mb(pid: int) -> float:
@@ -47,22 +45,14 @@ def cold_start() -> dict:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)  # launched before the clock
-        port = free_port()
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                 "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
-                                env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            healthy = wait_healthy(f"http://127.0.0.1:{port}", proc)
+        with streamlit_process() as (url, _):  # returns once the health endpoint answers
+            healthy = time.perf_counter() - start
             page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/?lang=en", wait_until="domcontentloaded")
+            page.goto(f"{url}/?lang=en", wait_until="domcontentloaded")
             page.get_by_role("heading", name="RNN Lab").first.wait_for(timeout=60_000)
             rendered = time.perf_counter() - start
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
-            browser.close()
+        browser.close()
     return {"health_endpoint_s": round(healthy, 2), "home_page_rendered_s": round(rendered, 2)}
 
 
@@ -75,7 +65,7 @@ async def first_renders(url: str) -> dict:
                 await s.open()
                 seconds = await s.open("" if info.default else info.url_path)
                 out.setdefault(info.url_path, {})[when] = round(seconds * 1000, 1)
-                out[info.url_path]["errors"] = out[info.url_path].get("errors", 0) + s.exceptions
+                out[info.url_path]["errors"] = out[info.url_path].get("errors", 0) + len(s.exceptions)
     return out
 
 
@@ -100,7 +90,7 @@ async def student(url: str, k: int, sentences: list[str], start: asyncio.Event, 
             for rho in (0.5 + 0.1 * (k % 10), 1.5, 2.5):
                 await pause()
                 moved.append(await s.set("grad_rho", round(rho, 2)))
-            errors = s.exceptions
+            errors = "; ".join(s.exceptions)
     except Exception as err:  # a dropped connection or a timeout counts as an error
         errors = f"{type(err).__name__}: {err}"
     return {"typed": typed, "moved": moved, "errors": errors}
