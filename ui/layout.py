@@ -3,6 +3,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+# Streamlit imports pandas lazily, on a session's first table. When several sessions of a fresh server
+# reach their first table at once, their script threads import it concurrently and one can see a half-
+# initialised module ("partially initialized module 'pandas'"). Importing it here, inside this module's
+# own import (which Python runs once, other threads waiting), takes that race away.
+import pandas  # noqa: F401
 import streamlit as st
 
 from ui import state
