@@ -7,9 +7,10 @@ import streamlit as st
 from ui import figures
 from ui.compute import GateRun, gate_run
 from ui.i18n import t
-from ui.layout import presenting, sentence_input, show_param_notices
+from ui.layout import intro, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
+from ui.stepper import stepper
 
 DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
                     "ko": "처음엔 지루했지만 결말이 정말 좋았다"}
@@ -23,27 +24,32 @@ def override_label(option) -> str:
     return t("gates.none") if option is None else f"{t(f'gates.q.{option[0]}')} = {option[1]:g}"
 
 
-def pick_step_and_unit(kind: str, run: GateRun) -> tuple[int, int, str]:
-    """(token index, unit index, quantity shown) from this tab's widgets."""
-    T, D = run.values["h"].shape
-    left, mid, right = st.columns([2, 1, 2])
+def pick_view(kind: str, run: GateRun) -> tuple[int, str]:
+    """(unit index, quantity shown) from this tab's widgets."""
+    D = run.values["h"].shape[1]
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
     labels = {q: t(f"gates.q.{q}") for q in SHOWN[kind]}
     shown = left.radio(t("gates.show"), SHOWN[kind], key=f"gates_show_{kind}", horizontal=True, format_func=labels.get)
-    unit_key, step_key = f"gates_unit_{kind}", f"gates_step_{kind}"
+    unit_key = f"gates_unit_{kind}"
     if unit_key not in st.session_state:  # start on the unit whose cell/hidden state moves most
         st.session_state[unit_key] = int(np.argmax(np.ptp(run.values["c" if kind == "LSTM" else "h"], axis=0))) + 1
     st.session_state[unit_key] = min(st.session_state[unit_key], D)
-    unit = mid.number_input(t("gates.unit"), 1, D, key=unit_key)
-    st.session_state[step_key] = min(st.session_state.get(step_key, T), T)
-    step = right.select_slider(t("gates.word"), list(range(1, T + 1)), key=step_key,
-                               format_func=lambda k: f"{k} · {run.tokens[k - 1]}") if T > 1 else 1
-    return step - 1, unit - 1, shown
+    unit = right.number_input(t("gates.unit"), 1, D, key=unit_key)
+    return unit - 1, shown
+
+
+def draw_word(kind: str, run: GateRun, step: int, unit: int, shown: str, big: bool) -> None:
+    """One word of the sentence: the gates heatmap marked at it (the main figure), the unit's curves, the formulas."""
+    st.markdown(f"### {t('gates.counter', t=step + 1, T=len(run.tokens), word=run.tokens[step])}")
+    heatmap_and_unit(kind, run, step, unit, shown, big)
+    if kind == "LSTM":
+        lstm_formulas(run, step, unit, big)
 
 
 def heatmap_and_unit(kind: str, run: GateRun, step: int, unit: int, shown: str, big: bool) -> None:
     signed = shown in ("g", "c", "h", "n")
     st.plotly_chart(figures.time_by_unit(run.values[shown], run.tokens, step, t("step.unit"), t("step.time_axis"),
-                                         shown, signed, big), width="stretch", config=CHART)
+                                         shown, signed, big, main_height(big)), width="stretch", config=CHART)
     st.caption(t("gates.heatmap_caption", units=run.values["h"].shape[1], model=kind))
     st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
     curves = {t(f"gates.q.{q}"): run.values[q][:, unit] for q in SHOWN[kind]}
@@ -116,10 +122,10 @@ def lesson_tab(kind: str, lang: str, text: str, big: bool) -> None:
         return
     if kind == "GRU":
         st.write(t("gates.gru_intro"))
-    step, unit, shown = pick_step_and_unit(kind, run)
-    heatmap_and_unit(kind, run, step, unit, shown, big)
-    if kind == "LSTM":
-        lstm_formulas(run, step, unit, big)
+    unit, shown = pick_view(kind, run)
+    with main_view("" if kind == "LSTM" else kind.lower()):
+        step = stepper(f"gates_{kind}", run.tokens, lambda k: draw_word(kind, run, k - 1, unit, shown, big),
+                       url_key="step" if kind == "LSTM" else None) - 1
     what_if(kind, name, text, run, unit, big)
     if kind == "LSTM":
         quiz("gates", questions(name, text, run, step, unit))
@@ -128,7 +134,7 @@ def lesson_tab(kind: str, lang: str, text: str, big: bool) -> None:
 def render() -> None:
     st.title(t("gates.title"))
     notices = st.container()
-    st.write(t("gates.intro"))
+    intro(t("gates.intro"))
     lang = st.session_state.get("lang", "en")
     text = sentence_input("gates_sentence", t("gates.sentence"), DEFAULT_SENTENCE)
     big = presenting()

@@ -10,9 +10,10 @@ from ui import figures, state
 from ui import memory_task as memory
 from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
-from ui.layout import presenting, sentence_input, show_param_notices
+from ui.layout import intro, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz
+from ui.stepper import stepper
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 VERDICT_DISTANCE = 20
@@ -22,17 +23,21 @@ DEFAULT_SENTENCE = {"en": "the movie was not fun at all, although the actors tri
                     "ko": "배우들은 열심히 했지만 영화는 전혀 재미없었다"}
 
 
-def controls() -> tuple[int, int, float, str, int]:
-    """(units, steps, rho, activation, seed), in the order gradient_lab_run takes them."""
+def controls(big: bool) -> tuple[int, int, float, str, int]:
+    """(units, steps, rho, activation, seed), in the order gradient_lab_run takes them; one row when presenting."""
     for key, url_key in (("grad_rho", "rho"), ("grad_act", "act"), ("grad_steps", "steps"),
                          ("grad_units", "gunits"), ("grad_seed", "seed")):
         state.init(key, url_key)
-    left, mid, right = st.columns(3)
-    rho = left.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho")
-    activation = left.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True)
-    steps = mid.slider(t("grad.steps"), 5, 300, key="grad_steps")
-    units = mid.slider(t("grad.units"), 2, 32, key="grad_units")
-    seed = right.number_input(t("grad.seed"), 0, 9999, key="grad_seed")
+    if big:
+        rho_at, act_at, steps_at, units_at, seed_at = st.columns([3, 2.4, 3, 2.4, 1.6], vertical_alignment="bottom")
+    else:
+        rho_at, steps_at, seed_at = st.columns(3)
+        act_at, units_at = rho_at, steps_at
+    rho = rho_at.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho")
+    activation = act_at.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True)
+    steps = steps_at.slider(t("grad.steps"), 5, 300, key="grad_steps")
+    units = units_at.slider(t("grad.units"), 2, 32, key="grad_units")
+    seed = seed_at.number_input(t("grad.seed"), 0, 9999, key="grad_seed")
     state.write(rho=rho, act=activation, steps=steps, gunits=units, seed=seed)
     return units, steps, rho, activation, int(seed)
 
@@ -42,24 +47,23 @@ def verdict(norms: np.ndarray) -> str:
     return t(f"grad.verdict_{what}", k=k, ratio=ratio if np.isfinite(ratio) else float("inf"))
 
 
-def norm_curve(lab: GradientLab, big: bool) -> None:
+def follow_back(lab: GradientLab, big: bool) -> None:
+    """Step back from h_T one Jacobian at a time: the counter, the norm curve (the main figure) marked at k."""
     st.subheader(t("grad.figure"))
-    st.plotly_chart(figures.gradient_norms({"SimpleRNN": lab.norms}, t("grad.x"), t("grad.y"), lab.bound,
-                                           t("grad.bound"), big), width="stretch", config={"displaylogo": False})
+    distances = [f"T - {k}" for k in range(1, len(lab.norms))]
+    with main_view():
+        stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k")
     st.caption(t("grad.caption"))
     if figures.clip_for_log_plot(lab.norms)[1] or figures.clip_for_log_plot(lab.bound)[1]:
         st.caption(t("grad.clipped_plot"))
     st.markdown(verdict(lab.norms))
 
 
-def follow_back(lab: GradientLab) -> None:
-    st.subheader(t("grad.follow"))
-    steps = len(lab.norms)
-    state.init("grad_k", "k")
-    st.session_state.grad_k = min(st.session_state.grad_k, steps - 1)
-    k = st.slider(t("grad.follow_step"), 1, steps - 1, key="grad_k")
-    st.write(t("grad.follow_body", k=k, factor=float(lab.factors[k - 1]), product=float(lab.norms[k])))
-    state.write(k=k)
+def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
+    st.markdown(f"### {t('grad.counter', k=k, factor=float(lab.factors[k - 1]), product=float(lab.norms[k]))}")
+    st.plotly_chart(figures.gradient_norms({"SimpleRNN": lab.norms}, t("grad.x"), t("grad.y"), lab.bound,
+                                           t("grad.bound"), big, marker=k, height=main_height(big)),
+                    width="stretch", config=CHART)
 
 
 def clipping(lab: GradientLab) -> tuple[float, float]:
@@ -157,12 +161,11 @@ def memory_task(big: bool) -> None:
 def render() -> None:
     st.title(t("grad.title"))
     notices = st.container()
-    st.write(t("grad.intro"))
+    intro(t("grad.intro"))
     big = presenting()
-    units, steps, rho, activation, seed = controls()
+    units, steps, rho, activation, seed = controls(big)
     lab = gradient_lab_run(units, steps, rho, activation, seed)
-    norm_curve(lab, big)
-    follow_back(lab)
+    follow_back(lab, big)
     norm, c = clipping(lab)
     curves = trained_models(big)
     memory_task(big)

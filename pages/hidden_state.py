@@ -13,8 +13,9 @@ from rnn_core.text import tokenize
 from rnn_core.toy import INITS, checksum, sentence_tensor, toy_simple_rnn
 from ui import figures, state
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import intro, main_height, main_view, presenting, show_param_notices
 from ui.quiz import Question, question, quiz, shape
+from ui.stepper import stepper
 
 MAX_WORDS = state.PARAMS["step"].high
 DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
@@ -54,7 +55,7 @@ def one_step(words: list[str], cell, trace, t_index: int, big: bool) -> None:
               ("tanh → h<sub>t</sub>", trace.h[0, t_index][None])]
     limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
-    st.plotly_chart(figures.matrix_equation(panels, limit, big, t("gates.value")), width="stretch",
+    st.plotly_chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)), width="stretch",
                     config={"displaylogo": False})
     st.caption(t("step.figure_caption"))
 
@@ -82,7 +83,7 @@ def numpy_loop() -> None:
     st.write(t("step.code_body"))
     st.code(inspect.getsource(numpy_rnn_loop), language="python")
     runs = st.session_state.setdefault("step_loop_runs", 0)
-    if st.button(t("step.run")):
+    if st.button(t("step.run"), key="step_run"):
         runs = st.session_state.step_loop_runs = runs + 1
     init = st.session_state.step_init
     cell = toy_simple_rnn(4, 8, seed=runs, init=init)
@@ -109,32 +110,35 @@ def questions(words: list[str], d: int, D: int) -> list[Question]:
 def render() -> None:
     st.title(t("step.title"))
     notices = st.container()
-    st.write(t("step.intro"))
+    intro(t("step.intro"))
     big = presenting()
     words, d, D, seed, init = controls()
-    equations()
+    if not big:
+        equations()
     if not words:
         st.info(t("step.empty"), icon=":material/edit:")
     else:
         cell = toy_simple_rnn(d, D, seed, init)
         trace = run(cell, sentence_tensor(words, d, seed))
-        state.init("step_t", "step")
-        st.session_state.step_t = min(st.session_state.step_t, len(words))
-        step = st.select_slider(t("step.word"), options=list(range(1, len(words) + 1)), key="step_t",
-                                format_func=lambda k: f"{k} · {words[k - 1]}") if len(words) > 1 else 1
+        with main_view():
+            stepper("step", words, lambda step: draw_step(words, cell, trace, step, big), url_key="step")
         st.caption(t("step.toy_note"))
-        one_step(words, cell, trace, step - 1, big)
-        st.subheader(t("step.sharing"))
-        st.write(t("step.sharing_body", T=len(words), checksum=checksum(cell.W_x, cell.W_h, cell.b)))
-        st.plotly_chart(figures.time_by_unit(trace.h[0], words, step - 1, t("step.unit"), t("step.time_axis"), big=big),
-                        width="stretch", config={"displaylogo": False})
-        st.caption(t("step.states_caption"))
-        state.write(step=step)
+    if big:
+        equations()
     state.write(sentence=st.session_state.step_sentence[: state.MAX_TEXT], d=d, units=D, seed=seed, init=init)
     parameter_count(d, D)
     numpy_loop()
     quiz("step", questions(words, d, D))
     show_param_notices(notices)
 
+
+def draw_step(words: list[str], cell, trace, step: int, big: bool) -> None:
+    """This step's equation with its real matrices (the main figure), then every step's state so far."""
+    one_step(words, cell, trace, step - 1, big)
+    st.subheader(t("step.sharing"))
+    st.write(t("step.sharing_body", T=len(words), checksum=checksum(cell.W_x, cell.W_h, cell.b)))
+    st.plotly_chart(figures.time_by_unit(trace.h[0], words, step - 1, t("step.unit"), t("step.time_axis"), big=big),
+                    width="stretch", config={"displaylogo": False})
+    st.caption(t("step.states_caption"))
 
 render()

@@ -1,27 +1,22 @@
 """Lesson 4: the RNN unrolled through time, return_sequences, read-outs, stacking, bidirectional, architectures."""
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import streamlit as st
 
 from rnn_core.params import rnn_params
 from rnn_core.text import tokenize
-from ui import figures, state
+from ui import figures
 from ui.compute import next_words, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import t
-from ui.layout import presenting, sentence_input, show_param_notices
+from ui.layout import main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message, language_model, sentiment_model
 from ui.quiz import Question, question, quiz, shape
+from ui.stepper import stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
 POS_EXAMPLE = (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT"))
 CHART = {"displaylogo": False}
-
-
-def move(delta: int, last: int) -> None:
-    st.session_state.unroll_t = int(np.clip(st.session_state.unroll_t + delta, 1, last))
 
 
 def play(name: str, text: str, big: bool) -> None:
@@ -31,48 +26,24 @@ def play(name: str, text: str, big: bool) -> None:
     except ModelFileError as err:
         st.error(fault_message(name, err), icon=":material/warning:")
         return
-    T = len(reading.tokens)
-    if T == 0:
+    if len(reading.tokens) == 0:
         st.info(t("unroll.empty"), icon=":material/edit:")
         return
-    state.init("unroll_t", "step")
-    st.session_state.unroll_t = min(st.session_state.unroll_t, T)
-    st.session_state.setdefault("unroll_speed", 1.0)
-    playing = bool(st.session_state.get("unroll_playing")) and T > 1
-    every = st.session_state.unroll_speed if playing else None
-    st.fragment(run_every=every)(stepper)(reading, playing, big)  # only this part reruns while it plays
+    with main_view():
+        stepper("unroll", reading.tokens, lambda step: draw_step(reading, step, big), url_key="step")
     readouts(reading.trace.h[0])
 
 
-def stepper(reading, playing: bool, big: bool) -> None:
-    """Controls, counter, states and verdict; while autoplay is on, each timed rerun moves one word on."""
+def draw_step(reading, step: int, big: bool) -> None:
+    """The counter, the hidden states read so far (the main figure) and the verdict after each word."""
     T = len(reading.tokens)
-    now = time.monotonic()
-    if playing and now - st.session_state.get("unroll_tick", 0.0) >= 0.8 * st.session_state.unroll_speed:
-        st.session_state.unroll_tick = now
-        if st.session_state.unroll_t >= T:
-            st.session_state.unroll_playing = False  # the end: stop the timer with a full rerun
-            st.rerun()
-        move(1, T)
-    prev, slider, nxt, auto = st.columns([1, 5, 1, 2], vertical_alignment="bottom")
-    prev.button(t("unroll.prev"), on_click=move, args=(-1, T), width="stretch")
-    nxt.button(t("unroll.next"), on_click=move, args=(1, T), width="stretch")
-    step = slider.select_slider(t("unroll.step"), list(range(1, T + 1)), key="unroll_t",
-                                format_func=lambda k: f"{k} · {reading.tokens[k - 1]}") if T > 1 else 1
-    with auto:
-        on = st.toggle(t("unroll.autoplay"), key="unroll_playing", disabled=T < 2)
-        speed = st.slider(t("unroll.speed"), 0.3, 3.0, step=0.1, key="unroll_speed")
-    if on != playing or (playing and speed != st.session_state.get("unroll_speed_used", speed)):
-        st.session_state.unroll_speed_used = speed
-        st.rerun()  # the timer is set on a full run: start, stop or retime it
-    st.session_state.unroll_speed_used = speed
-    state.write(step=step)
     st.subheader(t("unroll.counter", t=step, T=T, word=reading.tokens[step - 1],
                    p=float(reading.prefix_probabilities[step - 1])))
     H = reading.trace.h[0]  # (T, D)
     st.markdown(f"**{t('unroll.states', D=H.shape[1])}**")
     st.plotly_chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"),
-                                         t("step.time_axis"), big=big), width="stretch", config=CHART)
+                                         t("step.time_axis"), big=big, height=main_height(big)),
+                    width="stretch", config=CHART)
     st.markdown(f"**{t('unroll.verdict')}**")
     st.plotly_chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]},
                                               reading.tokens, "p(positive)", (0, 1), 0.5, big, t("axis.token")),

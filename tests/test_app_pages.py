@@ -87,7 +87,7 @@ def test_bad_url_values_fall_back_with_a_notice():
 
 def test_numpy_loop_runs_on_the_button():
     at = open_app("pages/hidden_state.py")
-    at.button[0].click().run()
+    at.button(key="step_run").click().run()
     assert "Run #1" in texts(at)
     assert at.dataframe[0].value.shape == (10, 8)
 
@@ -129,7 +129,8 @@ def test_gradients_extreme_settings_and_bad_urls():
             at.slider(key="grad_rho").set_value(rho).run()
             at.slider(key="grad_steps").set_value(steps).run()
             assert not at.exception
-    at.slider(key="grad_k").set_value(299).run()
+    at.select_slider(key="grad_k_t").set_value(299).run()
+    assert "299 steps back" in texts(at)
     at.text_input(key="grad_sentence").set_value("🙂").run()
     assert "at least two tokens" in texts(at)
 
@@ -201,11 +202,11 @@ def test_unrolled_in_both_languages(lang, title):
 def test_unrolled_steps_shapes_and_stack():
     at = open_app("pages/unrolled.py", sentence="the movie was not fun.", step="2")
     assert "Step 2 of 5" in texts(at)
-    at.button[1].click().run()
+    at.button(key="unroll_next").click().run()
     assert "Step 3 of 5" in texts(at)
-    for _ in range(5):
-        at.button[1].click().run()
-    assert "Step 5 of 5" in texts(at)  # Next stops at the last word
+    for _ in range(2):
+        at.button(key="unroll_next").click().run()
+    assert "Step 5 of 5" in texts(at) and at.button(key="unroll_next").disabled  # Next stops at the last word
     assert "returns **(8, 3)**" in texts(at) and "42 parameters" in texts(at)
     at.toggle(key="rs_on").set_value(True).run()
     assert "returns **(8, 2, 3)**" in texts(at)

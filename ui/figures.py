@@ -47,7 +47,7 @@ def _cell_text(M: np.ndarray) -> bool:
 
 
 def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big: bool = False,
-                    value_name: str = "value") -> go.Figure:
+                    value_name: str = "value", height: float | None = None) -> go.Figure:
     """Matrices side by side with square cells, e.g. x_t · W_x + h_{t-1} · W_h + b = z_t → h_t.
 
     panels: (title, 2-D array) pairs, drawn left to right on one shared colour scale [-limit, limit].
@@ -75,16 +75,18 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
         layout["annotations"].append({"text": title, "x": float(x0 + w / 2), "y": 1.0, "xref": "paper",
                                       "yref": "paper", "showarrow": False, "font": {"size": _font(big)}})
     tallest = max(M.shape[0] for _, M in panels)
-    layout.update(height=160 + 38 * tallest * (1.4 if big else 1), margin={"l": 10, "r": 10, "t": 40, "b": 10},
-                  font={"size": _font(big)})
+    layout.update(height=height or 160 + 38 * tallest * (1.4 if big else 1),
+                  margin={"l": 10, "r": 10, "t": 40, "b": 10}, font={"size": _font(big)})
     return _figure(traces, layout)
 
 
 def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
-                 value_name: str = "h", signed: bool = True, big: bool = False) -> go.Figure:
+                 value_name: str = "h", signed: bool = True, big: bool = False,
+                 height: float | None = None) -> go.Figure:
     """A value per time step and unit, M (T, D): one row per step (word), one column per unit.
 
     signed: diverging scale on [-1, 1] (states); otherwise a sequential scale on [0, 1] (gates).
+    height: fixed pixels (presentation mode's main figure); by default it grows with T.
     """
     T, D = M.shape
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
@@ -98,7 +100,8 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
     shapes = [] if highlight is None else [
         {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
          "line": {"color": "#000000", "width": 4 if big else 2}}]
-    return _figure([heatmap], _layout(big, max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1)),
+    natural = max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1))
+    return _figure([heatmap], _layout(big, height or natural,
                                       x_title, y_title, yaxis={"autorange": "reversed", "type": "category"},
                                       shapes=shapes))
 
@@ -151,8 +154,12 @@ def clip_for_log_plot(values: np.ndarray) -> tuple[np.ndarray, bool]:
 
 
 def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bound: np.ndarray | None = None,
-                   bound_name: str = "", big: bool = False) -> go.Figure:
-    """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded."""
+                   bound_name: str = "", big: bool = False, marker: int | None = None,
+                   height: float | None = None) -> go.Figure:
+    """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded.
+
+    marker: a distance to mark with a vertical line (the step being followed back).
+    """
     longest = max(len(c) for c in curves.values())
     series = [(name, values, {"color": OKABE_ITO[k], "width": 4 if big else 2.5}, "norm %{y:.3e}")
               for k, (name, values) in enumerate(curves.items())]
@@ -165,7 +172,10 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
                 "opacity": 0.08, "line": {"width": 0}, "layer": "below"}
                for y0, y1, colour in ((1, PLOT_CEILING, "#D55E00"),  # grows: explodes
                                       (PLOT_FLOOR, 1, "#0072B2"))]  # shrinks: vanishes
-    layout = _layout(big, 440 if big else 380, x_title, y_title, shapes=regions, top=30, showlegend=True,
+    if marker is not None:
+        regions.append({"type": "line", "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
+                        "line": {"color": "#000000", "width": 3 if big else 1.5, "dash": "dot"}})
+    layout = _layout(big, height or (440 if big else 380), x_title, y_title, shapes=regions, top=30, showlegend=True,
                      xaxis={"range": [0, max(1, longest - 1)]},
                      yaxis={"type": "log", "range": [-30, 30], "exponentformat": "power"},
                      legend={"orientation": "h", "y": 1.1})

@@ -16,11 +16,13 @@ from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
 PRESENTATION_CSS = """
 <style>
 html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; }
-h1 { font-size: 3rem !important; } h2 { font-size: 2.2rem !important; } h3 { font-size: 1.8rem !important; }
+h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
+h2 { font-size: 2.1rem !important; } h3 { font-size: 1.8rem !important; }
 [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
-.block-container { padding-top: 1.5rem; max-width: 100%; }
+.block-container { padding-top: 2.5rem; max-width: 100%; }
 </style>
 """
+MAIN_HEIGHT = 300  # px of a lesson's main figure when presenting: with its controls, inside 1280x720
 
 
 def browser_language() -> str:
@@ -72,6 +74,29 @@ def share_link(url_path: str) -> None:
 
 def presenting() -> bool:
     return bool(st.session_state.get("present", False))
+
+
+def intro(text: str) -> None:
+    """A lesson's opening paragraph; when presenting, folded away so the main figure fits on the screen."""
+    if presenting():
+        with st.expander(t("present.about")):
+            st.write(text)
+    else:
+        st.write(text)
+
+
+def main_view(variant: str = ""):
+    """The container of a lesson's main figure and its step controls (presentation mode keeps it on screen).
+
+    Its key, ``main_view`` (``main_view_<variant>`` for a second view, e.g. a second tab), is what the
+    browser tests measure.
+    """
+    return st.container(key=f"main_view_{variant}" if variant else "main_view")
+
+
+def main_height(big: bool) -> int | None:
+    """The main figure's height when presenting; None lets the figure size itself."""
+    return MAIN_HEIGHT if big else None
 
 
 def show_param_notices(area=None) -> None:

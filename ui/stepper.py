@@ -1,0 +1,65 @@
+"""Guided steps: Previous / Next, a step slider, autoplay and a counter a class can read from the back row.
+
+Lessons that unfold over time (the unrolled RNN, gradients going back, the gates word by word) share
+this one control. The controls and what a step draws run in one fragment, so while autoplay is on only
+that part of the page reruns, once per tick.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import streamlit as st
+
+from ui import state
+from ui.i18n import t
+
+
+def stepper(key: str, labels: Sequence[str], draw: Callable[[int], None], url_key: str | None = None) -> int:
+    """Step through len(labels) steps, numbered from 1; ``draw(step)`` draws what the step shows.
+
+    ``key`` prefixes the session keys (``{key}_t`` holds the step); ``url_key`` keeps the step in the URL.
+    Returns the step as it stands on this (full) run.
+    """
+    count = len(labels)
+    if f"{key}_t" not in st.session_state and url_key:
+        state.init(f"{key}_t", url_key)
+    st.session_state[f"{key}_t"] = int(np.clip(st.session_state.get(f"{key}_t", 1), 1, max(count, 1)))
+    st.session_state.setdefault(f"{key}_speed", 1.0)
+    playing = bool(st.session_state.get(f"{key}_playing")) and count > 1
+    every = st.session_state[f"{key}_speed"] if playing else None
+    st.fragment(run_every=every)(_steps)(key, labels, draw, url_key, playing)
+    return st.session_state[f"{key}_t"]
+
+
+def _move(key: str, delta: int, count: int) -> None:
+    st.session_state[f"{key}_t"] = int(np.clip(st.session_state[f"{key}_t"] + delta, 1, count))
+
+
+def _steps(key: str, labels: Sequence[str], draw: Callable[[int], None], url_key: str | None, playing: bool) -> None:
+    count = len(labels)
+    now = time.monotonic()
+    if playing and now - st.session_state.get(f"{key}_tick", 0.0) >= 0.8 * st.session_state[f"{key}_speed"]:
+        st.session_state[f"{key}_tick"] = now
+        if st.session_state[f"{key}_t"] >= count:
+            st.session_state[f"{key}_playing"] = False  # the end: stop the timer with a full rerun
+            st.rerun()
+        _move(key, 1, count)
+    with st.container(key=f"{key}_controls"):
+        prev, slider, nxt, auto, speed_col = st.columns([1.3, 5, 1.3, 1.4, 1.8], vertical_alignment="bottom")
+        prev.button(t("steps.prev"), on_click=_move, args=(key, -1, count), width="stretch",
+                    disabled=st.session_state[f"{key}_t"] <= 1, key=f"{key}_prev")
+        nxt.button(t("steps.next"), on_click=_move, args=(key, 1, count), width="stretch",
+                   disabled=st.session_state[f"{key}_t"] >= count, key=f"{key}_next")
+        step = slider.select_slider(t("steps.step"), list(range(1, count + 1)), key=f"{key}_t",
+                                    format_func=lambda k: f"{k} · {labels[k - 1]}") if count > 1 else 1
+        on = auto.toggle(t("steps.autoplay"), key=f"{key}_playing", disabled=count < 2)
+        speed = speed_col.slider(t("steps.speed"), 0.3, 3.0, step=0.1, key=f"{key}_speed")
+    if on != playing or (playing and speed != st.session_state.get(f"{key}_speed_used", speed)):
+        st.session_state[f"{key}_speed_used"] = speed
+        st.rerun()  # the timer is set on a full run: start, stop or retime it
+    st.session_state[f"{key}_speed_used"] = speed
+    if url_key:
+        state.write(**{url_key: step})
+    draw(step)
