@@ -1,13 +1,15 @@
 """Lesson 2: the trained embedding table: the learner's vectors, a 2-D map, neighbours and analogies."""
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from rnn_core.text import tokenize
 from ui import figures
 from ui.compute import analogy_of, neighbours, word_map
 from ui.i18n import t
-from ui.layout import presenting, sentence_input, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
 from ui.quiz import Question, question, quiz, shape
 
@@ -18,7 +20,8 @@ FREQUENT = 300
 CHART = {"displaylogo": False}
 
 
-def vectors_of_sentence(model, text: str, big: bool) -> tuple[str, ...]:
+def vectors_of_sentence(model, text: str, big: bool) -> None:
+    """The embedding rows of the learner's tokens, as a heatmap (tokens x dimensions)."""
     tokens, ids, _ = model.encode(text)
     if tokens:
         table = model.network.embedding.table
@@ -27,7 +30,6 @@ def vectors_of_sentence(model, text: str, big: bool) -> tuple[str, ...]:
         scale = max(1e-6, float(abs(rows).max()))
         st.plotly_chart(figures.time_by_unit(rows / scale, tokens, None, t("text.dimension"), t("step.time_axis"),
                                              "e / max|e|", True, big), width="stretch", config=CHART)
-    return tuple(tokens)
 
 
 def first_token(text: str, lang: str) -> str:
@@ -61,39 +63,44 @@ def questions(model, tokens: tuple[str, ...], found: str, close: list[tuple[str,
 
 
 def render() -> None:
-    st.title(t("emb.title"))
-    notices = st.container()
     lang = st.session_state.get("lang", "en")
     name = f"{lang}-lstm"
     try:
         model = sentiment_model(name)
     except ModelFileError as err:
+        lesson_header(t("emb.title"), None)  # the title, then what went wrong
         st.error(fault_message(name, err), icon=":material/warning:")
         return
+    defaults = {k: v[0] for k, v in DEFAULT.items()}
+    notices, text = lesson_header(t("emb.title"), t("emb.intro", E=model.card.embedding_dim, model=name),
+                                  lambda: sentence_input("emb_sentence", t("emb.sentence"), defaults))
     _, query, (a, b, c) = DEFAULT[lang]
-    st.write(t("emb.intro", E=model.card.embedding_dim, model=name))
-    labels = {"word2vec": t("emb.source_w2v"), "sentiment": t("emb.source_sentiment", model=name)}
-    source = st.radio(t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
-    try:
-        embedding_table(source, lang)
-    except ModelFileError as err:
-        st.error(fault_message("en-word2vec", err), icon=":material/warning:")
-        source = "sentiment"
-    st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
-    text = sentence_input("emb_sentence", t("emb.sentence"), {k: v[0] for k, v in DEFAULT.items()})
     big = presenting()
-    tokens = vectors_of_sentence(model, text, big)
-
-    st.session_state.setdefault("emb_query", query)
-    found = first_token(st.text_input(t("emb.search"), key="emb_query", max_chars=40), lang)
-    view = word_map(source, lang, tokens, FREQUENT)
-    st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
-    st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
-                                     (t("emb.axis1"), t("emb.axis2")), big), width="stretch", config=CHART)
+    with main_view():
+        pick_source, search = st.columns([3, 1], vertical_alignment="bottom")
+        labels = {"word2vec": t("emb.source_w2v"), "sentiment": t("emb.source_sentiment", model=name)}
+        pick = pick_source.selectbox if big else partial(pick_source.radio, horizontal=True)  # one line presenting
+        source = pick(t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
+        st.session_state.setdefault("emb_query", query)
+        found = first_token(search.text_input(t("emb.search"), key="emb_query", max_chars=40,
+                                              help=t("emb.search_help")), lang)
+        try:
+            embedding_table(source, lang)
+        except ModelFileError as err:
+            st.error(fault_message("en-word2vec", err), icon=":material/warning:")
+            source = "sentiment"
+        tokens = tuple(model.encode(text)[0])
+        view = word_map(source, lang, tokens, FREQUENT)
+        st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
+        st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
+                                         (t("emb.axis1"), t("emb.axis2")), big, main_height(big)),
+                        width="stretch", config=CHART)
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
     close = neighbours(source, lang, found) if found else None
     if found:
         show_neighbours(close, t("emb.not_found", word=found))
+    st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
+    vectors_of_sentence(model, text, big)
 
     st.subheader(t("emb.analogy"))
     cols = st.columns(3)

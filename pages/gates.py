@@ -1,16 +1,18 @@
 """Lesson 6: the LSTM and GRU gates of the trained sentiment models, on the learner's sentence."""
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import streamlit as st
 
 from ui import figures
 from ui.compute import GateRun, gate_run
 from ui.i18n import t
-from ui.layout import intro, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
-from ui.stepper import stepper
+from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
                     "ko": "처음엔 지루했지만 결말이 정말 좋았다"}
@@ -29,7 +31,8 @@ def pick_view(kind: str, run: GateRun) -> tuple[int, str]:
     D = run.values["h"].shape[1]
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     labels = {q: t(f"gates.q.{q}") for q in SHOWN[kind]}
-    shown = left.radio(t("gates.show"), SHOWN[kind], key=f"gates_show_{kind}", horizontal=True, format_func=labels.get)
+    pick = left.selectbox if presenting() else partial(left.radio, horizontal=True)  # one line on a projector
+    shown = pick(t("gates.show"), SHOWN[kind], key=f"gates_show_{kind}", format_func=labels.get)
     unit_key = f"gates_unit_{kind}"
     if unit_key not in st.session_state:  # start on the unit whose cell/hidden state moves most
         st.session_state[unit_key] = int(np.argmax(np.ptp(run.values["c" if kind == "LSTM" else "h"], axis=0))) + 1
@@ -38,24 +41,24 @@ def pick_view(kind: str, run: GateRun) -> tuple[int, str]:
     return unit - 1, shown
 
 
-def draw_word(kind: str, run: GateRun, step: int, unit: int, shown: str, big: bool) -> None:
-    """One word of the sentence: the gates heatmap marked at it (the main figure), the unit's curves, the formulas."""
+def gate_heatmap(kind: str, run: GateRun, step: int, shown: str, big: bool) -> None:
+    """The counter and one gate (or state) for every word and unit, this word marked (the main figure)."""
     st.markdown(f"### {t('gates.counter', t=step + 1, T=len(run.tokens), word=run.tokens[step])}")
-    heatmap_and_unit(kind, run, step, unit, shown, big)
-    if kind == "LSTM":
-        lstm_formulas(run, step, unit, big)
-
-
-def heatmap_and_unit(kind: str, run: GateRun, step: int, unit: int, shown: str, big: bool) -> None:
     signed = shown in ("g", "c", "h", "n")
     st.plotly_chart(figures.time_by_unit(run.values[shown], run.tokens, step, t("step.unit"), t("step.time_axis"),
                                          shown, signed, big, main_height(big)), width="stretch", config=CHART)
+
+
+def unit_and_formulas(kind: str, run: GateRun, step: int, unit: int, big: bool) -> None:
+    """One unit's gates over the sentence and, for the LSTM, this word's formulas and conveyor belt."""
     st.caption(t("gates.heatmap_caption", units=run.values["h"].shape[1], model=kind))
     st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
     curves = {t(f"gates.q.{q}"): run.values[q][:, unit] for q in SHOWN[kind]}
     st.plotly_chart(figures.lines_over_tokens(curves, run.tokens, t("gates.value"), (-1.05, 1.05), big=big,
                                               x_title=t("axis.token")),
                     width="stretch", config=CHART)
+    if kind == "LSTM":
+        lstm_formulas(run, step, unit, big)
 
 
 def lstm_formulas(run: GateRun, step: int, unit: int, big: bool) -> None:
@@ -123,20 +126,19 @@ def lesson_tab(kind: str, lang: str, text: str, big: bool) -> None:
     if kind == "GRU":
         st.write(t("gates.gru_intro"))
     unit, shown = pick_view(kind, run)
-    with main_view("" if kind == "LSTM" else kind.lower()):
-        step = stepper(f"gates_{kind}", run.tokens, lambda k: draw_word(kind, run, k - 1, unit, shown, big),
-                       url_key="step" if kind == "LSTM" else None) - 1
+    step = stepper(f"gates_{kind}", numbered(run.tokens), lambda k: gate_heatmap(kind, run, k - 1, shown, big),
+                   url_key="step" if kind == "LSTM" else None,
+                   frame=lambda: main_view("" if kind == "LSTM" else kind.lower()),
+                   then=lambda k: unit_and_formulas(kind, run, k - 1, unit, big)) - 1
     what_if(kind, name, text, run, unit, big)
     if kind == "LSTM":
         quiz("gates", questions(name, text, run, step, unit))
 
 
 def render() -> None:
-    st.title(t("gates.title"))
-    notices = st.container()
-    intro(t("gates.intro"))
     lang = st.session_state.get("lang", "en")
-    text = sentence_input("gates_sentence", t("gates.sentence"), DEFAULT_SENTENCE)
+    notices, text = lesson_header(t("gates.title"), t("gates.intro"),
+                                  lambda: sentence_input("gates_sentence", t("gates.sentence"), DEFAULT_SENTENCE))
     big = presenting()
     for kind, tab in zip(("LSTM", "GRU"), st.tabs(["LSTM", "GRU"])):
         with tab:

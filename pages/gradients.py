@@ -10,7 +10,7 @@ from ui import figures, state
 from ui import memory_task as memory
 from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
-from ui.layout import intro, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz
 from ui.stepper import stepper
@@ -33,7 +33,7 @@ def controls(big: bool) -> tuple[int, int, float, str, int]:
     else:
         rho_at, steps_at, seed_at = st.columns(3)
         act_at, units_at = rho_at, steps_at
-    rho = rho_at.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho")
+    rho = rho_at.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho", help=t("grad.rho_help"))
     activation = act_at.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True)
     steps = steps_at.slider(t("grad.steps"), 5, 300, key="grad_steps")
     units = units_at.slider(t("grad.units"), 2, 32, key="grad_units")
@@ -49,10 +49,10 @@ def verdict(norms: np.ndarray) -> str:
 
 def follow_back(lab: GradientLab, big: bool) -> None:
     """Step back from h_T one Jacobian at a time: the counter, the norm curve (the main figure) marked at k."""
-    st.subheader(t("grad.figure"))
-    distances = [f"T - {k}" for k in range(1, len(lab.norms))]
-    with main_view():
-        stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k")
+    if not big:
+        st.subheader(t("grad.figure"))  # when presenting, the counter above the figure says it
+    distances = [f"t = T − {k}" for k in range(1, len(lab.norms))]
+    stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k", frame=main_view)
     st.caption(t("grad.caption"))
     if figures.clip_for_log_plot(lab.norms)[1] or figures.clip_for_log_plot(lab.bound)[1]:
         st.caption(t("grad.clipped_plot"))
@@ -159,9 +159,7 @@ def memory_task(big: bool) -> None:
 
 
 def render() -> None:
-    st.title(t("grad.title"))
-    notices = st.container()
-    intro(t("grad.intro"))
+    notices, _ = lesson_header(t("grad.title"), t("grad.intro"))
     big = presenting()
     units, steps, rho, activation, seed = controls(big)
     lab = gradient_lab_run(units, steps, rho, activation, seed)

@@ -13,9 +13,9 @@ from rnn_core.text import tokenize
 from rnn_core.toy import INITS, checksum, sentence_tensor, toy_simple_rnn
 from ui import figures, state
 from ui.i18n import t
-from ui.layout import intro, main_height, main_view, presenting, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
 from ui.quiz import Question, question, quiz, shape
-from ui.stepper import stepper
+from ui.stepper import numbered, stepper
 
 MAX_WORDS = state.PARAMS["step"].high
 DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
@@ -33,8 +33,8 @@ def controls() -> tuple[list[str], int, int, int, str]:
         st.session_state.step_sentence = state.read("sentence") or DEFAULT_SENTENCE[st.session_state.get("lang", "en")]
     sentence, left, mid, right = st.columns([3, 2, 2, 1.3], vertical_alignment="bottom")
     sentence.text_input(t("step.sentence"), key="step_sentence", max_chars=300, help=t("step.sentence_help"))
-    d = left.slider(t("step.d"), 1, 8, key="step_d")
-    D = mid.slider(t("step.D"), 1, 8, key="step_units")
+    d = left.slider(t("step.d"), 1, 8, key="step_d", help=t("step.d_help"))
+    D = mid.slider(t("step.D"), 1, 8, key="step_units", help=t("step.D_help"))
     with right.popover(t("step.weights"), width="stretch"):
         labels = {"centred": t("step.weights_centred"), "notes": t("step.weights_notes")}
         init = st.radio(t("step.weights_from"), INITS, key="step_init", format_func=labels.get)
@@ -57,7 +57,6 @@ def one_step(words: list[str], cell, trace, t_index: int, big: bool) -> None:
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
     st.plotly_chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)), width="stretch",
                     config={"displaylogo": False})
-    st.caption(t("step.figure_caption"))
 
 
 def equations() -> None:
@@ -108,9 +107,7 @@ def questions(words: list[str], d: int, D: int) -> list[Question]:
 
 
 def render() -> None:
-    st.title(t("step.title"))
-    notices = st.container()
-    intro(t("step.intro"))
+    notices, _ = lesson_header(t("step.title"), t("step.intro"))
     big = presenting()
     words, d, D, seed, init = controls()
     if not big:
@@ -120,8 +117,8 @@ def render() -> None:
     else:
         cell = toy_simple_rnn(d, D, seed, init)
         trace = run(cell, sentence_tensor(words, d, seed))
-        with main_view():
-            stepper("step", words, lambda step: draw_step(words, cell, trace, step, big), url_key="step")
+        stepper("step", numbered(words), lambda step: one_step(words, cell, trace, step - 1, big),
+                url_key="step", frame=main_view, then=lambda step: all_steps(words, cell, trace, step, big))
         st.caption(t("step.toy_note"))
     if big:
         equations()
@@ -132,9 +129,9 @@ def render() -> None:
     show_param_notices(notices)
 
 
-def draw_step(words: list[str], cell, trace, step: int, big: bool) -> None:
-    """This step's equation with its real matrices (the main figure), then every step's state so far."""
-    one_step(words, cell, trace, step - 1, big)
+def all_steps(words: list[str], cell, trace, step: int, big: bool) -> None:
+    """Every step's state, this one marked: the same weights at every step."""
+    st.caption(t("step.figure_caption"))  # of the equation above
     st.subheader(t("step.sharing"))
     st.write(t("step.sharing_body", T=len(words), checksum=checksum(cell.W_x, cell.W_h, cell.b)))
     st.plotly_chart(figures.time_by_unit(trace.h[0], words, step - 1, t("step.unit"), t("step.time_axis"), big=big),

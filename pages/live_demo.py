@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 
 import numpy as np
 import streamlit as st
@@ -9,7 +10,7 @@ import streamlit as st
 from rnn_core.sentiment import CELLS, SentimentModel, label_of
 from ui import figures, state
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
 from ui.models import ModelFileError, fault_message, keras_probability, sentiment_model
 from ui.quiz import Question, question, quiz, verdict_word
 
@@ -33,8 +34,8 @@ def script_of(text: str) -> str | None:
     return "ko" if hangul > latin else "en"
 
 
-def controls() -> tuple[str, str, str]:
-    """(model language, text, focus cell key) from the widgets, first filled from the URL."""
+def controls(big: bool, text_at) -> tuple[str, str, str]:
+    """(model language, text, focus cell key) from the widgets, first filled from the URL; compact when presenting."""
     if "demo_lang" not in st.session_state:
         st.session_state.demo_lang = st.session_state.get("lang", "en")
     state.init("demo_model", "model")
@@ -44,15 +45,15 @@ def controls() -> tuple[str, str, str]:
     def use_example():
         st.session_state.demo_text = st.session_state.demo_example
 
-    left, right = st.columns([1, 2])
+    left, right, *last = st.columns([1.1, 2, 1.6] if big else [1, 2])
     languages = {k: t(f"lang.{k}") for k in ("en", "ko")}
     lang = left.radio(t("demo.model_language"), tuple(languages), key="demo_lang", horizontal=True,
                       format_func=languages.get)
     right.selectbox(t("demo.example"), EXAMPLES[lang], index=None, key="demo_example", on_change=use_example,
                     placeholder=t("demo.example_placeholder"))
-    st.text_area(t("demo.text"), key="demo_text", height=90)
-    focus = st.radio(t("demo.model"), tuple(CELLS), key="demo_model", horizontal=True,
-                     format_func=lambda k: CELLS[k])
+    text_at.text_area(t("demo.text"), key="demo_text", height=68 if big else 90)
+    focus = (last[0] if big else st).radio(t("demo.model"), tuple(CELLS), key="demo_model", horizontal=True,
+                                           format_func=lambda k: CELLS[k])
     return lang, st.session_state.demo_text, focus
 
 
@@ -79,8 +80,10 @@ def input_notices(text: str, lang: str) -> str:
     return text
 
 
-def verdicts(models: dict[str, SentimentModel], readings: dict) -> None:
-    st.subheader(t("demo.side_by_side"))
+def verdicts(models: dict[str, SentimentModel], readings: dict, big: bool) -> None:
+    """One metric per cell, side by side: its verdict and p(positive)."""
+    if not big:  # presenting, the three metrics speak for themselves
+        st.subheader(t("demo.side_by_side"))
     for column, (key, reading) in zip(st.columns(len(readings)), readings.items()):
         p = reading.probability
         verdict = t("demo.verdict_pos" if label_of(p) == "pos" else "demo.verdict_neg")
@@ -102,13 +105,17 @@ def keras_badge(name: str, reading) -> None:
         st.warning(t("demo.keras_badge_bad", diff=diff))
 
 
-def explain(model: SentimentModel, reading, readings: dict, big: bool) -> tuple[list[str], np.ndarray]:
-    """The build-up, the push of every token and the token table; returns (tokens explained, their pushes)."""
-    st.subheader(t("demo.buildup"))
+def build_up(readings: dict, big: bool) -> None:
+    """p(positive) after each word, the three cells on one chart (the main figure)."""
+    st.markdown(f"**{t('demo.buildup')}**")
     curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
-    st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big, t("axis.token")), width="stretch",
-                    config={"displaylogo": False})
-    st.caption(t("demo.buildup_caption"))
+    st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big, t("axis.token"), main_height(big)),
+                    width="stretch", config={"displaylogo": False})
+
+
+def explain(model: SentimentModel, reading) -> tuple[list[str], np.ndarray]:
+    """The push of every token and the token table; returns (tokens explained, their pushes)."""
+    big = presenting()
     st.subheader(t("demo.push"))
     shown = reading.ids[-MAX_EXPLAINED:]
     pushes = model.leave_one_out(shown)
@@ -167,36 +174,48 @@ def model_card(card) -> None:
 
 
 def render() -> None:
-    st.title(t("demo.title"))
-    notices = st.container()
-    st.write(t("demo.intro"))
-    lang, text, focus = controls()
+    notices, _ = lesson_header(t("demo.title"), t("demo.intro"))
+    with main_view():
+        answer = answer_view()
     show_param_notices(notices)
+    if answer is None:
+        return
+    model, reading, readings = answer
+    st.caption(t("demo.buildup_caption"))
+    keras_badge(model.card.name, reading)
+    tokens, pushes = explain(model, reading)
+    with st.expander(t("demo.card")):
+        model_card(model.card)
+    quiz("demo", questions(model, readings, tokens, pushes))
+
+
+def answer_view():
+    """The controls, the three verdicts and the build-up chart; (focus model, its reading, all readings) or None."""
+    big = presenting()
+    text_at, verdicts_at = st.columns([2, 3], vertical_alignment="bottom") if big else (st, st)  # one row presenting
+    lang, text, focus = controls(big, text_at)
     state.write(sentence=text[: state.MAX_TEXT], model=focus)
     models = load_models(lang)
     if not models:
         st.error(t("demo.no_model"))
-        return
+        return None
     if not text.strip():
         st.info(t("demo.empty"), icon=":material/edit:")
-        return
+        return None
     text = input_notices(text, lang)
     readings = {key: model.read(text) for key, model in models.items()}
     focus = focus if focus in models else next(iter(models))
     model, reading = models[focus], readings[focus]
     if len(reading.ids) == 0:
         st.info(t("demo.nothing_readable"), icon=":material/abc:")
-        return
+        return None
     if reading.dropped:
         st.info(t("demo.truncated", n=model.card.maxlen, dropped=reading.dropped))
     if reading.known == 0:
         st.warning(t("demo.all_oov"))
-    verdicts(models, readings)
-    keras_badge(model.card.name, reading)
-    tokens, pushes = explain(model, reading, readings, presenting())
-    with st.expander(t("demo.card")):
-        model_card(model.card)
-    quiz("demo", questions(model, readings, tokens, pushes))
-
+    with verdicts_at if big else nullcontext():  # beside the sentence box when presenting
+        verdicts(models, readings, big)
+    build_up(readings, big)
+    return model, reading, readings
 
 render()

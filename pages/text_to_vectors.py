@@ -1,12 +1,14 @@
 """Lesson 1: from text to the (batch, time steps, features) tensor an RNN reads, with the real model's pipeline."""
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from ui import figures, state
 from ui.compute import Pipeline, pipeline, shuffled_verdict
 from ui.i18n import t
-from ui.layout import presenting, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
 from ui.models import ModelFileError, fault_message, sentiment_model
 from ui.quiz import Question, question, quiz, shape
 
@@ -16,21 +18,22 @@ DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely won
 CHART = {"displaylogo": False}
 
 
-def controls() -> tuple[tuple[str, ...], int, str, str]:
+def controls(big: bool) -> tuple[tuple[str, ...], int, str, str]:
     lang = st.session_state.get("lang", "en")
     if "text_lines" not in st.session_state:
         st.session_state.text_lines = state.read("sentence") or DEFAULT_TEXT[lang]
     for key, url_key in (("text_maxlen", "maxlen"), ("text_padding", "padding"), ("text_truncating", "truncating")):
         state.init(key, url_key)
-    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=110, max_chars=2000)
+    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=78 if big else 110, max_chars=2000)
     lines = tuple(line for line in st.session_state.text_lines.splitlines() if line.strip())[:MAX_LINES]
     sides = {"pre": t("text.pre"), "post": t("text.post")}
-    left, mid, right = st.columns(3)
+    left, mid, right = st.columns([1, 1.3, 1.3])
     maxlen = left.slider(t("text.maxlen"), 1, 40, key="text_maxlen")
-    padding = mid.radio(t("text.pad_side"), ("pre", "post"), key="text_padding", horizontal=True,
-                        format_func=sides.get)
-    truncating = right.radio(t("text.trunc_side"), ("pre", "post"), key="text_truncating", horizontal=True,
-                             format_func=sides.get)
+    pick = st.selectbox if big else partial(st.radio, horizontal=True)  # one line on a projector
+    with mid:
+        padding = pick(t("text.pad_side"), ("pre", "post"), key="text_padding", format_func=sides.get)
+    with right:
+        truncating = pick(t("text.trunc_side"), ("pre", "post"), key="text_truncating", format_func=sides.get)
     state.write(sentence=st.session_state.text_lines[: state.MAX_TEXT], maxlen=maxlen, padding=padding,
                 truncating=truncating)
     return lines, maxlen, padding, truncating
@@ -56,12 +59,19 @@ def lookup_section(result: Pipeline, card, big: bool) -> None:
                                              t("step.time_axis"), "e", True, big), width="stretch", config=CHART)
 
 
-def padding_section(result: Pipeline, card, maxlen: int, big: bool) -> None:
+def padded_batch(result: Pipeline, big: bool) -> None:
+    """The batch after padding and truncation, one token per cell (the main figure)."""
     st.subheader(t("text.padding"))
     st.plotly_chart(figures.token_grid(result.padded_tokens, result.padded, t("text.position_axis"),
-                                       t("text.sentence_axis"), big), width="stretch", config=CHART)
+                                       t("text.sentence_axis"), big, main_height(big)), width="stretch", config=CHART)
+
+
+def batch_shape(result: Pipeline, card, maxlen: int) -> None:
     st.caption(t("text.ids_caption", L=maxlen))
     st.markdown(t("text.shape", B=len(result.padded), L=maxlen, E=card.embedding_dim))
+
+
+def mask_section(result: Pipeline, card, maxlen: int, big: bool) -> None:
     st.subheader(t("text.mask"))
     st.write(t("text.mask_body", model=card.cell, L=maxlen, p_pad=result.p_padded, p_plain=result.p_plain))
     labels = [tok or f"({t('text.masked')})" for tok in result.padded_tokens[0]]
@@ -97,28 +107,33 @@ def questions(result: Pipeline, card, maxlen: int, padding: str, truncating: str
 
 
 def render() -> None:
-    st.title(t("text.title"))
-    notices = st.container()
     lang = st.session_state.get("lang", "en")
     name = f"{lang}-lstm"
-    st.write(t("text.intro", model=name))
-    lines, maxlen, padding, truncating = controls()
-    show_param_notices(notices)
-    try:
-        card = sentiment_model(name).card
-    except ModelFileError as err:
-        st.error(fault_message(name, err), icon=":material/warning:")
-        return
-    if not lines:
-        st.info(t("text.empty"), icon=":material/edit:")
-        return
+    notices, _ = lesson_header(t("text.title"), t("text.intro", model=name))
     big = presenting()
-    result = pipeline(name, lines, maxlen, padding, truncating)
+    with main_view():
+        lines, maxlen, padding, truncating = controls(big)
+        show_param_notices(notices)
+        try:
+            card = sentiment_model(name).card
+        except ModelFileError as err:
+            st.error(fault_message(name, err), icon=":material/warning:")
+            return
+        if not lines:
+            st.info(t("text.empty"), icon=":material/edit:")
+            return
+        result = pipeline(name, lines, maxlen, padding, truncating)
+        if big:  # the projector shows the padded batch first, under its controls
+            padded_batch(result, big)
+    if big:
+        batch_shape(result, card, maxlen)
     tokens_section(result, card)
     lookup_section(result, card, big)
-    padding_section(result, card, maxlen, big)
+    if not big:
+        padded_batch(result, big)
+        batch_shape(result, card, maxlen)
+    mask_section(result, card, maxlen, big)
     order_section(name, lines[0])
     quiz("text", questions(result, card, maxlen, padding, truncating))
-
 
 render()

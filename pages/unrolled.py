@@ -9,10 +9,10 @@ from rnn_core.text import tokenize
 from ui import figures
 from ui.compute import next_words, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import t
-from ui.layout import main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message, language_model, sentiment_model
 from ui.quiz import Question, question, quiz, shape
-from ui.stepper import stepper
+from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
 POS_EXAMPLE = (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT"))
@@ -29,13 +29,13 @@ def play(name: str, text: str, big: bool) -> None:
     if len(reading.tokens) == 0:
         st.info(t("unroll.empty"), icon=":material/edit:")
         return
-    with main_view():
-        stepper("unroll", reading.tokens, lambda step: draw_step(reading, step, big), url_key="step")
+    stepper("unroll", numbered(reading.tokens), lambda step: states_so_far(reading, step, big),
+            url_key="step", frame=main_view, then=lambda step: verdict_so_far(reading, step, big))
     readouts(reading.trace.h[0])
 
 
-def draw_step(reading, step: int, big: bool) -> None:
-    """The counter, the hidden states read so far (the main figure) and the verdict after each word."""
+def states_so_far(reading, step: int, big: bool) -> None:
+    """The counter and the hidden states read so far (the main figure)."""
     T = len(reading.tokens)
     st.subheader(t("unroll.counter", t=step, T=T, word=reading.tokens[step - 1],
                    p=float(reading.prefix_probabilities[step - 1])))
@@ -44,6 +44,9 @@ def draw_step(reading, step: int, big: bool) -> None:
     st.plotly_chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"),
                                          t("step.time_axis"), big=big, height=main_height(big)),
                     width="stretch", config=CHART)
+
+
+def verdict_so_far(reading, step: int, big: bool) -> None:
     st.markdown(f"**{t('unroll.verdict')}**")
     st.plotly_chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]},
                                               reading.tokens, "p(positive)", (0, 1), 0.5, big, t("axis.token")),
@@ -151,12 +154,10 @@ def questions() -> list[Question]:
 
 
 def render() -> None:
-    st.title(t("unroll.title"))
-    notices = st.container()
     lang = st.session_state.get("lang", "en")
     name = f"{lang}-rnn"
-    st.write(t("unroll.intro", model=name))
-    text = sentence_input("unroll_sentence", t("unroll.sentence"), DEFAULT_SENTENCE)
+    notices, text = lesson_header(t("unroll.title"), t("unroll.intro", model=name),
+                                  lambda: sentence_input("unroll_sentence", t("unroll.sentence"), DEFAULT_SENTENCE))
     play(name, text, presenting())
     return_sequences()
     architectures()

@@ -21,6 +21,11 @@ def _font(big: bool) -> int:
     return 20 if big else 13
 
 
+def _fit(natural: float, most: float | None) -> float:
+    """A figure's height: its natural height, at most ``most`` pixels (presentation mode's main figure)."""
+    return min(natural, most) if most else natural
+
+
 def _figure(traces: list[dict], layout: dict) -> go.Figure:
     """A figure from plain trace and layout dicts, built without Plotly's per-property validation.
 
@@ -75,7 +80,7 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
         layout["annotations"].append({"text": title, "x": float(x0 + w / 2), "y": 1.0, "xref": "paper",
                                       "yref": "paper", "showarrow": False, "font": {"size": _font(big)}})
     tallest = max(M.shape[0] for _, M in panels)
-    layout.update(height=height or 160 + 38 * tallest * (1.4 if big else 1),
+    layout.update(height=_fit(160 + 38 * tallest * (1.4 if big else 1), height),
                   margin={"l": 10, "r": 10, "t": 40, "b": 10}, font={"size": _font(big)})
     return _figure(traces, layout)
 
@@ -86,7 +91,7 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
     """A value per time step and unit, M (T, D): one row per step (word), one column per unit.
 
     signed: diverging scale on [-1, 1] (states); otherwise a sequential scale on [0, 1] (gates).
-    height: fixed pixels (presentation mode's main figure); by default it grows with T.
+    height: at most this many pixels (presentation mode's main figure); by default it grows with T.
     """
     T, D = M.shape
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
@@ -101,13 +106,13 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
         {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
          "line": {"color": "#000000", "width": 4 if big else 2}}]
     natural = max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1))
-    return _figure([heatmap], _layout(big, height or natural,
+    return _figure([heatmap], _layout(big, _fit(natural, height),
                                       x_title, y_title, yaxis={"autorange": "reversed", "type": "category"},
                                       shapes=shapes))
 
 def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
                       y_range: tuple[float, float] | None = None, threshold: float | None = None,
-                      big: bool = False, x_title: str = "token") -> go.Figure:
+                      big: bool = False, x_title: str = "token", height: float | None = None) -> go.Figure:
     """One line per named series over the tokens of a text: {name: values (T,)}."""
     traces = [dict(type="scatter", 
         x=list(range(1, len(values) + 1)), y=values, name=name, mode="lines+markers",
@@ -119,18 +124,18 @@ def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_ti
     shapes = [] if threshold is None else [
         {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": threshold, "y1": threshold,
          "line": {"dash": "dash", "color": "#555555"}}]
-    layout = _layout(big, 380 if big else 320, x_title, y_title, shapes=shapes,
+    layout = _layout(big, _fit(380 if big else 320, height), x_title, y_title, shapes=shapes,
                      xaxis={"tickvals": list(range(1, len(tokens) + 1)),
                             "ticktext": list(tokens) if len(tokens) <= 40 else None},
                      yaxis={"range": list(y_range) if y_range else None}, legend={"orientation": "h", "y": 1.12})
     return _figure(traces, layout)
 
 def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_title: str,
-                         big: bool = False, x_title: str = "token") -> go.Figure:
+                         big: bool = False, x_title: str = "token", height: float | None = None) -> go.Figure:
     """p(positive) after each prefix, one line per model: {name: (tokens, probabilities (T,))}."""
     tokens = max((toks for toks, _ in curves.values()), key=len, default=[])
     return lines_over_tokens({name: p for name, (_, p) in curves.items()}, tokens, y_title, (0, 1), 0.5, big,
-                             x_title)
+                             x_title, height)
 
 
 def horizontal_bars(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:
@@ -175,7 +180,7 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
     if marker is not None:
         regions.append({"type": "line", "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
                         "line": {"color": "#000000", "width": 3 if big else 1.5, "dash": "dot"}})
-    layout = _layout(big, height or (440 if big else 380), x_title, y_title, shapes=regions, top=30, showlegend=True,
+    layout = _layout(big, _fit(440 if big else 380, height), x_title, y_title, shapes=regions, top=30, showlegend=True,
                      xaxis={"range": [0, max(1, longest - 1)]},
                      yaxis={"type": "log", "range": [-30, 30], "exponentformat": "power"},
                      legend={"orientation": "h", "y": 1.1})
@@ -212,7 +217,7 @@ def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
 
 
 def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str,
-               big: bool = False) -> go.Figure:
+               big: bool = False, height: float | None = None) -> go.Figure:
     """The padded batch of ids (B, L): padding grey, out-of-vocabulary orange, known tokens blue; text = token."""
     kind = np.where(ids == 0, 0, np.where(ids == 1, 1, 2))  # 0 pad, 1 OOV, 2 known
     colours = [[0, "#DDDDDD"], [0.33, "#DDDDDD"], [0.34, "#E69F00"], [0.66, "#E69F00"], [0.67, "#56B4E9"],
@@ -223,7 +228,7 @@ def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y
                       x=list(range(1, L + 1)), y=[f"{b + 1}" for b in range(B)], text=text,
                       texttemplate="%{text}" if L <= 24 else None, textfont={"size": _font(big) - 2},
                       hovertemplate="sentence %{y}, position %{x}<br>%{text}<extra></extra>")
-    return _figure([grid], _layout(big, 100 + 52 * B * (1.3 if big else 1), x_title, y_title, top=10,
+    return _figure([grid], _layout(big, _fit(100 + 52 * B * (1.3 if big else 1), height), x_title, y_title, top=10,
                                    xaxis={"dtick": 1}, yaxis={"autorange": "reversed", "type": "category"}))
 
 ARCHITECTURES = {  # kind: (steps, steps that read an input, steps that give an output)
@@ -265,7 +270,7 @@ def architecture(kind: str, big: bool = False) -> go.Figure:
 
 
 def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found: str | None,
-             axis_titles: tuple[str, str], big: bool = False) -> go.Figure:
+             axis_titles: tuple[str, str], big: bool = False, height: float | None = None) -> go.Figure:
     """Words as points on the first two principal axes; the learner's words and a searched word stand out."""
     traces = []
     for selector, colour, size, mode in ((~mine, OKABE_ITO[4], 7, "markers"), (mine, OKABE_ITO[5], 12, "markers+text")):
@@ -280,4 +285,4 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
                                  textposition="bottom center", showlegend=False, hoverinfo="skip",
                                  marker={"color": "#000000", "size": 18, "symbol": "circle-open",
                                          "line": {"width": 3}}))
-    return _figure(traces, _layout(big, 560 if big else 480, *axis_titles, top=10))
+    return _figure(traces, _layout(big, _fit(560 if big else 480, height), *axis_titles, top=10))

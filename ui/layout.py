@@ -1,6 +1,8 @@
 """The pieces every page shares: language and presentation switches, notices, the page header."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 # Streamlit imports pandas lazily, on a session's first table. When several sessions of a fresh server
@@ -16,13 +18,15 @@ from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
 PRESENTATION_CSS = """
 <style>
 html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; }
-h1 { font-size: 2.4rem !important; padding-top: 0 !important; }
-h2 { font-size: 2.1rem !important; } h3 { font-size: 1.8rem !important; }
+h1 { font-size: 2.1rem !important; padding: 0 !important; }
+h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding: 0.2rem 0 !important; }
 [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
-.block-container { padding-top: 2.5rem; max-width: 100%; }
+.block-container { padding: 3.5rem 1.5rem 2rem 1.5rem !important; max-width: 100%; }
+[data-testid="stVerticalBlock"] { gap: 0.4rem; }
 </style>
 """
-MAIN_HEIGHT = 300  # px of a lesson's main figure when presenting: with its controls, inside 1280x720
+T = TypeVar("T")
+MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting: with its controls, inside 1280x720
 
 
 def browser_language() -> str:
@@ -76,13 +80,26 @@ def presenting() -> bool:
     return bool(st.session_state.get("present", False))
 
 
-def intro(text: str) -> None:
-    """A lesson's opening paragraph; when presenting, folded away so the main figure fits on the screen."""
-    if presenting():
-        with st.expander(t("present.about")):
-            st.write(text)
-    else:
-        st.write(text)
+def lesson_header(title: str, intro: str | None, beside: Callable[[], T] | None = None) -> tuple[object, T | None]:
+    """A lesson's title, a place for notices, its opening paragraph and ``beside()`` (e.g. the sentence box).
+
+    Returns (the notices container, what ``beside`` returned). When presenting, all sit in one row, the
+    paragraph folded into an expander, so the main figure fits on the screen.
+    """
+    if not presenting():
+        st.title(title)
+        notices = st.container()
+        if intro:
+            st.write(intro)
+        return notices, beside() if beside else None
+    left, middle, right = st.columns([3, 3, 2] if beside else [3, 0.01, 2], vertical_alignment="bottom")
+    left.title(title)
+    with middle:
+        drawn = beside() if beside else None
+    if intro:
+        with right.expander(t("present.about")):
+            st.write(intro)
+    return st.container(), drawn
 
 
 def main_view(variant: str = ""):
