@@ -80,7 +80,7 @@ def numpy_loop() -> None:
     """Show the real source of the loop and run it: 10 steps, 4 inputs, 8 hidden units (the notes' sizes)."""
     st.subheader(t("step.code"))
     st.write(t("step.code_body"))
-    st.code(inspect.getsource(numpy_rnn_loop), language="python")
+    st.code(inspect.getsource(numpy_rnn_loop), language="python", wrap_lines=True)  # no scroll region
     runs = st.session_state.setdefault("step_loop_runs", 0)
     if st.button(t("step.run"), key="step_run"):
         runs = st.session_state.step_loop_runs = runs + 1

@@ -1,0 +1,86 @@
+"""The classroom in a real browser: presentation mode fits a projector, crafted links reopen their view,
+and axe-core finds no serious or critical accessibility problem on any page."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import SIZES, open_page, settle, shot
+from ui.pages import PAGES
+
+LESSONS = [p for p in PAGES if p.lesson]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page_info", LESSONS, ids=lambda p: p.url_path)
+def test_main_figure_fits_the_projector(app, browser, page_info, lang, size):
+    """?present=1: the lesson's main figure and its step controls sit inside the window, no scrolling."""
+    width, height = SIZES[size]
+    context, page = open_page(browser, f"{app}/{page_info.url_path}?lang={lang}&present=1", (width, height))
+    try:
+        view = page.locator(".st-key-main_view")
+        view.locator(".js-plotly-plot").first.wait_for(timeout=30_000)  # the figure is drawn, not a skeleton
+        settle(page)
+        box = view.bounding_box()
+        shot(page, f"present-{page_info.url_path}-{lang}-{size}")
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, (box, height)
+        assert page.evaluate("window.scrollY") == 0
+        assert page.locator('[data-testid="stSidebar"][aria-expanded="true"]').count() == 0  # sidebar collapsed
+    finally:
+        context.close()
+
+
+CRAFTED = {  # page: (URL values, what the reopened view must show)
+    "text-to-vectors": ({"sentence": "a quiet film\nloud and long", "maxlen": "6", "padding": "post"},
+                        ["3. Padding, truncation and the batch tensor"]),
+    "embeddings": ({"sentence": "a sad little film"}, ["300 frequent tokens and yours"]),
+    "hidden-state": ({"sentence": "we watched it twice", "d": "2", "units": "5", "step": "3"},
+                     ["Step t = 3, word “it”"]),
+    "unrolled": ({"sentence": "the plot made no sense", "step": "4"}, ["Step 4 of 5: “no”"]),
+    "gradients": ({"rho": "1.5", "steps": "40", "k": "7"}, ["7 steps back"]),
+    "gates": ({"sentence": "slow start but a great ending", "step": "3"}, ["Word 3 of 6: “but”"]),
+    "try-it": ({"sentence": "not bad at all", "model": "gru"}, ["Positive"]),
+}
+
+
+@pytest.mark.parametrize("url_path", CRAFTED)
+def test_crafted_link_opens_its_view(app, browser, url_path):
+    """A link written by hand (as a teacher would prepare it) opens the view it encodes, in a fresh browser."""
+    values, expected = CRAFTED[url_path]
+    context, page = open_page(browser, f"{app}/{url_path}?{urlencode({'lang': 'en', **values})}", SIZES["1280x720"])
+    try:
+        for text in expected:
+            page.get_by_text(text, exact=False).first.wait_for(timeout=30_000)
+        sentence = values.get("sentence")
+        if sentence:  # the sentence box holds the link's sentence
+            page.wait_for_function("s => [...document.querySelectorAll('textarea, input')].some(e => e.value === s)",
+                                   arg=sentence, timeout=30_000)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        kept = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+        assert {"lang": "en", **values}.items() <= kept.items()  # the page keeps them in its own URL
+        if url_path == "try-it":
+            assert page.get_by_role("radio", name="GRU").is_checked()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("present", ["0", "1"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
+def test_no_serious_accessibility_finding(app, browser, page_info, lang, present):
+    """axe-core (bundled with axe-playwright-python, no network) on the rendered page."""
+    path = "" if page_info.default else page_info.url_path
+    context, page = open_page(browser, f"{app}/{path}?lang={lang}&present={present}", SIZES["1280x720"])
+    try:
+        page.wait_for_timeout(1500)
+        settle(page)
+        violations = Axe().run(page).response["violations"]
+        serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                   if v["impact"] in ("serious", "critical")]
+        assert serious == []
+    finally:
+        context.close()
