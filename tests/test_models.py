@@ -15,9 +15,7 @@ from tests.conftest import ROOT
 from training import corpora
 
 TARGETS = {"en-lstm": 0.88, "en-gru": 0.88, "en-rnn": 0.84, "ko-lstm": 0.85, "ko-gru": 0.85, "ko-rnn": 0.80}
-SHORT_OF_TARGET = {  # measured shortfalls, kept visible: strict, so a better model turns these into failures to update
-    "en-rnn": "IMDB test 0.8339 < 0.84 (validation 0.842): SimpleRNN training is unstable (issue 4 stays open)",
-}
+SHORT_OF_TARGET: dict[str, str] = {}  # measured shortfalls, kept visible as strict xfails (none at present)
 
 
 @pytest.mark.parametrize("name", MODEL_NAMES)

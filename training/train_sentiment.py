@@ -32,7 +32,7 @@ SETTINGS = {  # per language: tokenizer, vocabulary, longest sequence, sizes
 MAX_EPOCHS = {"en": 6, "ko": 10, "en-rnn": 10, "en-lstm": 8}  # early stopping on validation accuracy picks the epoch
 OPTIMIZER = {  # Adam learning rate and early-stopping patience; a SimpleRNN needs a gentler, longer run
     "default": dict(learning_rate=1e-3, patience=1),
-    "en-rnn": dict(learning_rate=3e-4, patience=2),
+    "en-rnn": dict(learning_rate=3e-4, patience=3),
     "en-lstm": dict(learning_rate=1e-3, patience=2),  # its validation accuracy dips once before it peaks
 }
 OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns better from the last 200 words
@@ -42,6 +42,7 @@ OVERRIDES = {  # a SimpleRNN forgets over long spans (lesson 5): it learns bette
 }
 DROPOUT = {  # on the cell's inputs while training only (the shipped forward pass has none): against overfitting
     "en-lstm": 0.3,  # without it, training accuracy reaches 0.97 while validation stalls at 0.888
+    "en-rnn": 0.2,  # IMDB validation 0.842 -> 0.856
 }
 SST2_REPEATS = {  # short phrases seen this many times per epoch: they teach negation ("not bad") that reviews bury
     "en-lstm": 3,
