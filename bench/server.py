@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.client import Session
-from deploy.replicas import CHROMIUM, CHROMIUM_FLAGS, streamlit_process
+from deploy.replicas import CHROMIUM, CHROMIUM_FLAGS, find_nginx, load_balanced, streamlit_process
 from ui.pages import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,15 +96,15 @@ async def student(url: str, k: int, sentences: list[str], start: asyncio.Event, 
     return {"typed": typed, "moved": moved, "errors": errors}
 
 
-async def class_at_once(url: str, pid: int, students: int = 30, think: tuple[float, float] = (0, 0)) -> dict:
-    """``students`` sessions at once, all started together; latencies, errors and the server's memory."""
+async def class_at_once(url: str, pids: list[int], students: int = 30, think: tuple[float, float] = (0, 0)) -> dict:
+    """``students`` sessions at once, all started together; latencies, errors and the servers' memory (summed)."""
     rows = (ROOT / "training" / "short_sentences" / "en.tsv").read_text(encoding="utf-8").splitlines()
     sentences = [r.split("\t", 1)[1] for r in rows if "\t" in r and not r.startswith("#")]
-    start, peak = asyncio.Event(), [rss_mb(pid)]
+    start, peak = asyncio.Event(), [sum(map(rss_mb, pids))]
 
     async def sample():
         while True:
-            peak.append(rss_mb(pid))
+            peak.append(sum(map(rss_mb, pids)))
             await asyncio.sleep(0.25)
 
     sampler = asyncio.create_task(sample())
@@ -123,10 +123,15 @@ async def class_at_once(url: str, pid: int, students: int = 30, think: tuple[flo
 
 def run() -> dict:
     report = {"cold_start": cold_start()}
+    think = (2.0, 6.0)  # a class: everyone starts together, then reads and types for 2 to 6 s between actions
     with streamlit_process() as (url, proc):
         report["first_render"] = asyncio.run(first_renders(url))
-        # a class: everyone starts together, then reads and types for 2 to 6 s between actions
-        report["class_of_30"] = asyncio.run(class_at_once(url, proc.pid, think=(2.0, 6.0)))
+        report["class_of_30"] = asyncio.run(class_at_once(url, [proc.pid], think=think))
         # the worst case, for information: thirty identical bursts with no pause at all
-        report["burst_of_30_no_pauses"] = asyncio.run(class_at_once(url, proc.pid))
+        report["burst_of_30_no_pauses"] = asyncio.run(class_at_once(url, [proc.pid]))
+    if find_nginx():  # the same class through nginx onto two replicas: one Python process per core
+        with load_balanced(2) as (url, replicas):
+            for first in replicas:  # warm each replica as a deploy's health check would (models load)
+                asyncio.run(first_renders(first))
+            report["class_of_30_two_replicas"] = asyncio.run(class_at_once(url, list(replicas.values()), think=think))
     return report

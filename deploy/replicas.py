@@ -92,12 +92,13 @@ def nginx_config(listen: int, replicas: list[str], prefix: Path) -> str:
 
 @contextlib.contextmanager
 def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
-    """``count`` replicas behind nginx; yields (the balancer's URL, the replicas' URLs)."""
+    """``count`` replicas behind nginx; yields (the balancer's URL, {each replica's URL: its process id})."""
     nginx = find_nginx()
     if nginx is None:
         raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
     with contextlib.ExitStack() as stack:
-        replicas = [stack.enter_context(streamlit_server()) for _ in range(count)]
+        replicas = dict((url, proc.pid) for url, proc in (stack.enter_context(streamlit_process())
+                                                           for _ in range(count)))
         prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rnnlab-nginx-")))
         listen = free_port()
         (prefix / "nginx.conf").write_text(nginx_config(listen, replicas, prefix))
