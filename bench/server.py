@@ -5,7 +5,9 @@ All times are seen from the client: a request's send to the server's "script fin
 from __future__ import annotations
 
 import asyncio
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -24,19 +26,29 @@ def percentiles(seconds: list[float]) -> dict:
             "max_ms": round(float(ms.max()), 2), "n": len(seconds)}
 
 
+def _resident_kb(pid: int) -> int:
+    """One process's resident memory in kB (raises OSError or StopIteration when it is gone)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants (the Keras worker, trainings), in MB."""
     total, todo = 0, [pid]
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+            total += _resident_kb(p)
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration):
             continue
     return round(total / 1024, 1)
+
+
+def rss_of_children_mb() -> float:
+    """Everything this process started (nginx, the replicas, their shared Keras worker), in MB."""
+    return round(rss_mb(os.getpid()) - _resident_kb(os.getpid()) / 1024, 1)
 
 
 def cold_start() -> dict:
@@ -96,15 +108,16 @@ async def student(url: str, k: int, sentences: list[str], start: asyncio.Event, 
     return {"typed": typed, "moved": moved, "errors": errors}
 
 
-async def class_at_once(url: str, pids: list[int], students: int = 30, think: tuple[float, float] = (0, 0)) -> dict:
-    """``students`` sessions at once, all started together; latencies, errors and the servers' memory (summed)."""
+async def class_at_once(url: str, memory: Callable[[], float], students: int = 30,
+                        think: tuple[float, float] = (0, 0)) -> dict:
+    """``students`` sessions at once, all started together; latencies, errors and ``memory()`` of the servers."""
     rows = (ROOT / "training" / "short_sentences" / "en.tsv").read_text(encoding="utf-8").splitlines()
     sentences = [r.split("\t", 1)[1] for r in rows if "\t" in r and not r.startswith("#")]
-    start, peak = asyncio.Event(), [sum(map(rss_mb, pids))]
+    start, peak = asyncio.Event(), [memory()]
 
     async def sample():
         while True:
-            peak.append(sum(map(rss_mb, pids)))
+            peak.append(memory())
             await asyncio.sleep(0.25)
 
     sampler = asyncio.create_task(sample())
@@ -126,12 +139,12 @@ def run() -> dict:
     think = (2.0, 6.0)  # a class: everyone starts together, then reads and types for 2 to 6 s between actions
     with streamlit_process() as (url, proc):
         report["first_render"] = asyncio.run(first_renders(url))
-        report["class_of_30"] = asyncio.run(class_at_once(url, [proc.pid], think=think))
+        report["class_of_30"] = asyncio.run(class_at_once(url, lambda: rss_mb(proc.pid), think=think))
         # the worst case, for information: thirty identical bursts with no pause at all
-        report["burst_of_30_no_pauses"] = asyncio.run(class_at_once(url, [proc.pid]))
-    if find_nginx():  # the same class through nginx onto two replicas: one Python process per core
+        report["burst_of_30_no_pauses"] = asyncio.run(class_at_once(url, lambda: rss_mb(proc.pid)))
+    if find_nginx():  # the same class through nginx onto two replicas (one Python process per core), one Keras worker
         with load_balanced(2) as (url, replicas):
             for first in replicas:  # warm each replica as a deploy's health check would (models load)
                 asyncio.run(first_renders(first))
-            report["class_of_30_two_replicas"] = asyncio.run(class_at_once(url, list(replicas.values()), think=think))
+            report["class_of_30_two_replicas"] = asyncio.run(class_at_once(url, rss_of_children_mb, think=think))
     return report

@@ -97,9 +97,14 @@ def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
     if nginx is None:
         raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
     with contextlib.ExitStack() as stack:
-        replicas = dict((url, proc.pid) for url, proc in (stack.enter_context(streamlit_process())
-                                                           for _ in range(count)))
         prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rnnlab-nginx-")))
+        twin = subprocess.Popen([sys.executable, "-m", "ui.keras_twin", "--listen", str(prefix / "keras.sock")],
+                                cwd=ROOT, env=os.environ | {"TF_CPP_MIN_LOG_LEVEL": "3"},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # one TensorFlow for all
+        stack.callback(lambda: (twin.terminate(), twin.wait(timeout=10)))
+        env = os.environ | {"RNNLAB_KERAS_TWIN": str(prefix / "keras.sock")}
+        replicas = dict((url, proc.pid) for url, proc in (stack.enter_context(streamlit_process(env=env))
+                                                           for _ in range(count)))
         listen = free_port()
         (prefix / "nginx.conf").write_text(nginx_config(listen, replicas, prefix))
         proc = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", str(prefix), "-g", "daemon off;"],

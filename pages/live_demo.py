@@ -34,8 +34,11 @@ def script_of(text: str) -> str | None:
     return "ko" if hangul > latin else "en"
 
 
-def controls(big: bool, text_at) -> tuple[str, str, str]:
-    """(model language, text, focus cell key) from the widgets, first filled from the URL; compact when presenting."""
+def controls(big: bool) -> tuple[str, str, str, object]:
+    """(model language, text, focus cell key, where the verdicts go) from the widgets, first filled from the URL.
+
+    When presenting: the choices on one row, the sentence box beside the verdicts on the next.
+    """
     if "demo_lang" not in st.session_state:
         st.session_state.demo_lang = st.session_state.get("lang", "en")
     state.init("demo_model", "model")
@@ -51,10 +54,11 @@ def controls(big: bool, text_at) -> tuple[str, str, str]:
                       format_func=languages.get)
     right.selectbox(t("demo.example"), EXAMPLES[lang], index=None, key="demo_example", on_change=use_example,
                     placeholder=t("demo.example_placeholder"))
+    text_at, verdicts_at = st.columns([2, 3], vertical_alignment="bottom") if big else (st, st)
     text_at.text_area(t("demo.text"), key="demo_text", height=68 if big else 90)
     focus = (last[0] if big else st).radio(t("demo.model"), tuple(CELLS), key="demo_model", horizontal=True,
                                            format_func=lambda k: CELLS[k])
-    return lang, st.session_state.demo_text, focus
+    return lang, st.session_state.demo_text, focus, verdicts_at
 
 
 def load_models(lang: str) -> dict[str, SentimentModel]:
@@ -192,8 +196,7 @@ def render() -> None:
 def answer_view():
     """The controls, the three verdicts and the build-up chart; (focus model, its reading, all readings) or None."""
     big = presenting()
-    text_at, verdicts_at = st.columns([2, 3], vertical_alignment="bottom") if big else (st, st)  # one row presenting
-    lang, text, focus = controls(big, text_at)
+    lang, text, focus, verdicts_at = controls(big)
     state.write(sentence=text[: state.MAX_TEXT], model=focus)
     models = load_models(lang)
     if not models:
