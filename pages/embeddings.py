@@ -1,15 +1,13 @@
 """Lesson 2: the trained embedding table: the learner's vectors, a 2-D map, neighbours and analogies."""
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from rnn_core.text import tokenize
 from ui import figures
 from ui.compute import analogy_of, neighbours, word_map
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, picker, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
 from ui.quiz import Question, question, quiz, shape
 
@@ -79,8 +77,7 @@ def render() -> None:
     with main_view():
         pick_source, search = st.columns([3, 1], vertical_alignment="bottom")
         labels = {"word2vec": t("emb.source_w2v"), "sentiment": t("emb.source_sentiment", model=name)}
-        pick = pick_source.selectbox if big else partial(pick_source.radio, horizontal=True)  # one line presenting
-        source = pick(t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
+        source = picker(pick_source, t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
         st.session_state.setdefault("emb_query", query)
         found = first_token(search.text_input(t("emb.search"), key="emb_query", max_chars=40,
                                               help=t("emb.search_help")), lang)

@@ -1,15 +1,13 @@
 """Lesson 6: the LSTM and GRU gates of the trained sentiment models, on the learner's sentence."""
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 import streamlit as st
 
 from ui import figures
 from ui.compute import GateRun, gate_run
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, picker, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
 from ui.stepper import numbered, stepper
@@ -31,8 +29,7 @@ def pick_view(kind: str, run: GateRun) -> tuple[int, str]:
     D = run.values["h"].shape[1]
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     labels = {q: t(f"gates.q.{q}") for q in SHOWN[kind]}
-    pick = left.selectbox if presenting() else partial(left.radio, horizontal=True)  # one line on a projector
-    shown = pick(t("gates.show"), SHOWN[kind], key=f"gates_show_{kind}", format_func=labels.get)
+    shown = picker(left, t("gates.show"), SHOWN[kind], key=f"gates_show_{kind}", format_func=labels.get)
     unit_key = f"gates_unit_{kind}"
     if unit_key not in st.session_state:  # start on the unit whose cell/hidden state moves most
         st.session_state[unit_key] = int(np.argmax(np.ptp(run.values["c" if kind == "LSTM" else "h"], axis=0))) + 1

@@ -1,14 +1,12 @@
 """Lesson 1: from text to the (batch, time steps, features) tensor an RNN reads, with the real model's pipeline."""
 from __future__ import annotations
 
-from functools import partial
-
 import streamlit as st
 
 from ui import figures, state
 from ui.compute import Pipeline, pipeline, shuffled_verdict
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
+from ui.layout import lesson_header, main_height, main_view, picker, presenting, show_param_notices
 from ui.models import ModelFileError, fault_message, sentiment_model
 from ui.quiz import Question, question, quiz, shape
 
@@ -29,11 +27,8 @@ def controls(big: bool) -> tuple[tuple[str, ...], int, str, str]:
     sides = {"pre": t("text.pre"), "post": t("text.post")}
     left, mid, right = st.columns([1, 1.3, 1.3])
     maxlen = left.slider(t("text.maxlen"), 1, 40, key="text_maxlen")
-    pick = st.selectbox if big else partial(st.radio, horizontal=True)  # one line on a projector
-    with mid:
-        padding = pick(t("text.pad_side"), ("pre", "post"), key="text_padding", format_func=sides.get)
-    with right:
-        truncating = pick(t("text.trunc_side"), ("pre", "post"), key="text_truncating", format_func=sides.get)
+    padding = picker(mid, t("text.pad_side"), ("pre", "post"), key="text_padding", format_func=sides.get)
+    truncating = picker(right, t("text.trunc_side"), ("pre", "post"), key="text_truncating", format_func=sides.get)
     state.write(sentence=st.session_state.text_lines[: state.MAX_TEXT], maxlen=maxlen, padding=padding,
                 truncating=truncating)
     return lines, maxlen, padding, truncating

@@ -80,6 +80,14 @@ def presenting() -> bool:
     return bool(st.session_state.get("present", False))
 
 
+def picker(where, label: str, options, **kwargs):
+    """A choice among a few options, drawn in ``where`` (a column, or st): a row of radio buttons, or a
+    one-line select box when presenting (a projector has no room for a wrapped row)."""
+    if presenting():
+        return where.selectbox(label, options, **kwargs)
+    return where.radio(label, options, horizontal=True, **kwargs)
+
+
 def lesson_header(title: str, intro: str | None, beside: Callable[[], T] | None = None) -> tuple[object, T | None]:
     """A lesson's title, a place for notices, its opening paragraph and ``beside()`` (e.g. the sentence box).
 
