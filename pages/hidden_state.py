@@ -101,7 +101,7 @@ def questions(words: list[str], d: int, D: int) -> list[Question]:
         question(t("quiz.step.q1", d=d, D=D), str(count), [str(D * (d + D)), str(d * D + D), str(count + D * D)],
                  t("quiz.step.q1_why", wx=d * D, wh=D * D, b=D)),
         question(t("quiz.step.q2"), shape(D), [shape(d), shape(T, D), shape(D, D)], t("quiz.step.q2_why")),
-        question(t("quiz.step.q3", T=2 * T), str(rnn_params("SimpleRNN", d, D)),
+        question(t("quiz.step.q3", T=2 * T), str(count),
                  [str(2 * count), str(count + 2 * T * D), str(count + T)], t("quiz.step.q3_why")),
     ]
 

@@ -54,7 +54,7 @@ def controls(big: bool) -> tuple[str, str, str, object]:
                       format_func=languages.get)
     right.selectbox(t("demo.example"), EXAMPLES[lang], index=None, key="demo_example", on_change=use_example,
                     placeholder=t("demo.example_placeholder"))
-    text_at, verdicts_at = st.columns([2, 3], vertical_alignment="bottom") if big else (st, st)
+    text_at, verdicts_at = st.columns([2, 3], vertical_alignment="bottom") if big else (st, nullcontext())
     text_at.text_area(t("demo.text"), key="demo_text", height=68 if big else 90)
     focus = (last[0] if big else st).radio(t("demo.model"), tuple(CELLS), key="demo_model", horizontal=True,
                                            format_func=lambda k: CELLS[k])
@@ -216,7 +216,7 @@ def answer_view():
         st.info(t("demo.truncated", n=model.card.maxlen, dropped=reading.dropped))
     if reading.known == 0:
         st.warning(t("demo.all_oov"))
-    with verdicts_at if big else nullcontext():  # beside the sentence box when presenting
+    with verdicts_at:  # beside the sentence box when presenting
         verdicts(models, readings, big)
     build_up(readings, big)
     return model, reading, readings

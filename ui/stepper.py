@@ -27,8 +27,8 @@ def stepper(key: str, labels: Sequence[str], draw: Callable[[int], None], url_ke
     (``{key}_t`` holds the step); ``url_key`` keeps the step in the URL. Returns the step of this full run.
     """
     count = len(labels)
-    if f"{key}_t" not in st.session_state and url_key:
-        state.init(f"{key}_t", url_key)
+    if url_key:
+        state.init(f"{key}_t", url_key)  # once per session: the widget owns the value afterwards
     st.session_state[f"{key}_t"] = int(np.clip(st.session_state.get(f"{key}_t", 1), 1, max(count, 1)))
     st.session_state.setdefault(f"{key}_speed", 1.0)
     playing = bool(st.session_state.get(f"{key}_playing")) and count > 1
