@@ -11,74 +11,33 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_core.activations import derivative_from_output
-from rnn_core.cells import GRUCell, LSTMCell, SimpleRNNCell
+from rnn_core.cells import Cell, GRUCell, LSTMCell, SimpleRNNCell
 from rnn_core.sequence import Trace
 
 
-def _diag_times(v: np.ndarray, M: np.ndarray) -> np.ndarray:
-    """diag(v) @ M for a batch: v (B, n), M (n, m) or (B, n, m) -> (B, n, m)."""
-    return v[:, :, None] * M
-
-
-def _state_at(trace: Trace, t: int) -> tuple[np.ndarray, ...]:
-    """The state after step t, each (B, D); t = -1 is the initial state."""
-    if t < 0:
-        return trace.initial_state
-    return tuple(trace.values[name][:, t] for name in trace.cell.state_names)
+def _cell_jacobian(cell: Cell, trace: Trace, t: int) -> np.ndarray:
+    """The cell's own Jacobian (cells.py, beside its step) at step t of the trace."""
+    return cell.jacobian(trace.state_before(t), trace.step_at(t))
 
 
 def simple_rnn_jacobian(cell: SimpleRNNCell, trace: Trace, t: int) -> np.ndarray:
-    """d h_t / d h_{t-1} = diag(act'(z_t)) W_h^T, (B, D, D)."""
-    slope = derivative_from_output(cell.activation, trace["h"][:, t])
-    return _diag_times(slope, cell.W_h.T)
+    """d h_t / d h_{t-1} = diag(act'(z_t)) W_h^T, (B, D, D); see SimpleRNNCell.jacobian."""
+    return _cell_jacobian(cell, trace, t)
 
 
 def lstm_jacobian(cell: LSTMCell, trace: Trace, t: int) -> np.ndarray:
-    """d (h_t, c_t) / d (h_{t-1}, c_{t-1}), (B, 2D, 2D)."""
-    _, c_prev = _state_at(trace, t - 1)
-    i, f, g, o, c = (trace[k][:, t] for k in "ifgoc")
-    W_i, W_f, W_g, W_o = np.split(cell.W_h, 4, axis=1)  # each (D, D)
-    di = _diag_times(i * (1 - i), W_i.T)  # (B, D, D) d i_t / d h_{t-1}
-    df = _diag_times(f * (1 - f), W_f.T)
-    dg = _diag_times(1 - g**2, W_g.T)
-    do = _diag_times(o * (1 - o), W_o.T)
-    dc_dh = _diag_times(c_prev, df) + _diag_times(g, di) + _diag_times(i, dg)
-    dc_dc = np.apply_along_axis(np.diag, 1, f)  # (B, D, D) diag(f)
-    tanh_c = np.tanh(c)
-    dh_dh = _diag_times(tanh_c, do) + _diag_times(o * (1 - tanh_c**2), dc_dh)
-    dh_dc = _diag_times(o * (1 - tanh_c**2), dc_dc)
-    top = np.concatenate([dh_dh, dh_dc], axis=2)
-    bottom = np.concatenate([dc_dh, dc_dc], axis=2)
-    return np.concatenate([top, bottom], axis=1)
+    """d (h_t, c_t) / d (h_{t-1}, c_{t-1}), (B, 2D, 2D); see LSTMCell.jacobian."""
+    return _cell_jacobian(cell, trace, t)
 
 
 def gru_jacobian(cell: GRUCell, trace: Trace, t: int) -> np.ndarray:
-    """d h_t / d h_{t-1}, (B, D, D), for reset_after True (Keras default) or False."""
-    (h_prev,) = _state_at(trace, t - 1)
-    z, r, n = (trace[k][:, t] for k in "zrn")
-    W_z, W_r, W_n = np.split(cell.W_h, 3, axis=1)  # each (D, D)
-    dz = _diag_times(z * (1 - z), W_z.T)
-    dr = _diag_times(r * (1 - r), W_r.T)
-    if cell.reset_after:
-        h_n = np.split(trace["a_h"][:, t], 3, axis=1)[2]  # h_{t-1} W_hn + b_hn, (B, D)
-        da = _diag_times(h_n, dr) + _diag_times(r, W_n.T)
-    else:
-        da = W_n.T[None] @ (_diag_times(h_prev, dr) + np.apply_along_axis(np.diag, 1, r))
-    dn = _diag_times(1 - n**2, da)
-    eye = np.eye(cell.units, dtype=z.dtype)
-    return _diag_times(z, eye) + _diag_times(h_prev - n, dz) + _diag_times(1 - z, dn)
+    """d h_t / d h_{t-1}, (B, D, D); see GRUCell.jacobian."""
+    return _cell_jacobian(cell, trace, t)
 
 
 def step_jacobian(trace: Trace, t: int) -> np.ndarray:
     """The state Jacobian of step t (identity where step t is masked), (B, S, S)."""
-    cell = trace.cell
-    if isinstance(cell, LSTMCell):
-        J = lstm_jacobian(cell, trace, t)
-    elif isinstance(cell, GRUCell):
-        J = gru_jacobian(cell, trace, t)
-    else:
-        J = simple_rnn_jacobian(cell, trace, t)
+    J = _cell_jacobian(trace.cell, trace, t)
     eye = np.broadcast_to(np.eye(J.shape[1], dtype=J.dtype), J.shape)
     return np.where(trace.mask[:, t, None, None], J, eye)
 
@@ -107,37 +66,55 @@ def spectral_norms(jacobians: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class SimpleRNNGradients:
-    """dL/dW_x (d, D), dL/dW_h (D, D), dL/db (D,), and dL/dx (B, T, d)."""
+class LayerGradients:
+    """BPTT through one recurrent layer: dL/dW_x (d, k*D), dL/dW_h (D, k*D), dL/db (shape of b),
+    dL/dx_t for every step (B, T, d) and dL/dh_t, all that reaches h_t from the loss and from later steps, (B, T, D)."""
 
     W_x: np.ndarray
     W_h: np.ndarray
     b: np.ndarray
     xs: np.ndarray
+    hs: np.ndarray
 
 
-def simple_rnn_gradients(trace: Trace, xs: np.ndarray, dL_dh: np.ndarray) -> SimpleRNNGradients:
+SimpleRNNGradients = LayerGradients  # the name the gradients lesson used first
+
+
+def backprop_through_time(trace: Trace, xs: np.ndarray, dL_dh: np.ndarray) -> LayerGradients:
+    """BPTT for any cell run on xs (B, T, d), given the loss gradient arriving at each output h_t, (B, T, D).
+
+    Walk back from the last step: add the loss gradient that arrives at h_t to what comes back from
+    step t+1, hand it to the cell's backward step, collect its weight gradients and send its
+    dL/dstate_{t-1} on. A masked step copies its state, so it hands the gradient back unchanged
+    and adds nothing to the weights.
+    """
+    cell = trace.cell
+    if xs.shape[:2] != trace.mask.shape or dL_dh.shape != trace.h.shape:
+        raise ValueError(f"backprop_through_time: xs must be (B, T, d) and dL_dh (B, T, D) = {trace.h.shape}, "
+                         f"got {xs.shape} and {dL_dh.shape}")
+    dW_x, dW_h, db = np.zeros_like(cell.W_x), np.zeros_like(cell.W_h), np.zeros_like(cell.b)
+    dxs, dhs = np.zeros_like(xs), np.zeros_like(trace.h)  # (B, T, d), (B, T, D)
+    dstate = tuple(np.zeros_like(s) for s in trace.final_state)  # each (B, D), from steps after t
+    for t in range(trace.steps - 1, -1, -1):
+        dstate = (dstate[0] + dL_dh[:, t], *dstate[1:])
+        dhs[:, t] = dstate[0]
+        keep = trace.mask[:, t, None]  # (B, 1): True where step t is real
+        step = cell.backward(xs[:, t], trace.state_before(t), trace.step_at(t),
+                             tuple(d * keep for d in dstate))
+        dW_x += step.dW_x
+        dW_h += step.dW_h
+        db += step.db
+        dxs[:, t] = step.dx
+        dstate = tuple(np.where(keep, new, old) for new, old in zip(step.dstate, dstate))
+    return LayerGradients(W_x=dW_x, W_h=dW_h, b=db, xs=dxs, hs=dhs)
+
+
+def simple_rnn_gradients(trace: Trace, xs: np.ndarray, dL_dh: np.ndarray) -> LayerGradients:
     """BPTT for a SimpleRNN run on xs (B, T, d), given dL/dh_t for every output, (B, T, D).
 
-    Walk back from the last step: add the loss gradient that arrives at h_t, pass it through
-    the activation (dz), collect x_t^T dz and h_{t-1}^T dz, and send dz W_h^T on to h_{t-1}.
-    A masked step copies its state, so it hands the gradient back unchanged.
+    At each step: dz = dL/dh_t * act'(z_t); collect x_t^T dz and h_{t-1}^T dz, send dz W_h^T on to h_{t-1}.
     """
-    cell: SimpleRNNCell = trace.cell
-    grads = SimpleRNNGradients(W_x=np.zeros_like(cell.W_x), W_h=np.zeros_like(cell.W_h),
-                               b=np.zeros_like(cell.b), xs=np.zeros_like(xs))
-    dh = np.zeros_like(trace.h[:, 0])  # (B, D) gradient flowing into h_t from later steps
-    for t in range(trace.steps - 1, -1, -1):
-        dh = dh + dL_dh[:, t]
-        real = trace.mask[:, t, None].astype(dh.dtype)  # (B, 1)
-        dz = dh * real * derivative_from_output(cell.activation, trace.h[:, t])  # (B, D)
-        (h_prev,) = _state_at(trace, t - 1)
-        grads.W_x[...] += xs[:, t].T @ dz
-        grads.W_h[...] += h_prev.T @ dz
-        grads.b[...] += dz.sum(axis=0)
-        grads.xs[:, t] = dz @ cell.W_x.T
-        dh = dz @ cell.W_h.T + dh * (1 - real)
-    return grads
+    return backprop_through_time(trace, xs, dL_dh)
 
 
 def global_norm(arrays: list[np.ndarray]) -> float:

@@ -1,39 +1,60 @@
 """What-if experiments on the gates: force a gate to a value from a chosen step on.
 
-An LSTM step with a forced gate is the ordinary step with that gate's value replaced before
-the cell and hidden states are formed (c = f*c_prev + i*g, h = o*tanh(c)); likewise for the
-GRU's update and reset gates. With no override the result is exactly ``sequence.run``.
+A step with a forced gate is the cell's own step with that gate's value replaced before the
+states are formed: the LSTM's ``combine`` (c = f*c_prev + i*g, h = o*tanh(c)) or the GRU's
+(candidate n from the reset gate, h = z*h_prev + (1-z)*n) runs on the replaced gate. The forced
+cell is an ordinary cell for ``sequence.run``, which unrolls it from step ``start`` on.
+With no override the result is exactly ``sequence.run``.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from rnn_core.cells import GRUCell, GRUStep, LSTMCell, LSTMStep, initial_state
-from rnn_core.sequence import Trace, full_mask, run
+from rnn_core.cells import GRUCell, GRUStep, LSTMCell, LSTMStep
+from rnn_core.sequence import Trace, run
 
 LSTM_GATES = ("i", "f", "o")
 GRU_GATES = ("z", "r")
 
 
-def _forced_lstm_step(step: LSTMStep, c_prev: np.ndarray, gate: str, value: float) -> LSTMStep:
-    gates = {"i": step.i, "f": step.f, "o": step.o} | {gate: np.full_like(step.f, value)}
-    c = gates["f"] * c_prev + gates["i"] * step.g
-    return replace(step, i=gates["i"], f=gates["f"], o=gates["o"], c=c, h=gates["o"] * np.tanh(c))
+@dataclass(frozen=True)
+class ForcedGateCell:
+    """``cell`` with ``gate`` held at ``value`` on every step (the same weights, sizes and state names)."""
+
+    cell: LSTMCell | GRUCell
+    gate: str
+    value: float
+
+    @property
+    def units(self) -> int:
+        return self.cell.units
+
+    @property
+    def input_dim(self) -> int:
+        return self.cell.input_dim
+
+    @property
+    def state_names(self) -> tuple[str, ...]:
+        return self.cell.state_names
+
+    def step(self, x: np.ndarray, state: tuple[np.ndarray, ...]) -> LSTMStep | GRUStep:
+        """x (B, d), state as the cell's; the cell's step, then its combine with one gate replaced."""
+        real = self.cell.step(x, state)
+        forced = {self.gate: np.full_like(getattr(real, self.gate), self.value)}  # (B, D)
+        if isinstance(self.cell, LSTMCell):
+            gates = {"i": real.i, "f": real.f, "o": real.o} | forced
+            return self.cell.combine(real.z, gates["i"], gates["f"], real.g, gates["o"], state[1])
+        gates = {"z": real.z, "r": real.r} | forced
+        return self.cell.combine(real.a_x, real.a_h, gates["z"], gates["r"], state[0])
 
 
-def _forced_gru_step(cell: GRUCell, x: np.ndarray, h_prev: np.ndarray, gate: str, value: float) -> GRUStep:
-    step = cell.step(x, (h_prev,))
-    z = np.full_like(step.z, value) if gate == "z" else step.z
-    if gate == "r":
-        r = np.full_like(step.r, value)
-        x_n = np.split(step.a_x, 3, axis=-1)[2]
-        h_n = np.split(step.a_h, 3, axis=-1)[2]
-        W_hn = np.split(cell.W_h, 3, axis=1)[2]
-        n = np.tanh(x_n + r * h_n) if cell.reset_after else np.tanh(x_n + (r * h_prev) @ W_hn)
-        step = replace(step, r=r, n=n)
-    return replace(step, z=z, h=z * h_prev + (1.0 - z) * step.n)
+def _joined(first: Trace, second: Trace) -> Trace:
+    """Two runs one after the other (the second started from the first's final state), as one Trace."""
+    values = {name: np.concatenate([first.values[name], second.values[name]], axis=1) for name in first.values}
+    return replace(first, values=values, mask=np.concatenate([first.mask, second.mask], axis=1),
+                   final_state=second.final_state)
 
 
 def run_with_forced_gate(cell: LSTMCell | GRUCell, xs: np.ndarray, gate: str | None, value: float,
@@ -44,18 +65,11 @@ def run_with_forced_gate(cell: LSTMCell | GRUCell, xs: np.ndarray, gate: str | N
     allowed = LSTM_GATES if isinstance(cell, LSTMCell) else GRU_GATES
     if gate not in allowed:
         raise ValueError(f"gate must be one of {allowed}")
-    state = initial_state(cell, xs.shape[0], xs.dtype)
-    records = []
-    for t in range(xs.shape[1]):
-        if t < start:
-            record = cell.step(xs[:, t], state)
-        elif isinstance(cell, LSTMCell):
-            record = _forced_lstm_step(cell.step(xs[:, t], state), state[1], gate, value)
-        else:
-            record = _forced_gru_step(cell, xs[:, t], state[0], gate, value)
-        state = record.state
-        records.append(record)
-    names = records[0].__dataclass_fields__ if records else {}
-    values = {name: np.stack([getattr(r, name) for r in records], axis=1) for name in names}
-    return Trace(cell=cell, values=values, mask=full_mask(xs), initial_state=initial_state(cell, xs.shape[0], xs.dtype),
-                 final_state=state)
+    forced = ForcedGateCell(cell, gate, value)
+    if start <= 0:
+        return replace(run(forced, xs), cell=cell)
+    before = run(cell, xs[:, :start])  # (B, start, ...) the real cell
+    if start >= xs.shape[1]:
+        return before
+    after = run(forced, xs[:, start:], state=before.final_state)  # (B, T - start, ...)
+    return _joined(before, replace(after, cell=cell))

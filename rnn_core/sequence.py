@@ -39,6 +39,17 @@ class Trace:
     def steps(self) -> int:
         return self.mask.shape[1]
 
+    def state_before(self, t: int) -> tuple[np.ndarray, ...]:
+        """The state that step t started from, each (B, D): the initial state for t = 0."""
+        if t == 0:
+            return self.initial_state
+        return tuple(self.values[name][:, t - 1] for name in self.cell.state_names)
+
+    def step_at(self, t: int):
+        """The record of step t (the cell's step type, each field (B, ...)), as ``cell.step`` returned it
+        (with the carried states on masked rows)."""
+        return self.cell.step_type(**{name: v[:, t] for name, v in self.values.items()})
+
 
 def full_mask(xs: np.ndarray) -> np.ndarray:
     """A mask that keeps every step of xs (B, T, ...): (B, T) of True."""
@@ -48,8 +59,12 @@ def full_mask(xs: np.ndarray) -> np.ndarray:
 def run(cell: Cell, xs: np.ndarray, mask: np.ndarray | None = None,
         state: tuple[np.ndarray, ...] | None = None) -> Trace:
     """Unroll ``cell`` over xs (B, T, d) from ``state`` (zeros by default); returns the Trace."""
+    if np.ndim(xs) != 3 or xs.shape[2] != cell.input_dim:
+        raise ValueError(f"run: xs must be (B, T, d={cell.input_dim}), got shape {np.shape(xs)}")
     batch, steps, _ = xs.shape
     mask = full_mask(xs) if mask is None else np.asarray(mask, dtype=bool)
+    if mask.shape != (batch, steps):
+        raise ValueError(f"run: mask must be (B, T) = {(batch, steps)} like xs, got shape {mask.shape}")
     state = initial_state(cell, batch, xs.dtype) if state is None else tuple(state)
     start = state
     records = []

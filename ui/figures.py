@@ -189,15 +189,17 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
 def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     """One LSTM step for one unit, the cell state as a belt: c_prev -> x f -> + i*g -> c -> tanh, x o -> h.
 
-    values: c_prev, f, i, g, c, o, h (floats of the selected unit and word).
+    values: c_prev, f, i, g, c, tanh_c, o, h (floats of the selected unit and word); tanh_c is the
+    LSTM step's recorded tanh(c_t) (computed here only when a caller leaves it out).
     """
     v = values
+    tanh_c = v["tanh_c"] if "tanh_c" in v else float(np.tanh(v["c"]))
     boxes = [  # (x, y, text, colour)
         (0.0, 1.0, f"c<sub>t-1</sub><br>{v['c_prev']:+.3f}", "#E8E8E8"),
         (2.0, 1.0, f"× f = {v['f']:.3f}<br>{v['f'] * v['c_prev']:+.3f}", "#56B4E9"),
         (4.0, 1.0, f"+ i·g = {v['i']:.2f}·{v['g']:+.2f}<br>{v['i'] * v['g']:+.3f}", "#E69F00"),
         (6.0, 1.0, f"c<sub>t</sub><br>{v['c']:+.3f}", "#E8E8E8"),
-        (6.0, 0.0, f"tanh(c<sub>t</sub>)<br>{np.tanh(v['c']):+.3f}", "#FFFFFF"),
+        (6.0, 0.0, f"tanh(c<sub>t</sub>)<br>{tanh_c:+.3f}", "#FFFFFF"),
         (8.0, 0.0, f"× o = {v['o']:.3f}<br>h<sub>t</sub> = {v['h']:+.3f}", "#009E73"),
     ]
     standoff = 38 if big else 32
