@@ -64,7 +64,7 @@ class Classroom:
         self._start_lock = threading.Lock()
 
     @classmethod
-    def from_env(cls, **kwargs) -> "Classroom":
+    def from_env(cls, **kwargs) -> Classroom:
         """A Classroom configured from the ``RNNLAB_*`` environment variables."""
         return cls(Settings.from_env(), **kwargs)
 

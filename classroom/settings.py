@@ -48,7 +48,7 @@ class Settings:
     wall_limit: int = 50  # default number of posts a wall listing returns (at most 200)
 
     @classmethod
-    def from_env(cls, environ: dict | None = None, **overrides) -> "Settings":
+    def from_env(cls, environ: dict | None = None, **overrides) -> Settings:
         """Settings from ``environ`` (default: ``os.environ``); keyword arguments win."""
         env = os.environ if environ is None else environ
         values = {

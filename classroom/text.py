@@ -65,13 +65,11 @@ def encode_view(view: object, limit: int) -> str:
     for key, value in view.items():
         if not isinstance(key, str) or not _KEY.fullmatch(key):
             raise ClassError("invalid", f"bad view key {key!r:.40}")
-        if isinstance(value, str):
-            value = clean(value, limit, required=False) or ""
-        elif isinstance(value, float) and not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             raise ClassError("invalid", f"non-finite value for {key}")
-        elif value is not None and not isinstance(value, (bool, int, float)):
+        if value is not None and not isinstance(value, (str, bool, int, float)):
             raise ClassError("invalid", f"bad value type for {key}")
-        out[key] = value
+        out[key] = (clean(value, limit, required=False) or "") if isinstance(value, str) else value
     encoded = json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     if len(encoded.encode("utf-8")) > limit:
         raise ClassError("too_long", f"view over {limit} bytes")

@@ -65,7 +65,7 @@ def _server_user() -> str | None:
     except KeyError:
         pass
     created = subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", USER],
-                             capture_output=True)
+                             capture_output=True, check=False)
     return USER if created.returncode == 0 else "nobody"
 
 
@@ -101,7 +101,7 @@ class PostgresServer:
         command = [str(self.bindir / tool), *args]
         if self.user is not None:
             command = ["runuser", "-u", self.user, "--", *command]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=self.root)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=self.root, check=False)
         if check and done.returncode != 0:
             log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
             raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr.strip()}\n{log}")

@@ -266,7 +266,7 @@ def test_thirty_students_answering_at_once_are_counted_once_each(room):
             barrier.wait()
             room.answer(started.code, tokens[index], "q1", "a")
             room.answer(started.code, tokens[index], "q1", "b" if index % 3 == 0 else "a")
-        except Exception as exc:  # reported below
+        except Exception as exc:  # noqa: BLE001 - any failure is reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=student, args=(i,)) for i in range(30)]
@@ -470,7 +470,7 @@ def test_unreachable_or_bad_database_is_database_down(url, clock):
     room.close()
 
 
-def test_postgres_stopped_mid_class_is_database_down(postgres_server, clock):
+def test_postgres_stopped_mid_class_is_database_down(postgres_server, clock):  # noqa: F811 (the fixture)
     room = Classroom(Settings(database_url=postgres_server.create_database()), clock=clock)
     started = room.start_class()
     token = room.join(started.code).member_token
