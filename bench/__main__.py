@@ -90,7 +90,7 @@ def demo(name: str = "en-lstm") -> dict:
     ours_verdict = timed(numpy_verdict, 200)
     import keras
 
-    from rnn_core.sentiment import models_folder
+    from rnn_core.assets import models_folder
 
     twin = keras.saving.load_model(models_folder() / model.card.model_file, compile=False)
     ids = [pad_sequences([model.encode(s)[1]]) for s in sentences]

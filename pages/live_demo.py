@@ -11,7 +11,7 @@ from rnn_core.sentiment import CELLS, SentimentModel, label_of
 from ui import figures, state
 from ui.i18n import t
 from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
-from ui.models import ModelFileError, fault_message, keras_probability, sentiment_model
+from ui.models import ModelFileError, TwinError, fault_message, keras_probability, sentiment_model
 from ui.quiz import Question, question, quiz, verdict_word
 
 MAX_CHARS = 5000  # a 50,000-character paste is cut here, with a notice
@@ -100,6 +100,9 @@ def keras_badge(name: str, reading) -> None:
     try:
         with st.spinner(t("demo.keras_loading")):
             diff = abs(keras_probability(name, reading.ids) - reading.probability)
+    except TwinError as err:  # busy, hung, or refused: the NumPy verdict above stands
+        st.caption(t("demo.keras_unavailable", why=t(f"twin.{err.reason}")))
+        return
     except Exception as err:  # TensorFlow missing or the file unreadable: the demo itself still works
         st.caption(t("demo.keras_unavailable", why=type(err).__name__))
         return

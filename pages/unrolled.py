@@ -84,7 +84,7 @@ def language_model_section(big: bool) -> None:
     except ModelFileError as err:
         st.error(fault_message("en-lm", err), icon=":material/warning:")
         return
-    st.write(t("unroll.lm_body", ppl=card.get("validation_perplexity")))
+    st.write(t("unroll.lm_body", ppl=card.metrics.get("validation_perplexity")))
     st.session_state.setdefault("lm_prefix", "the movie is")
     prefix = st.text_input(t("unroll.lm_prefix"), key="lm_prefix", max_chars=300)
     rows = next_words(prefix)

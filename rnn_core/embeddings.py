@@ -1,7 +1,11 @@
 """Exploring a table of word vectors E (V, n): cosine neighbours, analogies, and a 2-D PCA projection."""
 from __future__ import annotations
 
+import zipfile
+
 import numpy as np
+
+from rnn_core.assets import ModelFileError, Verified, check_unpacked_size, load
 
 
 def unit_rows(E: np.ndarray) -> np.ndarray:
@@ -38,7 +42,20 @@ def pca_2d(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return centred @ Vt[:2].T, ratio[:2]
 
 
-def load_word_vectors(path) -> tuple[list[str], np.ndarray]:
-    """(tokens, vectors (V, n) float32) from a .npz written by training/train_word_vectors.py."""
-    with np.load(path, allow_pickle=False) as data:
-        return [str(t) for t in data["tokens"]], data["vectors"].astype(np.float32)
+def load_word_vectors(name: str = "en-word2vec", folder=None) -> tuple[list[str], np.ndarray]:
+    """(tokens, vectors (V, n) float32) of a shipped .npz (training/train_word_vectors.py), checked by rnn_core.assets."""
+    return load(name, _read_word_vectors, folder)
+
+
+def _read_word_vectors(checked: Verified) -> tuple[list[str], np.ndarray]:
+    file = f"{checked.card.name}.npz"
+    path = checked.path(file)
+    check_unpacked_size(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            tokens, vectors = [str(t) for t in data["tokens"]], data["vectors"].astype(np.float32)
+    except (OSError, KeyError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as err:
+        raise ModelFileError(f"cannot read {file}: {err}", "unreadable", file) from err
+    if vectors.ndim != 2 or len(tokens) != len(vectors) or len(set(tokens)) != len(tokens):
+        raise ModelFileError(f"{file} holds {len(tokens)} tokens for vectors {vectors.shape}", "malformed", file)
+    return tokens, vectors

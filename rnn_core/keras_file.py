@@ -15,20 +15,11 @@ from pathlib import Path
 import h5py
 import numpy as np
 
+from rnn_core.assets import ModelFileError, check_unpacked_size
 from rnn_core.cells import GRUCell, LSTMCell, SimpleRNNCell
 from rnn_core.model import Bidirectional, Dense, Embedding, Layer, Recurrent, SequentialModel
 
 SKIPPED = {"InputLayer", "Dropout", "SpatialDropout1D"}
-
-
-class ModelFileError(ValueError):
-    """A model file is missing, changed, or unreadable. ``reason`` is one of REASONS, ``file`` its name."""
-
-    REASONS = ("missing", "changed", "unreadable")
-
-    def __init__(self, message: str, reason: str = "unreadable", file: str = ""):
-        super().__init__(message)
-        self.reason, self.file = reason, file
 
 
 def _vars(group: h5py.Group) -> list[np.ndarray]:
@@ -83,8 +74,12 @@ def _group_names(specs: list[dict]) -> list[str]:
     return names
 
 
-def load_keras_model(path: str | Path) -> SequentialModel:
-    """Rebuild a Sequential .keras model as a SequentialModel of NumPy layers."""
+def load_keras_model(path: str | Path, expect: tuple[type, ...] | None = None) -> SequentialModel:
+    """Rebuild a Sequential .keras model as a SequentialModel of NumPy layers (a zip bomb is refused unread).
+
+    ``expect``: the layer types the model must have, in order (e.g. Embedding, Recurrent, Dense).
+    """
+    check_unpacked_size(path)
     try:
         with zipfile.ZipFile(path) as archive:
             config = json.loads(archive.read("config.json"))
@@ -93,14 +88,17 @@ def load_keras_model(path: str | Path) -> SequentialModel:
         raise ModelFileError(f"{Path(path).name} is missing", "missing", Path(path).name) from err
     except (OSError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as err:
         raise ModelFileError(f"cannot read {Path(path).name}: {err}", "unreadable", Path(path).name) from err
-    if config.get("class_name") != "Sequential":
-        raise ModelFileError("only Sequential models are supported")
+    if not isinstance(config, dict) or config.get("class_name") != "Sequential":
+        raise ModelFileError("only Sequential models are supported", "malformed", Path(path).name)
     try:
         with h5py.File(io.BytesIO(weights), "r") as h5:
             specs = [spec for spec in config["config"]["layers"] if spec["class_name"] != "InputLayer"]
             layers = tuple(_layer(spec, h5["layers"][group]) for spec, group in zip(specs, _group_names(specs))
                            if spec["class_name"] not in SKIPPED)
-    except (OSError, KeyError, ValueError) as err:
+    except (OSError, KeyError, ValueError, TypeError, AttributeError) as err:
         raise ModelFileError(f"cannot read the weights in {Path(path).name}: {err}", "unreadable",
                              Path(path).name) from err
+    if expect is not None and tuple(type(layer) for layer in layers) != tuple(expect):
+        raise ModelFileError(f"{Path(path).name} does not have the layers {[t.__name__ for t in expect]}",
+                             "malformed", Path(path).name)
     return SequentialModel(layers)

@@ -1,8 +1,8 @@
 """The shipped sentiment models, run in pure NumPy, and a command-line scorer.
 
 A model is three files in ``assets/models``: ``<name>.keras`` (Embedding -> RNN -> Dense),
-``<lang>-vocab.json`` (its vocabulary) and ``<name>.json`` (its card: settings, metrics, sha256).
-The card is the one config object shared by the training code and every loader.
+``<lang>-vocab.json`` (its vocabulary) and ``<name>.json`` (its card), checked and read through
+``rnn_core.assets``, the one home of the model files.
 
     python -m rnn_core.sentiment --model en-lstm < sentences.txt
 writes ``p_positive<TAB>label<TAB>sentence`` for every line read.
@@ -10,85 +10,20 @@ writes ``p_positive<TAB>label<TAB>sentence`` for every line read.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import os
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from rnn_core.keras_file import ModelFileError, load_keras_model
-from rnn_core.model import SequentialModel
+from rnn_core.assets import SENTIMENT_MODELS, ModelCard, ModelFileError, Verified, load, read_tokens
+from rnn_core.keras_file import load_keras_model
+from rnn_core.model import Dense, Embedding, Recurrent, SequentialModel
 from rnn_core.sequence import Trace
 from rnn_core.text import OOV, PAD, Vocabulary, pad_sequences, tokenize
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets" / "models"
-
-
-def models_folder() -> Path:
-    """Where the shipped models live: assets/models, or the folder named by RNNLAB_MODELS."""
-    return Path(os.environ.get("RNNLAB_MODELS") or ASSETS)
-MODEL_NAMES = ("en-rnn", "en-lstm", "en-gru", "ko-rnn", "ko-lstm", "ko-gru")
+MODEL_NAMES = SENTIMENT_MODELS
 CELLS = {"rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
-
-
-@dataclass
-class ModelCard:
-    """Everything needed to rebuild, encode for and judge one model (written by training/, read here)."""
-
-    name: str  # e.g. "en-lstm"
-    language: str  # "en" or "ko"
-    cell: str  # "SimpleRNN", "LSTM" or "GRU"
-    scheme: str  # tokenizer scheme, see rnn_core.text
-    vocab_size: int
-    maxlen: int  # longest token sequence the model reads; longer text keeps its last maxlen tokens
-    embedding_dim: int
-    units: int
-    truncating: str = "pre"
-    padding: str = "pre"
-    parameters: int = 0
-    data: dict = field(default_factory=dict)
-    training: dict = field(default_factory=dict)
-    metrics: dict = field(default_factory=dict)
-    sha256: dict = field(default_factory=dict)  # file name -> hex digest
-
-    @property
-    def vocab_file(self) -> str:
-        return f"{self.language}-vocab.json"
-
-    @property
-    def model_file(self) -> str:
-        return f"{self.name}.keras"
-
-    def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
-
-    @classmethod
-    def read(cls, path: Path) -> "ModelCard":
-        path = Path(path)
-        if not path.is_file():
-            raise ModelFileError(f"the model card {path.name} is missing", "missing", path.name)
-        try:
-            return cls(**json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError) as err:
-            raise ModelFileError(f"cannot read the model card {path.name}: {err}", "unreadable", path.name) from err
-
-
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def verify_file(folder: Path, name: str, card: ModelCard) -> Path:
-    """The path of one of the model's files, after checking it exists and matches the card's sha256."""
-    path = Path(folder) / name
-    if not path.is_file():
-        raise ModelFileError(f"{name} is missing", "missing", name)
-    if card.sha256.get(name) != sha256_of(path):
-        raise ModelFileError(f"{name} does not match the sha256 in its model card (changed or damaged)",
-                             "changed", name)
-    return path
 
 
 @dataclass(frozen=True)
@@ -123,16 +58,17 @@ class SentimentModel:
 
     @classmethod
     def load(cls, name: str, folder: Path | None = None) -> "SentimentModel":
-        """Load a shipped model after checking every file against the sha256 in its card."""
-        folder = Path(folder) if folder else models_folder()
-        card = ModelCard.read(folder / f"{name}.json")
-        vocab_path = verify_file(folder, card.vocab_file, card)
-        try:
-            vocab = Vocabulary(tuple(json.loads(vocab_path.read_text(encoding="utf-8"))))
-        except ValueError as err:
-            raise ModelFileError(f"cannot read {card.vocab_file}: {err}", "unreadable", card.vocab_file) from err
-        network = load_keras_model(verify_file(folder, card.model_file, card))
-        return cls(card=card, vocab=vocab, network=network)
+        """Load a shipped model after checking every file against the sha256 in its card (rnn_core.assets)."""
+        if name not in MODEL_NAMES:
+            raise ModelFileError(f"{name!r} is not a sentiment model", "malformed", str(name)[:40])
+        return load(name, cls._from_files, folder)
+
+    @classmethod
+    def _from_files(cls, checked: Verified) -> "SentimentModel":
+        card = checked.card
+        network = load_keras_model(checked.path(card.model_file), expect=(Embedding, Recurrent, Dense))
+        tokens = read_tokens(checked, card.vocab_file, rows=len(network.embedding.table))
+        return cls(card=card, vocab=Vocabulary(tokens), network=network)
 
     def encode(self, text: str) -> tuple[list[str], list[int], int]:
         """(tokens kept, their ids, number of tokens dropped from the front) for one text."""

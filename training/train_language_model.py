@@ -16,7 +16,7 @@ import numpy as np
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from rnn_core.sentiment import ASSETS, sha256_of  # noqa: E402
+from rnn_core.assets import ASSETS, ModelCard  # noqa: E402
 from rnn_core.text import build_vocabulary, tokenize  # noqa: E402
 from training import corpora  # noqa: E402
 
@@ -75,15 +75,18 @@ def main() -> None:
     clean = build(keras, len(vocab))  # uncompiled: the file holds the weights only, no optimizer state
     clean.set_weights(model.get_weights())
     clean.save(ASSETS / "en-lm.keras")
-    card = {"name": "en-lm", "layers": "Embedding -> LSTM(return_sequences=True) -> Dense(softmax)", **SETTINGS,
-            "data": f"IMDB train reviews, first {SETTINGS['train_tokens']:,} tokens in a shuffled order",
-            "validation_perplexity": round(float(np.exp(history.history["val_loss"][-1])), 1),
-            "test_perplexity": round(float(np.exp(test_loss)), 1), "test": "IMDB test, every 50th review",
-            "parameters": int(clean.count_params()), "seconds": round(time.time() - started),
-            "command": "python -m training.train_language_model", "keras": keras.__version__,
-            "sha256": {f: sha256_of(ASSETS / f) for f in ("en-lm.keras", "en-lm-vocab.json")}}
-    (ASSETS / "en-lm.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(card, indent=1))
+    card = ModelCard(
+        name="en-lm", kind="language_model", language="en", cell="LSTM", scheme="words", vocab_size=len(vocab),
+        embedding_dim=SETTINGS["embedding_dim"], units=SETTINGS["units"], parameters=int(clean.count_params()),
+        data={"train": f"IMDB train reviews, first {SETTINGS['train_tokens']:,} tokens in a shuffled order",
+              "test": "IMDB test, every 50th review"},
+        training={"layers": "Embedding -> LSTM(return_sequences=True) -> Dense(softmax)", **SETTINGS,
+                  "seconds": round(time.time() - started), "keras": keras.__version__,
+                  "command": "python -m training.train_language_model"},
+        metrics={"validation_perplexity": round(float(np.exp(history.history["val_loss"][-1])), 1),
+                 "test_perplexity": round(float(np.exp(test_loss)), 1)})
+    card.write(ASSETS)
+    print(card.to_json())
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ import numpy as np
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from rnn_core.params import dense_params, embedding_params, rnn_params  # noqa: E402
-from rnn_core.sentiment import ASSETS, CELLS, ModelCard, SentimentModel, label_of, sha256_of  # noqa: E402
+from rnn_core.assets import ASSETS, ModelCard  # noqa: E402
+from rnn_core.sentiment import CELLS, SentimentModel, label_of  # noqa: E402
 from rnn_core.text import build_vocabulary, pad_sequences, tokenize  # noqa: E402
 from training import corpora  # noqa: E402
 
@@ -168,7 +169,7 @@ def train(name: str, epochs: int, out: Path) -> ModelCard:
 
     keras.utils.set_random_seed(0)
     language, cell_key = name.split("-")
-    card = ModelCard(name=name, language=language, cell=CELLS[cell_key],
+    card = ModelCard(name=name, kind="sentiment", language=language, cell=CELLS[cell_key],
                      **(SETTINGS[language] | OVERRIDES.get(name, {})))
     started = time.time()
     train_texts, train_labels, times, val_sets, read_test, card.data = load_data(language, SST2_REPEATS.get(name, 1))
@@ -204,8 +205,7 @@ def train(name: str, epochs: int, out: Path) -> ModelCard:
                                             for k, v in history.history.items() if k.startswith("val_")},
                      "early_stopping_patience": opt["patience"], "seconds": round(time.time() - started),
                      "keras": keras.__version__, "command": f"python -m training.train_sentiment --model {name}"}
-    card.sha256 = {f: sha256_of(out / f) for f in (card.model_file, card.vocab_file)}
-    (out / f"{name}.json").write_text(card.to_json(), encoding="utf-8")
+    card.write(out)  # records the sha256 of the model and vocabulary files
 
     shipped = SentimentModel.load(name, out)  # judge the file as the app reads it, in NumPy
     metrics = {}
@@ -217,7 +217,7 @@ def train(name: str, epochs: int, out: Path) -> ModelCard:
     metrics["short_sentences"] = short_sentence_accuracy(shipped, language)
     card.metrics = metrics
     card.training["seconds"] = round(time.time() - started)
-    (out / f"{name}.json").write_text(card.to_json(), encoding="utf-8")
+    card.write(out)
     print(json.dumps(asdict(card)["metrics"], ensure_ascii=False, indent=1), flush=True)
     return card
 

@@ -9,7 +9,6 @@ vectors of words used in similar contexts end up close (Mikolov et al., 2013).
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 
@@ -17,7 +16,7 @@ import numpy as np
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from rnn_core.sentiment import ASSETS, sha256_of  # noqa: E402
+from rnn_core.assets import ASSETS, ModelCard  # noqa: E402
 from rnn_core.text import build_vocabulary, tokenize  # noqa: E402
 from training import corpora  # noqa: E402
 
@@ -85,13 +84,17 @@ def main() -> None:
     vectors = model.get_layer("word").get_weights()[0].astype(np.float16)
     out = ASSETS / "en-word2vec.npz"
     np.savez_compressed(out, tokens=np.array(vocab.tokens), vectors=vectors)
-    card = {"name": "en-word2vec", "method": "skip-gram with negative sampling (Keras)", **SETTINGS,
-            "data": "IMDB train (25,000 reviews) + SST-2 train (67,349 phrases), rnn_core 'words' tokenizer",
-            "final_loss": round(float(history.history["loss"][-1]), 4), "seconds": round(time.time() - started),
-            "command": "python -m training.train_word_vectors", "keras": keras.__version__,
-            "sha256": {out.name: sha256_of(out)}}
-    (ASSETS / "en-word2vec.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(card, indent=1))
+    card = ModelCard(
+        name="en-word2vec", kind="word_vectors", language="en", scheme="words", vocab_size=len(vocab),
+        embedding_dim=SETTINGS["dim"],
+        data={"train": "IMDB train (25,000 reviews) + SST-2 train (67,349 phrases), rnn_core 'words' tokenizer"},
+        training={"method": "skip-gram with negative sampling (Keras)", **{k: v for k, v in SETTINGS.items()
+                                                                          if k not in ("vocab_size", "dim")},
+                  "seconds": round(time.time() - started), "keras": keras.__version__,
+                  "command": "python -m training.train_word_vectors"},
+        metrics={"final_loss": round(float(history.history["loss"][-1]), 4)})
+    card.write(ASSETS)
+    print(card.to_json())
 
 
 if __name__ == "__main__":
