@@ -16,6 +16,8 @@ COPY --chown=rnnlab:rnnlab .streamlit .streamlit
 COPY --chown=rnnlab:rnnlab rnn_core rnn_core
 COPY --chown=rnnlab:rnnlab ui ui
 COPY --chown=rnnlab:rnnlab pages pages
+COPY --chown=rnnlab:rnnlab workers workers
+COPY --chown=rnnlab:rnnlab classroom classroom
 COPY --chown=rnnlab:rnnlab training training
 COPY --chown=rnnlab:rnnlab assets assets
 USER rnnlab

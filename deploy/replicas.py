@@ -98,7 +98,7 @@ def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
         raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
     with contextlib.ExitStack() as stack:
         prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rnnlab-nginx-")))
-        twin = subprocess.Popen([sys.executable, "-m", "ui.keras_twin", "--listen", str(prefix / "keras.sock")],
+        twin = subprocess.Popen([sys.executable, "-m", "workers.keras_twin", "--listen", str(prefix / "keras.sock")],
                                 cwd=ROOT, env=os.environ | {"TF_CPP_MIN_LOG_LEVEL": "3"},
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # one TensorFlow for all
         stack.callback(lambda: (twin.terminate(), twin.wait(timeout=10)))

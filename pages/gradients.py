@@ -7,9 +7,9 @@ import streamlit as st
 from rnn_core.bptt import clip_by_global_norm, global_norm
 from rnn_core.sentiment import CELLS
 from ui import figures, state
-from ui import memory_task as memory
 from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
 from ui.i18n import t
+from ui.live_training import TooManyJobs, memory_job, place, start_memory
 from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz
@@ -138,24 +138,43 @@ def memory_task(big: bool) -> None:
     st.write(t("grad.memory_body"))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
     max_distance = left.select_slider(t("grad.memory_max"), [10, 20, 30, 40], value=30, key="grad_memory_max")
-    result = memory.cached(max_distance)
-    if result is None and right.button(t("grad.memory_run"), type="primary"):
-        bar = st.progress(0.0)
+    job = memory_job(max_distance)
+    if (job is None or job.state == "failed") and right.button(t("grad.memory_run"), type="primary"):
         try:
-            result = memory.train(max_distance, lambda f, cell: bar.progress(f, t("grad.memory_progress", cell=cell)))
-        except (OSError, RuntimeError, ValueError) as err:
-            st.warning(t("grad.memory_failed", why=str(err)))
+            job = start_memory(max_distance)
+        except TooManyJobs:
+            st.warning(t("grad.memory_too_many"))
             return
-        bar.empty()
-    elif result is not None:
-        right.caption(t("grad.memory_cached"))
-    if result is None:
+    if job is None:
         return
-    distances = result["distances"]
-    curves = {cell: np.array([acc[str(d)] for d in distances]) for cell, acc in result["results"].items()}
-    curves[t("grad.memory_chance")] = np.full(len(distances), result["chance"])
-    st.plotly_chart(figures.lines_over_tokens(curves, [str(d) for d in distances], t("grad.memory_y"), (0, 1.05),
-                                              big=big, x_title=t("grad.memory_x")), width="stretch", config=CHART)
+    if job.state == "done":
+        right.caption(t("grad.memory_cached"))
+    watch = st.fragment(memory_progress, run_every=1.0 if job.active else None)
+    watch(max_distance, big)
+
+
+def memory_progress(max_distance: int, big: bool) -> None:
+    """The training's place, progress or result; polled once a second while it runs (it runs apart from
+    this page, so touching a control never loses it)."""
+    job = memory_job(max_distance)
+    if job is None:
+        return
+    if job.state == "queued":
+        st.info(t("grad.memory_queued", n=place(job) + 1), icon=":material/hourglass_top:")
+    elif job.state == "running":
+        st.progress(job.fraction, t("grad.memory_progress", cell=job.label or "…"))
+    elif job.state == "failed":
+        st.warning(t("grad.memory_failed", why=job.error))
+    else:
+        if st.session_state.get("grad_memory_seen") != max_distance:
+            st.session_state.grad_memory_seen = max_distance
+            st.rerun(scope="app")  # stop polling: the whole page draws the finished result
+        result = job.result
+        distances = result["distances"]
+        curves = {cell: np.array([acc[str(d)] for d in distances]) for cell, acc in result["results"].items()}
+        curves[t("grad.memory_chance")] = np.full(len(distances), result["chance"])
+        st.plotly_chart(figures.lines_over_tokens(curves, [str(d) for d in distances], t("grad.memory_y"), (0, 1.05),
+                                                  big=big, x_title=t("grad.memory_x")), width="stretch", config=CHART)
 
 
 def render() -> None:

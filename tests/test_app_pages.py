@@ -94,7 +94,7 @@ def test_numpy_loop_runs_on_the_button():
 
 @pytest.mark.parametrize("page", [p.path for p in PAGES])
 def test_no_page_imports_tensorflow_into_the_server(page):
-    """Not even the demo: its Keras check runs in a worker process (ui/keras_twin.py), and its badge says so."""
+    """Not even the demo: its Keras check runs in a worker process (workers/keras_twin.py), and its badge says so."""
     code = ("import sys; from streamlit.testing.v1 import AppTest; "
             f"at = AppTest.from_file({APP!r}, default_timeout=90); at.run(); "
             f"at.switch_page({page!r}); at.run(); assert not at.exception; "
@@ -248,17 +248,26 @@ def test_language_model_next_words():
 
 
 def test_memory_task_trains_once_and_is_shared():
-    """The live training runs in a child process (the page stays free of TensorFlow) and is reused."""
+    """The live training runs apart from the page (a pool thread driving a child process), is reused, and a
+    learner who moves on while it runs does not lose it."""
+    from workers import memory_task, trainer
+
     at = open_app("pages/gradients.py")
     at.select_slider(key="grad_memory_max").set_value(10).run()
     charts = len(at.get("plotly_chart"))
-    next(b for b in at.button if "Train the three" in b.label).click().run(timeout=240)
-    assert not at.exception and len(at.get("plotly_chart")) == charts + 1
-    from ui import memory_task
-
-    result = memory_task.cached(10)
+    next(b for b in at.button if "Train the three" in b.label).click().run()
+    assert not at.exception
+    job = memory_task.job(10)
+    assert job is not None and job.active
+    at.select_slider(key="grad_memory_max").set_value(20).run()  # the learner moves on at once
+    assert not at.exception and memory_task.job(20) is None  # nothing started for 20, and 10 keeps going
+    trainer.wait(job, 240)
+    assert job.state == "done", job.error
+    result = job.result
     assert set(result["results"]) == {"SimpleRNN", "LSTM", "GRU"}
     assert min(result["results"]["LSTM"].values()) > result["chance"]
     again = open_app("pages/gradients.py")
     again.select_slider(key="grad_memory_max").set_value(10).run()
     assert "Already trained on this server" in texts(again)
+    assert len(again.get("plotly_chart")) == charts + 1
+    assert memory_task.start(10, "someone else") is job  # the same settings share one run

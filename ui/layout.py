@@ -76,6 +76,14 @@ def share_link(url_path: str) -> None:
         st.code(link, language=None, wrap_lines=True)
 
 
+def client_id() -> str:
+    """This browser session's id: who asked for a piece of shared work (a training, a class answer)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx else "script"
+
+
 def presenting() -> bool:
     return bool(st.session_state.get("present", False))
 

@@ -2,13 +2,18 @@
 
 Why a separate process: once ``keras`` is imported, Streamlit clears the Keras session after every
 script run of every session (about 180 ms here), so one visit to the demo would slow every lesson
-for everyone. The worker (``python -m ui.keras_twin``) loads each model file once and answers one
-JSON line per request: {"path", "ids"} -> {"p"} or {"error"}. It calls the model directly, never
-``model.predict``.
+for everyone. The worker (``python -m workers.keras_twin``) answers one JSON line per request:
+{"model": name, "digest": content digest, "ids": [...]} -> {"p": ...} or {"error": ...}. It finds
+the file itself through rnn_core.assets (names from the fixed table only, sha256 checked, zip size
+bounded), keeps a few models in an evicting cache and calls the model directly, never ``model.predict``.
 
 Several replicas on one machine can share one worker (TensorFlow alone takes about 600 MB):
-``python -m ui.keras_twin --listen PATH`` answers on a Unix socket, and a server started with
-RNNLAB_KERAS_TWIN=PATH asks it instead of starting its own (deploy/replicas.py does this).
+``python -m workers.keras_twin --listen PATH`` answers on a Unix socket (owner-only permissions),
+and a server started with RNNLAB_KERAS_TWIN=PATH asks it instead of starting its own.
+
+The client bounds every wait: a request that gets no answer within ``timeout`` seconds kills the
+worker (the next caller starts a fresh one, so the sessions that waited share one restart), and a
+caller that cannot get the worker within ``timeout`` is told it is busy.
 """
 from __future__ import annotations
 
@@ -20,49 +25,84 @@ import socket
 import subprocess
 import sys
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_LINE = 16_384  # bytes in one request line
+MAX_IDS = 1_000  # token ids in one request (the longest model reads 400)
+MAX_MODELS = 3  # models the worker keeps loaded
+
+
+class TwinError(RuntimeError):
+    """The Keras check could not answer: ``reason`` is 'busy', 'timeout', 'down' or 'refused'."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 class KerasTwin:
-    """One worker per server process, started on first use and restarted if it dies or hangs;
-    or, with ``address`` (default: $RNNLAB_KERAS_TWIN), a shared worker listening on that Unix socket."""
+    """The client: one private worker per server process (started on first use, restarted when it hangs
+    or dies), or, with ``address`` (default: $RNNLAB_KERAS_TWIN), a shared worker on that Unix socket."""
 
-    def __init__(self, address: str | None = None) -> None:
+    def __init__(self, address: str | None = None, timeout: float = 8.0, start_timeout: float = 60.0,
+                 command: list[str] | None = None) -> None:
         self._address = address or os.environ.get("RNNLAB_KERAS_TWIN") or None
+        self._timeout, self._start_timeout = timeout, start_timeout
+        self._command = command or [sys.executable, "-m", "workers.keras_twin"]
         self._proc: subprocess.Popen | None = None
         self._conn = None
         self._lock = threading.Lock()
 
-    def probability(self, path: Path, ids: tuple[int, ...], timeout: float = 90) -> float:
-        """p(positive) of the Keras model in ``path`` on one sentence's token ids (T,)."""
-        request = json.dumps({"path": str(path), "stamp": os.stat(path).st_mtime_ns, "ids": list(ids)})
-        with self._lock:  # one question at a time on the pipe or socket
-            line = self._ask_shared(request, timeout) if self._address else self._ask_own(request, timeout)
-        if not line:
-            self.stop()
-            raise RuntimeError("the Keras worker did not answer")
+    def probability(self, model: str, digest: str, ids: tuple[int, ...]) -> float:
+        """p(positive) of the Keras model ``model`` (content ``digest``) on one sentence's token ids (T,)."""
+        if not 0 < len(ids) <= MAX_IDS:
+            raise TwinError(f"a request holds 1 to {MAX_IDS} ids", "refused")
+        request = json.dumps({"model": model, "digest": digest, "ids": [int(i) for i in ids]})
+        if not self._lock.acquire(timeout=self._timeout):  # someone else's request is slow: do not queue forever
+            raise TwinError("the Keras worker is busy", "busy")
+        try:
+            line = self._ask_shared(request) if self._address else self._ask_own(request)
+            if not line:
+                self._stop_locked()  # a hung or dead worker: the next caller starts a fresh one
+                raise TwinError(f"the Keras worker did not answer within {self._timeout:g} s", "timeout")
+        finally:
+            self._lock.release()
         answer = json.loads(line)
         if "error" in answer:
-            raise RuntimeError(answer["error"])
+            raise TwinError(answer["error"], "refused")
         return float(answer["p"])
 
-    def _ask_own(self, request: str, timeout: float) -> str:
-        if self._proc is None or self._proc.poll() is not None:
-            env = os.environ | {"TF_CPP_MIN_LOG_LEVEL": "3"}
-            self._proc = subprocess.Popen([sys.executable, "-m", "ui.keras_twin"], cwd=ROOT, env=env, text=True,
-                                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self._proc.stdin.write(request + "\n")
-        self._proc.stdin.flush()
+    def _start_own(self) -> None:
+        from rnn_core.assets import models_folder
+
+        env = os.environ | {"TF_CPP_MIN_LOG_LEVEL": "3", "RNNLAB_MODELS": str(models_folder())}
+        self._proc = subprocess.Popen(self._command, cwd=ROOT, env=env, text=True, stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        if not self._read_own(self._start_timeout):  # the worker says {"ready": true} once Keras is imported
+            self._stop_locked()
+            raise TwinError("the Keras worker did not start", "down")
+
+    def _read_own(self, timeout: float) -> str:
         ready, _, _ = select.select([self._proc.stdout], [], [], timeout)
         return self._proc.stdout.readline() if ready else ""
 
-    def _ask_shared(self, request: str, timeout: float) -> str:
+    def _ask_own(self, request: str) -> str:
+        if self._proc is None or self._proc.poll() is not None:
+            self._start_own()
+        try:
+            self._proc.stdin.write(request + "\n")
+            self._proc.stdin.flush()
+        except OSError:
+            return ""
+        return self._read_own(self._timeout)
+
+    def _ask_shared(self, request: str) -> str:
         try:
             if self._conn is None:
                 sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-                sock.settimeout(timeout)
+                sock.settimeout(self._timeout)
                 sock.connect(self._address)
                 self._conn = sock.makefile("rw", encoding="utf-8")
             self._conn.write(request + "\n")
@@ -71,7 +111,7 @@ class KerasTwin:
         except OSError:
             return ""
 
-    def stop(self) -> None:
+    def _stop_locked(self) -> None:
         if self._proc is not None:
             self._proc.kill()
             self._proc.wait()
@@ -80,46 +120,92 @@ class KerasTwin:
             self._conn.close()
             self._conn = None
 
+    def stop(self) -> None:
+        with self._lock:
+            self._stop_locked()
 
-def answer(models: dict, line: str) -> str:
-    """The JSON answer to one request line; ``models`` caches one model per (file, modification time)."""
+
+# --- the worker side ---------------------------------------------------------------------------
+
+def _load(models: OrderedDict, name: str, digest: str):
+    """The Keras model ``name`` whose verified content is ``digest``; least recently used ones evicted."""
     import keras
+
+    from rnn_core.assets import SENTIMENT_MODELS, check_unpacked_size, verify
+
+    if name not in SENTIMENT_MODELS:
+        raise ValueError(f"unknown model {str(name)[:40]!r}")
+    checked = verify(name)
+    if checked.digest != digest:
+        raise ValueError(f"{name} changed on disk")
+    key = (name, digest)
+    if key not in models:
+        path = checked.path(checked.card.model_file)
+        check_unpacked_size(path)
+        models[key] = (keras.saving.load_model(path, compile=False), checked.card.vocab_size)
+        while len(models) > MAX_MODELS:
+            models.popitem(last=False)
+    models.move_to_end(key)
+    return models[key]
+
+
+def answer(models: OrderedDict, line: str | bytes) -> str:
+    """The JSON answer to one request line (never raises)."""
     import numpy as np
 
     try:
+        if len(line) > MAX_LINE:
+            raise ValueError(f"request longer than {MAX_LINE} bytes")
         request = json.loads(line)
-        key = (request["path"], request["stamp"])
-        if key not in models:
-            models[key] = keras.saving.load_model(request["path"], compile=False)
-        ids = np.asarray([request["ids"]], dtype=np.int32)
-        return json.dumps({"p": float(np.asarray(models[key](ids, training=False))[0, 0])})
-    except Exception as err:  # a bad file or request: say so, keep serving
+        ids = request["ids"]
+        if not isinstance(ids, list) or not 0 < len(ids) <= MAX_IDS:
+            raise ValueError(f"ids must be a list of 1 to {MAX_IDS} token ids")
+        model, vocab_size = _load(models, request["model"], request["digest"])
+        if not all(isinstance(i, int) and 0 <= i < vocab_size for i in ids):
+            raise ValueError("ids outside the vocabulary")
+        p = np.asarray(model(np.asarray([ids], dtype=np.int32), training=False))[0, 0]
+        return json.dumps({"p": float(p)})
+    except Exception as err:  # noqa: BLE001 - a bad file or request: say so, keep serving
         return json.dumps({"error": f"{type(err).__name__}: {err}"[:300]})
 
 
-def serve(requests=sys.stdin, answers=sys.stdout) -> None:
+def serve(requests=sys.stdin.buffer, answers=sys.stdout) -> None:
     """The worker's loop over a pipe: one answer line per request line."""
-    models: dict = {}
-    for line in requests:
+    import keras  # noqa: F401 - imported before saying ready, so the first request is not slow
+
+    models: OrderedDict = OrderedDict()
+    answers.write('{"ready": true}\n')
+    answers.flush()
+    while line := requests.readline(MAX_LINE + 1):
         answers.write(answer(models, line) + "\n")
         answers.flush()
 
 
 def listen(path: str) -> None:
-    """The shared worker: the same answers on a Unix socket, to any number of servers, one call at a time."""
+    """The shared worker: the same answers on a Unix socket only its owner can use, one model call at a time."""
     import socketserver
 
-    models: dict = {}
+    import keras  # noqa: F401
+
+    models: OrderedDict = OrderedDict()
     lock = threading.Lock()
 
     class Connection(socketserver.StreamRequestHandler):
         def handle(self):
-            for raw in self.rfile:
+            while raw := self.rfile.readline(MAX_LINE + 1):
                 with lock:
-                    reply = answer(models, raw.decode("utf-8"))
+                    reply = answer(models, raw)
                 self.wfile.write((reply + "\n").encode("utf-8"))
+                if len(raw) > MAX_LINE:
+                    return  # the rest of an oversized line is not read: close the connection
 
-    with socketserver.ThreadingUnixStreamServer(path, Connection) as server:
+    old = os.umask(0o177)  # the socket file is created rw for its owner only
+    try:
+        server = socketserver.ThreadingUnixStreamServer(path, Connection)
+    finally:
+        os.umask(old)
+    os.chmod(path, 0o600)
+    with server:
         server.serve_forever()
 
 
@@ -131,4 +217,4 @@ if __name__ == "__main__":
     if args.listen:
         listen(args.listen)
     else:
-        serve(sys.stdin, out)
+        serve(sys.stdin.buffer, out)
