@@ -52,8 +52,9 @@ def adam_update(weights: dict[str, np.ndarray], grads: dict[str, np.ndarray], st
                 adam: Adam = Adam()) -> tuple[dict[str, np.ndarray], AdamState]:
     """One Adam step on every weight; returns (new weights, new state). Nothing is changed in place."""
     if grads.keys() != weights.keys() or any(grads[k].shape != w.shape for k, w in weights.items()):
-        raise ValueError(f"adam_update: one gradient per weight, same shapes; got weights "
-                         f"{ {k: w.shape for k, w in weights.items()} } and grads { {k: g.shape for k, g in grads.items()} }")
+        shapes = {name: w.shape for name, w in weights.items()}
+        got = {name: g.shape for name, g in grads.items()}
+        raise ValueError(f"adam_update: one gradient per weight, same shapes; weights {shapes}, got grads {got}")
     t = state.steps + 1
     new_weights, m, v = {}, {}, {}
     for name, w in weights.items():

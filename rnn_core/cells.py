@@ -317,6 +317,7 @@ class GRUCell(_Sizes):
 
 
 Cell = SimpleRNNCell | LSTMCell | GRUCell
+Step = SimpleRNNStep | LSTMStep | GRUStep
 
 
 def initial_state(cell: Cell, batch: int, dtype=np.float32) -> tuple[np.ndarray, ...]:

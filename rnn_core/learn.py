@@ -4,7 +4,8 @@
 
 Forward:   x_t = E[id_t] (B, T, E),  mask = ids != 0,  h_T = RNN(x) (B, D),
            logits = h_T W_y + b_y (B, K),  p = softmax(logits)
-Loss:      L = mean over the batch of -log p[b, y_b]   (sparse categorical cross-entropy)
+Loss:      L = mean over the batch of -log p[b, y_b]   (sparse categorical cross-entropy; Keras'
+           fit computes it from the logits too, as the softmax output keeps them)
 Backward:  dL/dlogits = (p - onehot(y)) / B, then W_y, b_y, h_T, BPTT through the cell
            (bptt.backprop_through_time) and the rows of E that were looked up.
 Update:    clip all gradients together to a global norm (Keras' global_clipnorm), then Adam.
@@ -65,6 +66,8 @@ def init_model(kind: str, vocab_size: int, embed: int, units: int, classes: int,
                rng: np.random.Generator, **options) -> TinyModel:
     """Keras' default initial weights: embedding U(-0.05, 0.05), Glorot kernels, orthogonal recurrent
     kernel, zero biases except the LSTM forget gate's (1, unit_forget_bias)."""
+    if kind not in ("SimpleRNN", "LSTM", "GRU"):
+        raise ValueError(f"kind must be 'SimpleRNN', 'LSTM' or 'GRU', got {kind!r}")
     k = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}[kind]
     E = rng.uniform(-0.05, 0.05, (vocab_size, embed)).astype(np.float32)  # (V, E)
     W_x, W_h = glorot_uniform(rng, embed, k * units), orthogonal(rng, units, k * units)
@@ -114,7 +117,10 @@ def forward(model: TinyModel, ids: np.ndarray) -> Forward:
 
 
 def cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
-    """mean_b -log softmax(logits)[b, y_b], computed as logsumexp(logits_b) - logits[b, y_b]."""
+    """mean_b -log softmax(logits)[b, y_b] for logits (B, K) and labels (B,),
+    computed as logsumexp(logits_b) - logits[b, y_b] so that no exp overflows."""
+    if np.ndim(logits) != 2 or np.shape(labels) != np.shape(logits)[:1]:
+        raise ValueError(f"cross_entropy: logits (B, K) and labels (B,), got {np.shape(logits)} and {np.shape(labels)}")
     top = logits.max(axis=1, keepdims=True)  # (B, 1)
     log_sum = np.log(np.exp(logits - top).sum(axis=1)) + top[:, 0]  # (B,)
     return float(np.mean(log_sum - logits[np.arange(len(labels)), labels]))
@@ -127,10 +133,9 @@ class Backward(NamedTuple):
 
 def backward(model: TinyModel, fwd: Forward, labels: np.ndarray) -> Backward:
     """Every gradient of the mean cross-entropy, from the head back through time to the embedding rows."""
-    B, T = fwd.ids.shape
-    dlogits = fwd.p.copy()  # (B, K) dL/dlogits = (p - onehot(y)) / B
-    dlogits[np.arange(B), labels] -= 1
-    dlogits /= B
+    check_batch(model, fwd.ids, labels)
+    B, K = fwd.p.shape
+    dlogits = (fwd.p - np.eye(K, dtype=fwd.p.dtype)[labels]) / B  # (B, K) dL/dlogits = (p - onehot(y)) / B
     h_T = fwd.trace.final_state[0]  # (B, D)
     dL_dh = np.zeros_like(fwd.trace.h)  # (B, T, D): the loss reads only the last state
     dL_dh[:, -1] = dlogits @ model.W_y.T
@@ -157,7 +162,12 @@ class StepResult(NamedTuple):
 
 
 def clip_gradients(grads: dict[str, np.ndarray], clip_norm: float | None) -> tuple[dict[str, np.ndarray], Clipping]:
-    """All gradients scaled together so that their global norm is at most clip_norm (None: unchanged)."""
+    """All gradients scaled together so that their global norm is at most clip_norm (None: unchanged).
+
+    The norm is that of the gradients themselves, as tf.clip_by_global_norm takes it. (Keras' fit hands
+    the embedding's gradient over as one row per looked-up token, and its global norm squares each of
+    those rows before adding them up, so with repeated tokens its norm differs a little from this one.)
+    """
     if clip_norm is None:
         norm = global_norm(list(grads.values()))
         return grads, Clipping(norm, norm)
@@ -180,7 +190,8 @@ def train_step(model: TinyModel, opt_state: AdamState, batch: tuple[np.ndarray, 
 
 
 def accuracy(model: TinyModel, ids: np.ndarray, labels: np.ndarray) -> float:
-    """Share of rows whose most probable class is the label."""
+    """Share of rows whose most probable class is the label: ids (B, T), labels (B,)."""
+    check_batch(model, ids, labels)
     return float(np.mean(forward(model, ids).logits.argmax(axis=1) == labels))
 
 

@@ -10,14 +10,14 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from rnn_core.cells import Cell, initial_state
+from rnn_core.cells import Cell, Step, initial_state
 
 
 @dataclass(frozen=True)
 class Trace:
     """Every intermediate of a run, stacked over time: ``trace["f"]`` is (B, T, D) for an LSTM.
 
-    Names are those of the cell's step record (SimpleRNN: z, h; LSTM: z, i, f, g, o, c, h;
+    Names are those of the cell's step record (SimpleRNN: z, h; LSTM: z, i, f, g, o, c, tanh_c, h;
     GRU: a_x, a_h, z, r, n, h). On masked steps the states (h, c) hold the carried values.
     """
 
@@ -45,7 +45,7 @@ class Trace:
             return self.initial_state
         return tuple(self.values[name][:, t - 1] for name in self.cell.state_names)
 
-    def step_at(self, t: int):
+    def step_at(self, t: int) -> Step:
         """The record of step t (the cell's step type, each field (B, ...)), as ``cell.step`` returned it
         (with the carried states on masked rows)."""
         return self.cell.step_type(**{name: v[:, t] for name, v in self.values.items()})

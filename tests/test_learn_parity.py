@@ -2,16 +2,15 @@
 weights after two clipped Adam steps, |error| <= 1e-5 in float32."""
 from __future__ import annotations
 
+import keras
 import numpy as np
 import pytest
+import tensorflow as tf
 
-tf = pytest.importorskip("tensorflow")
-import keras  # noqa: E402  (after TensorFlow, which it runs on)
-
-from rnn_core.adam import Adam, adam_start  # noqa: E402
-from rnn_core.cells import LSTMCell  # noqa: E402
-from rnn_core.learn import WEIGHTS, backward, cross_entropy, forward, init_model, train_step  # noqa: E402
-from tests.test_cells_parity import KINDS  # noqa: E402
+from rnn_core.adam import Adam, adam_start
+from rnn_core.cells import LSTMCell
+from rnn_core.learn import WEIGHTS, backward, cross_entropy, forward, init_model, train_step
+from tests.test_cells_parity import KINDS
 
 ATOL = 1e-5
 V, E, D, K = 9, 4, 6, 5  # vocabulary (with padding 0), embedding, units, classes
