@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.strings import classroom as _classroom
+from ui.strings import playground as _playground
+
 LANGUAGES = ("en", "ko")
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
@@ -685,6 +688,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.demo.q3": ("The {model} model reads “{sentence}”. Positive or negative?",
                      "{model} 모델이 “{sentence}”를 읽습니다. 긍정일까요, 부정일까요?"),
 }
+
+for _table in (_classroom.STRINGS, _playground.STRINGS):
+    assert not set(_table) & set(STRINGS), set(_table) & set(STRINGS)
+    STRINGS.update(_table)
 
 
 def language() -> str:

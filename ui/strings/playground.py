@@ -1,0 +1,5 @@
+"""The playground feature's strings: key -> (English, Korean), merged into ui.i18n.STRINGS."""
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+}
