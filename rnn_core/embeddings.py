@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -20,18 +21,24 @@ def cosine_similarity(E: np.ndarray, query: np.ndarray) -> np.ndarray:
     return unit_rows(E) @ q
 
 
-def nearest(E: np.ndarray, query: np.ndarray, k: int, exclude: tuple[int, ...] = (0, 1)) -> list[tuple[int, float]]:
-    """The k rows most similar to query by cosine, as (row, similarity), skipping rows in ``exclude``."""
+def nearest(E: np.ndarray, query: np.ndarray, k: int, exclude: tuple[int, ...] = (0, 1),
+            blocked: Sequence[int] | np.ndarray = ()) -> list[tuple[int, float]]:
+    """The k rows most similar to query by cosine, as (row, similarity), skipping rows in ``exclude``
+    and in ``blocked`` (ids never to show, e.g. rnn_core.safe_words.blocked_ids(tokens)); fewer than
+    k when fewer rows are left."""
     sims = cosine_similarity(E, query)
     sims[list(exclude)] = -np.inf
+    sims[np.asarray(blocked, dtype=np.intp)] = -np.inf
     top = np.argsort(-sims)[:k]
-    return [(int(i), float(sims[i])) for i in top]
+    return [(int(i), float(sims[i])) for i in top if sims[i] > -np.inf]
 
 
-def analogy(E: np.ndarray, a: int, b: int, c: int, k: int = 5) -> list[tuple[int, float]]:
-    """Rows nearest to E[a] - E[b] + E[c] (king - man + woman), leaving out a, b and c themselves."""
+def analogy(E: np.ndarray, a: int, b: int, c: int, k: int = 5,
+            blocked: Sequence[int] | np.ndarray = ()) -> list[tuple[int, float]]:
+    """Rows nearest to E[a] - E[b] + E[c] (king - man + woman), leaving out a, b and c themselves
+    and the ``blocked`` ids."""
     U = unit_rows(E)
-    return nearest(E, U[a] - U[b] + U[c], k, exclude=(0, 1, a, b, c))
+    return nearest(E, U[a] - U[b] + U[c], k, exclude=(0, 1, a, b, c), blocked=blocked)
 
 
 def pca_2d(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -40,12 +40,15 @@ class LanguageModel:
         """p(next word) after reading ids: (V,)."""
         return self.network(np.asarray([ids], dtype=np.int32))[0, -1]
 
-    def next_words(self, text: str, k: int = 10) -> list[tuple[str, float]]:
-        """The k most likely next words after ``text`` (the OOV and padding entries left out)."""
+    def next_words(self, text: str, k: int = 10, allowed: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The k most likely next words after ``text`` (the OOV and padding entries left out, and every
+        id where the (V,) bool mask ``allowed`` is False, e.g. rnn_core.safe_words.allowed_mask(vocab.tokens))."""
         ids = self.encode(text)
         if not ids:
             return []
         p = self.distribution(ids).copy()
         p[[0, OOV]] = 0.0
+        if allowed is not None:
+            p[~np.asarray(allowed, dtype=bool)] = 0.0
         top = np.argsort(-p)[:k]
         return [(self.vocab.tokens[i], float(p[i])) for i in top]
