@@ -22,14 +22,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.present": ("Presentation mode", "발표 모드"),
     "sidebar.link": ("Link to this view (copy it for the class)", "이 화면의 링크 (수업용으로 복사하세요)"),
     "sidebar.present_help": ("Larger type and figures for a projector.", "프로젝터용으로 글자와 그림을 크게 보여 줍니다."),
-    "steps.step": ("Step", "단계"),
+    "steps.step": ("Step", "시점"),
     "steps.prev": ("◀ Previous", "◀ 이전"),
     "steps.next": ("Next ▶", "다음 ▶"),
     "steps.autoplay": ("Autoplay", "자동 재생"),
-    "steps.speed": ("Speed (s/step)", "속도 (초/단계)"),
+    "steps.speed": ("Speed (s/step)", "재생 속도 (시점당 초)"),
     "present.about": ("About this lesson", "이 단원에 대하여"),
-    "nav.home": ("Course map", "코스 지도"),
-    "nav.hidden_state": ("3 · One step of an RNN", "3 · RNN의 한 스텝"),
+    "glossary.title": ("Glossary", "용어집"),
+    "glossary.intro": ("The terms this course uses, in English and Korean.",
+                       "이 과정에서 쓰는 용어를 영어와 한국어로 정리했습니다."),
+    "glossary.en": ("English", "영어"),
+    "glossary.ko": ("Korean", "한국어"),
+    "glossary.avoid": ("not", "쓰지 않는 말"),
+    "nav.home": ("Course map", "전체 단원"),
+    "nav.hidden_state": ("3 · One step of an RNN", "3 · RNN 한 시점의 계산"),
     "nav.demo": ("7 · Try it: live sentiment", "7 · 직접 해 보기: 감성 분석"),
     "notice.bad_param": ("The link had an unusable value for '{name}'; the default is used instead.",
                          "링크의 '{name}' 값을 쓸 수 없어 기본값을 사용합니다."),
@@ -38,19 +44,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "RNN Lab follows a sentence through a recurrent neural network: from its words to vectors, "
         "through each update of the hidden state, back through time as gradients, through the LSTM "
         "and GRU gates, to the verdict of a trained sentiment model. Every number is computed live.",
-        "RNN 랩은 한 문장이 순환 신경망을 지나가는 길을 따라갑니다. 단어가 벡터가 되고, 은닉 상태가 한 스텝씩 "
-        "갱신되고, 기울기가 시간을 거슬러 흐르고, LSTM과 GRU의 게이트를 지나, 학습된 감성 분석 모델의 판정에 "
-        "이르기까지. 화면의 모든 숫자는 그 자리에서 계산됩니다."),
-    "home.map": ("Course map", "코스 지도"),
-    "home.open": ("Open the lesson", "레슨 열기"),
+        "RNN 랩은 한 문장이 순환 신경망을 지나가는 길을 따라갑니다. 토큰이 벡터가 되고, 은닉 상태가 시점마다 "
+        "갱신되고, 기울기가 시간을 거슬러 흐르고, LSTM과 GRU의 게이트를 지나 학습된 감성 분석 모델이 판정을 "
+        "내리기까지, 화면의 모든 숫자는 그 자리에서 계산됩니다."),
+    "home.map": ("Course map", "전체 단원"),
+    "home.open": ("Open the lesson", "단원 열기"),
     "home.soon": ("Being written", "준비 중"),
     "lesson.1.title": ("1 · From text to numbers", "1 · 텍스트에서 숫자로"),
     "lesson.1.body": ("Tokens, vocabulary ids, one-hot vs embedding lookup, padding and masking.",
                       "토큰, 어휘 번호, 원-핫과 임베딩 조회, 패딩과 마스킹."),
     "lesson.2.title": ("2 · Embeddings", "2 · 임베딩"),
     "lesson.2.body": ("Dense word vectors, and which words end up close together.",
-                      "밀집 단어 벡터, 그리고 어떤 단어들이 가까이 모이는가."),
-    "lesson.3.title": ("3 · One step of an RNN", "3 · RNN의 한 스텝"),
+                      "토큰마다 하나씩인 밀집 벡터, 그리고 어떤 토큰끼리 가까이 모이는가."),
+    "lesson.3.title": ("3 · One step of an RNN", "3 · RNN 한 시점의 계산"),
     "lesson.3.body": ("h_t = tanh(x_t W_x + h_{t-1} W_h + b) with every matrix, shape and number.",
                       "h_t = tanh(x_t W_x + h_{t-1} W_h + b)의 모든 행렬, 크기, 숫자."),
     "lesson.4.title": ("4 · Unrolled through time", "4 · 시간 축으로 펼치기"),
@@ -64,7 +70,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "망각·입력·출력 게이트, 셀 상태, GRU의 업데이트·리셋 게이트."),
     "lesson.7.title": ("7 · Try it: live sentiment", "7 · 직접 해 보기: 실시간 감성 분석"),
     "lesson.7.body": ("Type a sentence and watch trained RNN, LSTM and GRU models judge it word by word.",
-                      "문장을 입력하면 학습된 RNN, LSTM, GRU 모델이 단어마다 판정을 쌓아 가는 모습을 봅니다."),
+                      "문장을 입력하면 학습된 RNN, LSTM, GRU 모델이 토큰을 하나씩 읽으며 판정을 쌓아 가는 모습을 "
+                      "봅니다."),
     # --- lesson 1: text to vectors --------------------------------------------
     "nav.text": ("1 · From text to numbers", "1 · 텍스트에서 숫자로"),
     "text.title": ("From text to numbers", "텍스트에서 숫자로"),
@@ -84,7 +91,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text.scheme_words": ("English is cut into lower-case words; contractions are split (wasn't → was n't).",
                           "영어는 소문자 단어로 자르고 축약형은 나눕니다 (wasn't → was n't)."),
     "text.scheme_syllables": ("Korean is cut into syllables, so 영화가 and 영화는 share 영 and 화.",
-                              "한국어는 음절로 잘라서 영화가와 영화는이 영, 화를 함께 씁니다."),
+                              "한국어는 음절로 자릅니다. 그래서 ‘영화가’와 ‘영화는’ 두 단어가 ‘영’, ‘화’ 두 토큰을 "
+                              "함께 씁니다."),
     "text.oov_count": ("{n} of {T} tokens are out of vocabulary.", "토큰 {T}개 중 {n}개가 어휘 밖입니다."),
     "text.onehot": ("2. One-hot vector or table lookup: the same numbers", "2. 원-핫 벡터와 표 조회: 같은 숫자"),
     "text.onehot_body": (
@@ -110,23 +118,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "모든 문장은 정확히 {L}개 번호의 행이 됩니다. 짧으면 0으로 채우고 길면 자릅니다. 회색 칸이 패딩이며, 마스크"
         "(mask_zero=True)가 RNN에게 이 칸을 건너뛰라고 알립니다."),
     "text.shape": ("The batch the RNN reads has shape (batch, time steps, features) = **({B}, {L}, {E})**.",
-                   "RNN이 읽는 배치의 크기는 (배치, 시점, 특성) = **({B}, {L}, {E})**입니다."),
+                   "RNN이 읽는 배치의 크기 (배치, 시점, 특성): **({B}, {L}, {E})**"),
     "text.sentence_axis": ("sentence", "문장"),
     "text.position_axis": ("position", "위치"),
     "text.mask": ("4. Masking: the hidden state freezes on padding", "4. 마스킹: 패딩에서 은닉 상태가 멈춘다"),
     "text.mask_body": (
         "The trained {model} reads your first sentence padded to {L} steps. On masked steps it copies its previous "
         "state, so the verdict is the same as without padding: {p_pad:.4f} padded, {p_plain:.4f} unpadded.",
-        "학습된 {model}이 첫 문장을 {L}개 시점으로 패딩해서 읽습니다. 마스크된 시점에서는 이전 상태를 그대로 복사하므로 "
-        "판정이 패딩 없을 때와 같습니다: 패딩 {p_pad:.4f}, 패딩 없음 {p_plain:.4f}."),
+        "학습된 {model} 모델이 첫 문장을 {L}개 시점에 맞춰 패딩해서 읽습니다. 마스크된 시점에서는 이전 상태를 "
+        "그대로 복사하므로 판정이 패딩 없을 때와 같습니다: 패딩 {p_pad:.4f}, 패딩 없음 {p_plain:.4f}."),
     "text.masked": ("masked", "마스크됨"),
     "text.order": ("5. Order matters", "5. 순서가 중요하다"),
     "text.order_body": (
         "The same tokens in another order: p(positive) = {p_shuffled:.3f} instead of {p:.3f}. A bag of words would "
         "not notice; an RNN does, because it reads one token after another.",
-        "같은 토큰을 다른 순서로: p(긍정) = {p:.3f} 대신 {p_shuffled:.3f}. 단어 주머니(bag of words) 모델은 "
-        "차이를 모르지만, RNN은 토큰을 차례로 읽기 때문에 압니다."),
-    "text.shuffle": ("Shuffle the words", "단어 섞기"),
+        "같은 토큰을 순서만 바꿔 읽히면 p(긍정)이 달라집니다: 섞은 순서 {p_shuffled:.3f}, 원래 순서 {p:.3f}. 단어 "
+        "주머니 모델은 순서를 보지 않아 차이를 모르지만, RNN은 토큰을 차례로 읽기 때문에 압니다."),
+    "text.shuffle": ("Shuffle the words", "토큰 섞기"),
     "text.shuffled": ("Shuffled: {text}", "섞은 문장: {text}"),
     # --- lesson 2: embeddings -------------------------------------------------
     "nav.embeddings": ("2 · Embeddings", "2 · 임베딩"),
@@ -141,10 +149,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the verdict the same way (great, excellent, wonderful), not when they mean similar things. City names or "
         "king - man + woman = queen, the classic word2vec examples, need vectors trained to predict neighbouring "
         "words; here such analogies mostly fail, and the results below show it honestly.",
-        "이 벡터는 긍정과 부정 리뷰를 가르도록 학습되었기 때문에, 뜻이 비슷한 단어보다 판정을 같은 쪽으로 미는 단어"
-        "(great, excellent, wonderful)끼리 가까워집니다. 도시 이름이나 king - man + woman = queen 같은 word2vec의 "
-        "고전 예시는 주변 단어를 예측하도록 학습한 벡터가 필요하고, 여기서는 대부분 성립하지 않습니다. 아래 결과가 "
-        "그대로 보여 줍니다."),
+        "이 벡터는 긍정과 부정 리뷰를 가르도록 학습되었기 때문에, 뜻이 비슷한 토큰보다 판정을 같은 쪽으로 미는 "
+        "토큰끼리 가까워집니다. 예를 들어 ‘좋’ 곁에는 ‘훌’(훌륭)과 ‘쾌’(유쾌)가, ‘쓰’(쓰레기) 곁에는 ‘돈’(돈 "
+        "아깝다)이 있습니다. 도시 이름이나 ‘왕 - 남자 + 여자 = 여왕’ 같은 word2vec의 고전 예시는 주변 단어를 "
+        "예측하도록 학습한 벡터가 필요하고, 여기서는 대부분 성립하지 않습니다. 아래 결과가 그대로 보여 줍니다."),
     "emb.sentence": ("Sentence", "문장"),
     "emb.source": ("Vectors", "벡터"),
     "emb.source_w2v": ("skip-gram word vectors, 100 dimensions (trained to predict neighbouring words)",
@@ -172,13 +180,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "emb.search": ("Find a token", "토큰 찾기"),
     "emb.search_help": ("Marks it on the map and lists its nearest neighbours by cosine similarity.",
                         "지도에 표시하고 코사인 유사도로 가장 가까운 이웃을 보여 줍니다."),
-    "emb.not_found": ("“{word}” is not in the model's vocabulary.", "“{word}”는 모델 어휘에 없습니다."),
+    "emb.not_found": ("“{word}” is not in the model's vocabulary.", "“{word}”: 모델 어휘에 없는 토큰입니다."),
     "emb.neighbour": ("neighbour", "이웃"),
     "emb.cosine": ("cosine similarity", "코사인 유사도"),
     "emb.analogy": ("Analogy: a - b + c", "유추: a - b + c"),
     "emb.analogy_missing": ("Each of a, b and c must be in the vocabulary.", "a, b, c가 모두 어휘에 있어야 합니다."),
     # --- lesson 3: one step --------------------------------------------------
-    "step.title": ("One step of an RNN", "RNN의 한 스텝"),
+    "step.title": ("One step of an RNN", "RNN 한 시점의 계산"),
     "step.intro": (
         "An RNN is a single layer used again and again. At every time step it reads one input vector x_t "
         "and its own previous output h_{t-1}, its memory, and produces a new hidden state h_t.",
@@ -193,8 +201,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.seed": ("Random seed for the weights", "가중치 난수 시드"),
     "step.weights": ("Weights", "가중치"),
     "step.empty": ("Type at least one word to see the RNN step. (Letters or digits; emoji and symbols are skipped.)",
-                   "RNN 스텝을 보려면 단어를 하나 이상 입력하세요. (글자나 숫자만 읽고, 이모지와 기호는 건너뜁니다.)"),
-    "step.too_long": ("Only the first {n} words are used in this lesson.", "이 레슨에서는 앞의 {n}개 단어만 사용합니다."),
+                   "RNN의 계산을 보려면 단어를 하나 이상 입력하세요. (글자나 숫자만 읽고, 이모지와 기호는 "
+                   "건너뜁니다.)"),
+    "step.too_long": ("Only the first {n} words are used in this lesson.",
+                      "이 단원에서는 앞의 {n}개 단어만 사용합니다."),
     "step.toy_note": (
         "The weights here are random (fixed by the seed) and each word's vector x_t comes from a small random "
         "embedding table: the numbers are real computations, but nothing here is trained yet.",
@@ -213,15 +223,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h_t, each value between -1 and 1. Colour: blue negative, red positive.",
         "왼쪽부터: x_t W_x 더하기 h_{t-1} W_h 더하기 b가 사전 활성값 z_t가 되고, tanh가 이를 -1과 1 사이의 "
         "h_t로 눌러 줍니다. 색: 파랑은 음수, 빨강은 양수."),
-    "step.numbers": ("The numbers of this step", "이 스텝의 숫자"),
+    "step.numbers": ("The numbers of this step", "이 시점의 숫자"),
     "step.unit": ("unit", "유닛"),
-    "step.time_axis": ("time step · word", "시점 · 단어"),
+    "step.time_axis": ("time step · token", "시점 · 토큰"),
     "step.sharing": ("Parameter sharing: the same weights at every step", "파라미터 공유: 모든 시점에 같은 가중치"),
     "step.sharing_body": (
         "All {T} steps use the very same W_x, W_h and b (checksum {checksum}); only the input and the memory "
         "change. That is why an RNN can read a sentence of any length with a fixed number of parameters.",
-        "{T}개 시점 모두 똑같은 W_x, W_h, b(체크섬 {checksum})를 씁니다. 바뀌는 것은 입력과 기억뿐입니다. "
-        "그래서 RNN은 고정된 개수의 파라미터로 어떤 길이의 문장이든 읽을 수 있습니다."),
+        "{T}개 시점 모두 똑같은 W_x, W_h, b를 씁니다(체크섬 {checksum}). 바뀌는 것은 입력과 기억뿐입니다. 그래서 "
+        "RNN은 고정된 개수의 파라미터로 어떤 길이의 문장이든 읽을 수 있습니다."),
     "step.states_figure": ("Hidden state after each word (rows: time steps, columns: units)",
                            "단어마다의 은닉 상태 (행: 시점, 열: 유닛)"),
     "step.states_caption": ("The highlighted row is the step shown above. Hover for exact values.",
@@ -230,8 +240,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.params_body": (
         "W_x has d × D = {wx} entries, W_h has D × D = {wh}, b has D = {b}. Together: "
         "D · (d + D + 1) = {D} · ({d} + {D} + 1) = **{total}**.",
-        "W_x는 d × D = {wx}개, W_h는 D × D = {wh}개, b는 D = {b}개입니다. 모두 합하면 "
-        "D · (d + D + 1) = {D} · ({d} + {D} + 1) = **{total}**개."),
+        "W_x는 d × D = {wx}개, W_h는 D × D = {wh}개, b는 D = {b}개입니다. 모두 합하면 D · (d + D + 1) = {D} · ({d} "
+        "+ {D} + 1) = **{total}개**."),
     "step.params_notes": (
         "The notes' example, SimpleRNN(3) on inputs of shape (2, 10), has 3 · (10 + 3 + 1) = {n} parameters; "
         "the number of time steps (2) does not appear, because the weights are shared.",
@@ -260,15 +270,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.intro": (
         "Unrolling draws the one recurrent cell once per time step: the same W_x, W_h and b, fed the word of that "
         "step and the state of the step before. Play your sentence through the trained {model} word by word.",
-        "펼치기는 하나의 순환 셀을 시점마다 한 번씩 그린 그림입니다. 같은 W_x, W_h, b에 그 시점의 단어와 직전 시점의 "
-        "상태가 들어갑니다. 학습된 {model}로 문장을 한 단어씩 재생해 보세요."),
+        "펼치기는 하나의 순환 셀을 시점마다 한 번씩 그린 그림입니다. 같은 W_x, W_h, b에 그 시점의 토큰과 직전 "
+        "시점의 상태가 들어갑니다. 학습된 {model} 모델로 문장을 토큰 하나씩 재생해 보세요."),
     "unroll.sentence": ("Sentence", "문장"),
     "unroll.counter": ("Step {t} of {T}: “{word}” · p(positive) so far = {p:.3f}",
                        "{T}개 중 {t}번째 시점: “{word}” · 지금까지의 p(긍정) = {p:.3f}"),
     "unroll.states": ("Hidden states so far (rows: time steps read, columns: the {D} units)",
                       "지금까지의 은닉 상태 (행: 읽은 시점, 열: 유닛 {D}개)"),
     "unroll.verdict": ("Verdict after each step", "시점마다의 판정"),
-    "unroll.empty": ("Type a sentence with at least one word.", "단어가 하나 이상 있는 문장을 입력하세요."),
+    "unroll.empty": ("Type a sentence with at least one word.", "토큰이 하나 이상 나오는 문장을 입력하세요."),
     "unroll.rs": ("return_sequences: one state or all of them", "return_sequences: 상태 하나 또는 전부"),
     "unroll.rs_toggle": ("return_sequences=True", "return_sequences=True"),
     "unroll.batch": ("batch size", "배치 크기"),
@@ -278,7 +288,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.rs_result": (
         "SimpleRNN({D}) on inputs of shape ({B}, {T}, {d}) returns **{shape}**: {what}. It has {params} parameters, "
         "however many time steps there are.",
-        "SimpleRNN({D})에 ({B}, {T}, {d}) 입력을 넣으면 **{shape}**를 돌려줍니다: {what}. 파라미터는 시점 수와 "
+        "SimpleRNN({D}) 층에 ({B}, {T}, {d}) 입력을 넣으면 나오는 크기: **{shape}** ({what}). 파라미터는 시점 수와 "
         "상관없이 {params}개입니다."),
     "unroll.rs_last": ("the last hidden state of each sequence", "각 시퀀스의 마지막 은닉 상태"),
     "unroll.rs_all": ("every hidden state of every sequence", "모든 시퀀스의 모든 은닉 상태"),
@@ -288,8 +298,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Many-to-one models need one vector for the whole text. The last state h_T is the usual choice; the mean "
         "of all states weighs every word equally; concatenating keeps everything but its size grows with the "
         "length: here {last}, {mean} and {concat}.",
-        "many-to-one 모델은 문장 전체를 대표할 벡터 하나가 필요합니다. 보통 마지막 상태 h_T를 쓰고, 모든 상태의 평균은 "
-        "단어마다 같은 무게를 주며, 이어 붙이기는 모두 담지만 길이에 따라 커집니다: 여기서는 {last}, {mean}, {concat}."),
+        "다대일 모델은 문장 전체를 대표할 벡터 하나가 필요합니다. 보통 마지막 상태 h_T를 쓰고, 모든 상태의 평균은 "
+        "시점마다 같은 무게를 주며, 이어 붙이기는 모두 담지만 길이에 따라 커집니다. 여기서는 {last}, {mean}, "
+        "{concat}."),
     "unroll.last": ("last h_T", "마지막 h_T"),
     "unroll.mean": ("mean of h_1..h_T", "h_1..h_T의 평균"),
     "unroll.stack": ("A stacked (deep) RNN", "쌓은(깊은) RNN"),
@@ -328,12 +339,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
     "arch.seq2seq": ("many-to-many, encoder-decoder: translation (read the whole sentence, then write another)",
                      "다대다 (인코더-디코더): 번역 (문장 전체를 읽은 뒤 다른 문장을 씀)"),
-    "unroll.lm": ("A language model: “the movie is ___”", "언어 모델: “the movie is ___”"),
+    "unroll.lm": ("A language model: “the movie is ___”", "언어 모델: 다음에 올 단어 맞히기"),
     "unroll.lm_body": (
         "A many-to-many RNN trained on IMDB reviews to predict the next word at every step (validation perplexity "
         "{ppl}). Type the start of a sentence and see what it expects next.",
-        "IMDB 리뷰로 매 시점 다음 단어를 예측하도록 학습한 다대다 RNN입니다 (검증 퍼플렉서티 {ppl}). 문장 앞부분을 "
-        "입력하면 다음에 올 단어의 확률을 보여 줍니다."),
+        "IMDB 영어 리뷰로 매 시점 다음 단어를 예측하도록 학습한 다대다 RNN입니다 (검증 퍼플렉서티 {ppl}). 영어 "
+        "문장의 앞부분을 입력하면 다음에 올 단어의 확률을 보여 줍니다."),
     "unroll.lm_prefix": ("Start of a sentence (English)", "문장 앞부분 (영어)"),
     "unroll.lm_empty": ("Type at least one English word.", "영어 단어를 하나 이상 입력하세요."),
     "unroll.lm_x": ("p(next word)", "p(다음 단어)"),
@@ -354,18 +365,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
         "with J_s = diag(tanh'(z_s)) W_hᵀ. If every factor shrinks vectors the product vanishes; if they "
         "stretch vectors it explodes.",
-        "T - t 스텝 앞의 단어에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
-        "역전파는 스텝마다 야코비안 하나씩을 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
-        "J_s = diag(tanh'(z_s)) W_hᵀ. 모든 인수가 벡터를 줄이면 곱은 사라지고(소실), 늘리면 폭발합니다(폭주)."),
-    "grad.rho": ("Spectral radius of W_h", "W_h의 스펙트럼 반지름"),
+        "T - t 시점 앞의 토큰에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
+        "역전파는 시점마다 야코비안 하나씩을 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), J_s = diag(tanh'(z_s)) "
+        "W_hᵀ. 모든 인수가 벡터를 줄이면 곱은 0에 가까워지고(소실), 늘리면 한없이 커집니다(폭주)."),
+    "grad.rho": ("Spectral radius of W_h", "W_h의 스펙트럼 반경"),
     "grad.rho_help": ("The largest |eigenvalue| of W_h: above 1 the gradient tends to grow, below 1 to shrink.",
                       "W_h의 가장 큰 |고윳값|: 1보다 크면 기울기가 커지고, 작으면 줄어드는 경향이 있습니다."),
     "grad.activation": ("Activation", "활성화 함수"),
     "grad.steps": ("Sequence length T", "시퀀스 길이 T"),
     "grad.units": ("Hidden units D", "은닉 유닛 D"),
     "grad.seed": ("Random seed", "난수 시드"),
-    "grad.figure": ("How much gradient reaches each step back", "몇 스텝 앞까지 기울기가 닿는가"),
-    "grad.x": ("distance back in time, T - t (steps)", "거슬러 간 거리 T - t (스텝)"),
+    "grad.figure": ("How much gradient reaches each step back", "몇 시점 앞까지 기울기가 닿는가"),
+    "grad.x": ("distance back in time, T - t (steps)", "거슬러 간 거리 T - t (시점 수)"),
     "grad.y": ("‖dh_T / dh_t‖₂ (log scale)", "‖dh_T / dh_t‖₂ (로그 눈금)"),
     "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k", "Pascanu 상한 (γ·σ_max(W_h))^k"),
     "grad.caption": (
@@ -373,19 +384,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pascanu, Mikolov and Bengio (2013): each factor is at most γ·σ_max(W_h), where γ bounds the "
         "activation's slope (1 for tanh). If γ·σ_max < 1 the gradient must vanish; a spectral radius above 1 "
         "is needed for it to explode.",
-        "파란 영역: 1보다 작아 기울기가 줄어듭니다(소실). 주황 영역: 1보다 커서 기울기가 커집니다(폭주). "
-        "Pascanu, Mikolov, Bengio (2013): 각 인수는 γ·σ_max(W_h) 이하이고 γ는 활성화 함수 기울기의 상한"
-        "(tanh는 1)입니다. γ·σ_max < 1이면 기울기는 반드시 소실되고, 폭주하려면 스펙트럼 반지름이 1보다 커야 합니다."),
+        "파란 영역: 1보다 작아 기울기가 줄어듭니다(소실). 주황 영역: 1보다 커서 기울기가 커집니다(폭주). Pascanu, "
+        "Mikolov, Bengio (2013): 각 인수는 γ·σ_max(W_h) 이하이고 γ는 활성화 함수 기울기의 상한(tanh는 1)입니다. "
+        "γ·σ_max < 1이면 기울기는 반드시 소실되고, 폭주하려면 스펙트럼 반경이 1보다 커야 합니다."),
     "grad.clipped_plot": ("Some values fell outside 10⁻³⁰…10³⁰ and are drawn at the edge of the plot.",
                           "일부 값이 10⁻³⁰…10³⁰ 범위를 벗어나 그래프 가장자리에 그렸습니다."),
     "grad.verdict_vanish": ("After {k} steps back only {ratio:.1e} of the gradient is left: it **vanishes**.",
-                            "{k} 스텝을 거슬러 가면 기울기가 {ratio:.1e}만 남습니다: **소실**됩니다."),
+                            "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}만 남습니다: **소실**됩니다."),
     "grad.verdict_explode": ("After {k} steps back the gradient is {ratio:.1e} times larger: it **explodes**.",
-                             "{k} 스텝을 거슬러 가면 기울기가 {ratio:.1e}배 커집니다: **폭주**합니다."),
+                             "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}배 커집니다: **폭주**합니다."),
     "grad.verdict_keep": ("After {k} steps back the gradient keeps a factor of {ratio:.2f}: it survives.",
-                          "{k} 스텝을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
+                          "{k} 시점을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
-                     "{k} 스텝 거슬러 감 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
+                     "{k} 시점 거슬러 감 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
     "grad.clip": ("Gradient clipping", "기울기 클리핑"),
     "grad.clip_on": ("Clip the gradient by its global norm", "전체 노름으로 기울기 클리핑"),
     "grad.clip_max": ("Largest allowed norm c", "허용하는 최대 노름 c"),
@@ -395,7 +406,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "손실 L = sum(h_T). W_x, W_h, b에 대한 L의 기울기 전체 노름은 **{norm:.3e}**입니다. "
         "학습률 0.1이면 업데이트 크기는 {step:.3e}입니다."),
     "grad.clip_after": ("Clipped to norm {after:.3e} (same direction): the update step becomes {step:.3e}.",
-                        "노름 {after:.3e}로 잘랐습니다(방향은 그대로). 업데이트 크기는 {step:.3e}가 됩니다."),
+                        "잘라 낸 뒤의 노름: {after:.3e} (방향은 그대로). 업데이트 크기: {step:.3e}."),
     "grad.clip_off": ("Clipping is off: an exploding gradient throws the weights far away in one step.",
                       "클리핑이 꺼져 있습니다. 폭주한 기울기는 한 번에 가중치를 멀리 날려 보냅니다."),
     "grad.trained": ("The trained models on your sentence", "학습된 모델로 내 문장 보기"),
@@ -413,9 +424,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "he or she: a sequence starts with one of 8 symbols, then N random distractors, then a question mark, "
         "and the network must answer the first symbol (chance = 1/8). A SimpleRNN, an LSTM and a GRU of 24 "
         "units each are trained here on N up to the maximum, then tested at fixed distances.",
-        "긴 문장의 첫 단어를 보고 he와 she 중 무엇을 쓸지 알아야 하는 것처럼 장기 기억이 필요한 과제입니다. 시퀀스는 "
-        "8개 기호 중 하나로 시작하고, 무작위 방해 토큰 N개, 물음표가 이어집니다. 신경망은 첫 기호를 맞혀야 합니다"
-        "(우연 = 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 학습시키고 정해진 거리에서 시험합니다."),
+        "긴 문장 끝에서 ‘그’와 ‘그녀’ 중 무엇을 쓸지 첫 단어를 보고 알아야 하는 것처럼 장기 기억이 필요한 "
+        "과제입니다. 시퀀스는 8개 기호 중 하나로 시작하고, 무작위 방해 토큰 N개, 물음표가 이어집니다. 신경망은 첫 "
+        "기호를 맞혀야 합니다(우연 = 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 "
+        "학습시키고 정해진 거리에서 시험합니다."),
     "grad.memory_max": ("Longest gap N", "가장 긴 간격 N"),
     "grad.memory_run": ("Train the three networks (about half a minute)", "세 신경망 학습시키기 (30초 정도)"),
     "grad.memory_progress": ("Training {cell}…", "{cell} 학습 중…"),
@@ -429,7 +441,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.memory_x": ("gap N (distractors between the symbol and the question)", "간격 N (기호와 질문 사이의 방해 토큰 수)"),
     "grad.memory_y": ("test accuracy", "테스트 정확도"),
     "grad.memory_chance": ("chance", "우연"),
-    "grad.summary": ("What this lesson showed", "이 레슨에서 본 것"),
+    "grad.summary": ("What this lesson showed", "이 단원에서 본 것"),
     "grad.summary_body": (
         "- **Strength of RNNs:** one set of weights reads sequences of any length, and order matters to them.\n"
         "- **Their limit:** the gradient from a far word is a product of many Jacobians; with a spectral radius "
@@ -438,13 +450,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "- **The cure:** LSTM and GRU add an additive path (the cell state, the update gate) along which the "
         "gradient can pass almost unchanged, so they still hear words many steps back.",
         "- **RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 순서를 구분합니다.\n"
-        "- **한계:** 먼 단어에서 오는 기울기는 많은 야코비안의 곱이라서 스펙트럼 반지름이 1보다 작으면 사라집니다(위 곡선). "
-        "그래서 일반 RNN은 먼 단어에서 거의 배우지 못하며, 기억 과제가 이를 보여 줍니다. 1보다 크면 폭주할 수 있고, "
-        "클리핑이 업데이트 크기를 제한합니다.\n"
-        "- **해결책:** LSTM과 GRU는 덧셈 경로(셀 상태, 업데이트 게이트)를 더해 기울기가 거의 그대로 지나가게 하므로 "
-        "여러 스텝 앞의 단어도 여전히 들을 수 있습니다."),
+        "- **한계:** 멀리 떨어진 토큰에서 오는 기울기는 많은 야코비안의 곱이라서 스펙트럼 반경이 1보다 작으면 "
+        "소실됩니다(위 곡선). 그래서 일반 RNN은 먼 토큰에서 거의 배우지 못하며, 기억 과제가 이를 보여 줍니다. "
+        "1보다 크면 폭주할 수 있고, 클리핑이 업데이트 크기를 제한합니다.\n"
+        "- **해결책:** LSTM과 GRU는 덧셈 경로(셀 상태, 업데이트 게이트)를 더해 기울기가 거의 그대로 지나가게 "
+        "하므로 여러 시점 앞의 토큰도 여전히 들을 수 있습니다."),
     "grad.hears": ("{model}: the gradient stays above 1% for {k} steps back.",
-                   "{model}: 기울기가 {k} 스텝 앞까지 1% 이상 남습니다."),
+                   "{model}: 기울기가 {k} 시점 앞까지 1% 이상 남습니다."),
     # --- lesson 6: gates -------------------------------------------------------
     "nav.gates": ("6 · LSTM and GRU gates", "6 · LSTM과 GRU의 게이트"),
     "gates.title": ("LSTM and GRU gates", "LSTM과 GRU의 게이트"),
@@ -453,34 +465,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "runs through time, and three gates, numbers between 0 and 1 computed from x_t and h_(t-1), that decide "
         "what to erase (forget gate f), what to write (input gate i, with the candidate g) and what to show "
         "(output gate o). These are the real gates of the trained sentiment models on your sentence.",
-        "일반 RNN은 매 스텝 기억 전체를 다시 씁니다. LSTM은 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
+        "일반 RNN은 시점마다 기억 전체를 다시 씁니다. LSTM은 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
         "x_t와 h_(t-1)로 계산한 0과 1 사이의 값인 게이트 세 개를 더합니다. 무엇을 지울지(망각 게이트 f), 무엇을 "
-        "쓸지(입력 게이트 i와 후보 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 "
-        "내 문장에서 실제로 여닫은 게이트입니다."),
+        "쓸지(입력 게이트 i와 후보 값 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 내 "
+        "문장에서 실제로 여닫은 게이트입니다."),
     "gates.sentence": ("Sentence", "문장"),
     "gates.empty": ("Type a sentence with at least one word the model can read.",
-                    "모델이 읽을 수 있는 단어가 하나 이상 있는 문장을 입력하세요."),
+                    "모델이 읽을 수 있는 토큰이 하나 이상 있는 문장을 입력하세요."),
     "gates.show": ("Show", "보기"),
     "gates.unit": ("Unit to follow", "따라갈 유닛"),
     "gates.value": ("value", "값"),
     "gates.q.i": ("input gate i", "입력 게이트 i"),
     "gates.q.f": ("forget gate f", "망각 게이트 f"),
-    "gates.q.g": ("candidate g", "후보 g"),
+    "gates.q.g": ("candidate g", "후보 값 g"),
     "gates.q.o": ("output gate o", "출력 게이트 o"),
     "gates.q.c": ("cell state c", "셀 상태 c"),
     "gates.q.h": ("hidden state h", "은닉 상태 h"),
     "gates.q.z": ("update gate z", "업데이트 게이트 z"),
     "gates.q.r": ("reset gate r", "리셋 게이트 r"),
-    "gates.q.n": ("candidate n", "후보 n"),
+    "gates.q.n": ("candidate n", "후보 값 n"),
     "gates.heatmap_caption": (
         "Rows are the tokens, columns the {units} units of the trained {model}. Gates use a 0-to-1 scale, states "
         "a -1-to-1 scale. Hover for exact values.",
-        "행은 토큰, 열은 학습된 {model}의 유닛 {units}개입니다. 게이트는 0~1, 상태는 -1~1 눈금입니다. "
-        "정확한 값은 마우스를 올려 보세요."),
+        "행은 토큰, 열은 학습된 {model} 모델의 유닛 {units}개입니다. 게이트 값은 0에서 1 사이, 상태 값은 -1에서 1 "
+        "사이의 눈금으로 그립니다. 정확한 값은 마우스를 올려 보세요."),
     "gates.unit_figure": ("Unit {unit} over the sentence", "문장을 따라가는 유닛 {unit}"),
-    "gates.counter": ("Word {t} of {T}: “{word}”", "{T}개 중 {t}번째 단어: “{word}”"),
+    "gates.counter": ("Word {t} of {T}: “{word}”", "{T}개 중 {t}번째 토큰: “{word}”"),
     "gates.formulas": ("The formulas with this word's numbers (unit {unit}, token “{word}”)",
-                       "이 단어의 숫자로 쓴 공식 (유닛 {unit}, 토큰 “{word}”)"),
+                       "이 토큰의 숫자로 쓴 공식 (유닛 {unit}, 토큰 “{word}”)"),
     "gates.belt": ("The conveyor belt", "컨베이어 벨트"),
     "gates.belt_caption": (
         "The cell state flows left to right: the forget gate scales what was there, the input gate adds new "
@@ -500,9 +512,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The GRU has no separate cell state. Its update gate z does the forget and input gates' work at once: "
         "h_t = z·h_(t-1) + (1 - z)·n keeps a share z of the old memory and fills the rest with the candidate n. "
         "The reset gate r decides how much of the old memory goes into that candidate.",
-        "GRU에는 별도의 셀 상태가 없습니다. 업데이트 게이트 z가 망각과 입력 게이트의 일을 한 번에 합니다: "
-        "h_t = z·h_(t-1) + (1 - z)·n은 옛 기억의 z만큼을 남기고 나머지를 후보 n으로 채웁니다. "
-        "리셋 게이트 r은 후보를 만들 때 옛 기억을 얼마나 쓸지 정합니다."),
+        "GRU에는 별도의 셀 상태가 없습니다. 업데이트 게이트 z가 망각 게이트와 입력 게이트의 일을 한 번에 합니다: "
+        "h_t = z·h_(t-1) + (1 - z)·n은 옛 기억의 z만큼을 남기고 나머지를 후보 값 n으로 채웁니다. 리셋 게이트 r은 "
+        "후보 값을 만들 때 옛 기억을 얼마나 쓸지 정합니다."),
     "gates.gru_whatif_result": ("GRU verdict: p(positive) = {real:.3f} for real, {forced:.3f} with the override.",
                                 "GRU 판정: 실제 p(긍정) = {real:.3f}, 고정했을 때 {forced:.3f}."),
     # --- lesson 7: live demo ------------------------------------------------
@@ -525,8 +537,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "demo.buildup_caption": (
         "p(positive) after each prefix: the dense layer applied to the hidden state after token t. "
         "Above the dashed line the model would say positive.",
-        "각 접두어까지 읽었을 때의 p(긍정): t번째 토큰 뒤의 은닉 상태에 밀집층을 적용한 값입니다. "
-        "점선 위쪽이면 긍정으로 판정합니다."),
+        "앞부분을 t번째 토큰까지 읽었을 때의 p(긍정): t번째 토큰 뒤의 은닉 상태에 밀집층을 적용한 값입니다. 점선 "
+        "위쪽이면 긍정으로 판정합니다."),
     "demo.push": ("Which tokens pushed the verdict", "판정을 민 토큰"),
     "demo.push_caption": (
         "For each token: p(positive) of the whole text minus p(positive) with that token removed. "
@@ -555,7 +567,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "판정을 보려면 문장을 입력하거나 예문을 고르세요."),
     "demo.nothing_readable": ("No words could be read from this text (only symbols, emoji or spaces). "
                               "Try a sentence with words.",
-                              "이 텍스트에서 읽을 수 있는 단어가 없습니다 (기호, 이모지, 공백뿐). 단어가 있는 문장을 입력해 보세요."),
+                              "이 텍스트에서 읽을 수 있는 토큰이 없습니다 (기호, 이모지, 공백뿐). 글자가 있는 "
+                              "문장을 입력해 보세요."),
     "demo.all_oov": ("None of these tokens is in the model's vocabulary, so the verdict says little.",
                      "어떤 토큰도 모델의 어휘에 없어서 이 판정은 별 의미가 없습니다."),
     "demo.wrong_language": ("This looks like {other} text, but the models are {mine}. Switch the model language "
@@ -565,7 +578,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "텍스트가 길어서 모델은 마지막 {n}개 토큰만 읽습니다 (앞에서 {dropped}개 생략)."),
     "demo.input_cut": ("The text was cut to its first {n} characters.", "텍스트를 앞의 {n}자로 잘랐습니다."),
     "demo.model_error": ("The {model} model cannot be used: {why}. The other models and lessons still work.",
-                         "{model} 모델을 쓸 수 없습니다: {why}. 다른 모델과 레슨은 계속 쓸 수 있습니다."),
+                         "{model} 모델을 쓸 수 없습니다: {why}. 다른 모델과 단원은 계속 쓸 수 있습니다."),
     "fault.missing": ("the file {file} is missing", "{file} 파일이 없습니다"),
     "fault.malformed": ("the file {file} is not in the expected form (its fields, names or layers are wrong)",
                         "{file} 파일의 형식이 올바르지 않습니다 (필드, 이름 또는 층이 맞지 않음)"),
@@ -606,66 +619,69 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.no_zeros": ("none: the sentence is cut instead", "없음: 대신 문장이 잘림"),
     "quiz.text.q1": ("Your {B} sentences, padded to {L} steps, go through the embedding layer ({E} numbers per "
                      "token). What shape comes out?",
-                     "내 문장 {B}개를 {L} 시점으로 패딩해 임베딩 층(토큰당 숫자 {E}개)에 넣으면 어떤 크기가 나올까요?"),
+                     "내 문장 {B}개를 {L}개 시점에 맞춰 패딩한 뒤 임베딩 층(토큰당 숫자 {E}개)에 넣으면 어떤 "
+                     "크기가 나올까요?"),
     "quiz.text.q1_why": ("Batch × time steps × features: one {E}-number vector at every position, padding included.",
                          "배치 × 시점 × 특성: 패딩을 포함한 모든 위치에 {E}개짜리 벡터가 하나씩 있습니다."),
     "quiz.text.q2": ("How many numbers are in the one-hot vector of one token for {model}?",
                      "{model}에서 토큰 하나의 원-핫 벡터에는 숫자가 몇 개 있을까요?"),
     "quiz.text.q2_why": ("One slot per vocabulary entry. The embedding lookup just reads row number id instead of "
                          "multiplying this long vector by the table.",
-                         "어휘 항목마다 한 칸입니다. 임베딩 조회는 이 긴 벡터를 표에 곱하는 대신 id번째 행을 읽을 뿐입니다."),
+                         "어휘 항목마다 한 칸입니다. 임베딩 조회는 이 긴 벡터를 표에 곱하는 대신 토큰 번호에 "
+                         "해당하는 행을 읽을 뿐입니다."),
     "quiz.text.q3": ("Your first sentence has {T} tokens, the length is {L} and padding is “{side}”. Where do the "
                      "zeros go?",
                      "첫 문장은 토큰 {T}개, 길이는 {L}, 패딩은 “{side}”입니다. 0은 어디에 들어갈까요?"),
-    "quiz.text.q3_why_pad": ("{n} zeros fill the {side} side up to {L} steps.",
-                             "0 {n}개가 {side} 쪽을 채워 {L} 시점을 맞춥니다."),
+    "quiz.text.q3_why_pad": ("{n} zeros are added {side}, up to {L} steps.",
+                             "{side}에 0을 {n}개 채워 {L}개 시점을 맞춥니다."),
     "quiz.text.q3_why_cut": ("It is already {T} tokens long, so {n} tokens are cut instead (truncating “{side}”).",
                              "이미 토큰이 {T}개라서 0 대신 토큰 {n}개가 잘립니다 (잘라내기 “{side}”)."),
     "quiz.emb.q1": ("How many weights does the embedding table of {model} hold?",
                     "{model}의 임베딩 표에는 가중치가 몇 개 있을까요?"),
-    "quiz.emb.q1_why": ("{V} rows, one per token id, times {E} columns.", "토큰 id마다 한 행씩 {V}행 × {E}열입니다."),
+    "quiz.emb.q1_why": ("{V} rows, one per token id, times {E} columns.",
+                        "토큰 번호마다 한 행씩, {V}행 × {E}열입니다."),
     "quiz.emb.q2": ("Your sentence has {T} tokens. What shape does it have after the embedding layer?",
                     "내 문장은 토큰 {T}개입니다. 임베딩 층을 지나면 어떤 크기가 될까요?"),
     "quiz.emb.q2_why": ("One row of the table per token: {T} rows of {E} numbers.",
                         "토큰마다 표의 한 행: {E}개 숫자의 행이 {T}개입니다."),
     "quiz.emb.q3": ("Which of these words has the vector closest (by cosine) to “{word}”?",
-                    "다음 중 “{word}”와 벡터가 (코사인으로) 가장 가까운 단어는?"),
+                    "다음 중 벡터가 “{word}”에 (코사인으로) 가장 가까운 토큰은?"),
     "quiz.emb.q3_why": ("cosine {best:.3f}; the others score {others}.", "코사인 {best:.3f}, 나머지는 {others}."),
     "quiz.step.q1": ("With d = {d} inputs and D = {D} units, how many parameters does the SimpleRNN cell have?",
                      "입력 d = {d}, 유닛 D = {D}일 때 SimpleRNN 셀의 파라미터는 몇 개일까요?"),
     "quiz.step.q1_why": ("W_x has d·D = {wx}, W_h has D·D = {wh}, b has D = {b}.",
                          "W_x는 d·D = {wx}, W_h는 D·D = {wh}, b는 D = {b}개입니다."),
     "quiz.step.q2": ("What is the shape of the hidden state h_t here?", "여기서 은닉 상태 h_t의 크기는?"),
-    "quiz.step.q2_why": ("One number per hidden unit, at every step.", "스텝마다 은닉 유닛당 숫자 하나입니다."),
+    "quiz.step.q2_why": ("One number per hidden unit, at every step.", "시점마다 은닉 유닛당 숫자 하나입니다."),
     "quiz.step.q3": ("If your sentence were twice as long ({T} words), how many parameters would the cell have?",
                      "문장이 두 배로 길어지면({T}단어) 셀의 파라미터는 몇 개일까요?"),
     "quiz.step.q3_why": ("The same weights are reused at every step, so the length does not count.",
-                         "모든 스텝이 같은 가중치를 다시 쓰므로 길이는 상관없습니다."),
+                         "모든 시점이 같은 가중치를 다시 쓰므로 길이는 상관없습니다."),
     "quiz.unroll.q1": ("SimpleRNN({D}) reads a batch of shape ({B}, {T}, {d}) with return_sequences=False. What "
                        "shape comes out?",
-                       "SimpleRNN({D})이 ({B}, {T}, {d}) 배치를 return_sequences=False로 읽습니다. 출력 크기는?"),
+                       "SimpleRNN({D}) 층이 ({B}, {T}, {d}) 배치를 return_sequences=False로 읽습니다. 출력 크기는?"),
     "quiz.unroll.q1_why": ("Only the last hidden state of each sequence: batch × units.",
                            "시퀀스마다 마지막 은닉 상태만: 배치 × 유닛."),
     "quiz.unroll.q2": ("And with return_sequences=True?", "return_sequences=True라면?"),
     "quiz.unroll.q2_why": ("Every step's hidden state: batch × time steps × units.",
-                           "모든 스텝의 은닉 상태: 배치 × 시점 × 유닛."),
+                           "모든 시점의 은닉 상태: 배치 × 시점 × 유닛."),
     "quiz.unroll.q3": ("In the stacked model, how many parameters does SimpleRNN({U2}) on top of SimpleRNN({U1}) "
                        "have?",
-                       "쌓은 모델에서 SimpleRNN({U1}) 위의 SimpleRNN({U2})는 파라미터가 몇 개일까요?"),
+                       "쌓은 모델에서 SimpleRNN({U1}) 위에 놓인 SimpleRNN({U2}) 층의 파라미터는 몇 개일까요?"),
     "quiz.unroll.q3_why": ("Its inputs are the {U1} states of the layer below: {U2}·({U1} + {U2} + 1).",
                            "입력은 아래층의 상태 {U1}개입니다: {U2}·({U1} + {U2} + 1)."),
     "quiz.grad.q1": ("Spectral radius {rho}, {act}, {steps} steps: what happens to the gradient {k} steps back?",
-                     "스펙트럼 반지름 {rho}, {act}, {steps} 스텝: {k} 스텝 뒤로 간 기울기는 어떻게 될까요?"),
-    "quiz.grad.vanish": ("it vanishes (below 0.01)", "사라진다 (0.01 미만)"),
+                     "스펙트럼 반경 {rho}, {act}, 시점 {steps}개: {k} 시점을 거슬러 간 기울기는 어떻게 될까요?"),
+    "quiz.grad.vanish": ("it vanishes (below 0.01)", "소실된다 (0.01 미만)"),
     "quiz.grad.explode": ("it explodes (above 100)", "폭주한다 (100 초과)"),
     "quiz.grad.keep": ("it stays between 0.01 and 100", "0.01과 100 사이에 머문다"),
     "quiz.grad.q1_why": ("The computed norm there is {ratio:.2e}.", "그 지점에서 계산한 노름은 {ratio:.2e}입니다."),
     "quiz.grad.q2": ("The weight gradient has norm {norm:.3g}. What is its norm after clipping to {c:g}?",
-                     "가중치 기울기의 노름은 {norm:.3g}입니다. {c:g}로 클리핑하면 노름은?"),
+                     "가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은?"),
     "quiz.grad.q2_why": ("Clipping rescales only a gradient longer than the limit, keeping its direction.",
                          "클리핑은 한도보다 긴 기울기만 방향은 그대로 두고 길이를 줄입니다."),
     "quiz.grad.q3": ("On your sentence, which trained model keeps the most gradient from its first word?",
-                     "내 문장에서 첫 단어까지 기울기를 가장 많이 전하는 학습된 모델은?"),
+                     "내 문장에서 첫 토큰까지 기울기를 가장 많이 전하는 학습된 모델은?"),
     "quiz.grad.q3_why": ("||dh_T/dh_1||: {values}.", "||dh_T/dh_1||: {values}."),
     "quiz.gates.q1": ("Between which values can an LSTM gate lie?", "LSTM 게이트 값은 어느 범위에 있을까요?"),
     "quiz.gates.q1_why": ("Gates are sigmoids. On your sentence they range from {low:.3f} to {high:.3f}.",
@@ -686,7 +702,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "SimpleRNN, LSTM, GRU가 내 문장에 같은 판정을 내릴까요?"),
     "quiz.demo.q2_why": ("p(positive): {values}.", "p(긍정): {values}."),
     "quiz.demo.q3": ("The {model} model reads “{sentence}”. Positive or negative?",
-                     "{model} 모델이 “{sentence}”를 읽습니다. 긍정일까요, 부정일까요?"),
+                     "{model} 모델이 다음 문장을 읽습니다: “{sentence}”. 긍정일까요, 부정일까요?"),
 }
 
 for _table in (_classroom.STRINGS, _playground.STRINGS):
