@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_core.activations import derivative_from_output
 from rnn_core.cells import Cell, GRUCell, LSTMCell, SimpleRNNCell
 from rnn_core.sequence import Trace
 
@@ -153,3 +154,41 @@ def activation_slope_bound(activation: str) -> float:
 def norms_by_distance(trace: Trace) -> np.ndarray:
     """||d h_{T-1} / d h_{T-1-k}||_2 for k = 0..T-1 (distance back in time), for batch element 0, (T,)."""
     return spectral_norms(hidden_jacobians_to_last(trace)[0])[::-1]
+
+
+def state_norms_by_distance(trace: Trace) -> np.ndarray:
+    """||d s_{T-1} / d s_{T-1-k}||_2 for k = 0..T-1, the whole state s (h, or (h, c) for an LSTM), batch element 0.
+
+    This is what really carries the gradient back: for an LSTM, h alone leaves out the cell state's path.
+    """
+    return spectral_norms(jacobians_to_last(trace)[0])[::-1]
+
+
+def forget_path_by_distance(trace: Trace) -> np.ndarray:
+    """The LSTM's cell-state path on its own, batch element 0: (T,), entry k = max over units of the product of
+    the last k forget gates, f_{T-1} ... f_{T-k} (1 for k = 0).
+
+    Along c_t = f_t * c_{t-1} + i_t * g_t the direct route from c_{T-1-k} to c_{T-1} is diag(f_{T-1} ... f_{T-k}),
+    whose norm is its largest entry. A masked step carries c unchanged: its factor is 1.
+    """
+    f = np.where(trace.mask[0, :, None], trace["f"][0], 1.0)  # (T, D)
+    products = np.cumprod(f[::-1], axis=0)  # (T, D): row k-1 is f_{T-1} ... f_{T-k}
+    return np.concatenate([[1.0], products.max(axis=1)[:-1]])
+
+
+def pascanu_factor(cell: SimpleRNNCell) -> float:
+    """gamma * sigma_max(W_h): every step Jacobian diag(act'(z)) W_h^T has at most this norm (Pascanu et al., 2013).
+
+    Below 1 the gradient must vanish (sufficient); above 1 it may explode, but need not (necessary only).
+    """
+    return activation_slope_bound(cell.activation) * float(spectral_norms(cell.W_h[None])[0])
+
+
+def saturated_units(trace: Trace, near: float = 0.99) -> np.ndarray:
+    """How many units of a SimpleRNN have a slope act'(z) below 1 - near^2 at each step, batch element 0: (T,).
+
+    For tanh that is |h| > near (0.99: tanh' < 0.02), a saturated unit that passes almost no gradient back;
+    for ReLU, a unit that is off (h = 0, slope 0); a linear unit never saturates.
+    """
+    slopes = derivative_from_output(trace.cell.activation, trace.h[0])  # (T, D)
+    return np.sum(slopes < 1.0 - near**2, axis=1)
