@@ -12,8 +12,8 @@ where the words come from and what is left out on purpose). A list line is one o
             Latin: the whole token (so "ass" blocks neither "class" nor "assassin")
     =word   the whole token only (=보지 blocks the token 보지, not 보지도 "not even see")
     *word   anywhere inside a token (roots no ordinary word contains: *fuck blocks "motherfucker")
-    !word   an ordinary word or phrase that contains an entry, cut out of the text first (!시발점,
-            !보지 않: "did not see")
+    !word   an ordinary word or phrase that contains an entry, cut out of the text first where it starts a
+            word (!시발점; !보지 않: "did not see"; !새끼 고양이: a kitten, but 개새끼 고양이 stays caught)
 
 Text is compared after NFKC normalisation and case folding, and also with leetspeak folded
 (sh1t, a$$, 4r5e), with the characters that are not letters dropped (f.u.c.k, 씨1발, sex10), with
@@ -59,15 +59,18 @@ class WordList:
 
     def __post_init__(self):
         object.__setattr__(self, "inside_pattern", _alternation(self.inside))
-        object.__setattr__(self, "exception_pattern", _alternation(self.exceptions))
+        object.__setattr__(self, "exception_pattern", _alternation(self.exceptions, at_word_start=True))
 
     def __len__(self) -> int:
         return len(self.whole) + len(self.inside)
 
 
-def _alternation(words: Iterable[str]) -> re.Pattern | None:
-    words = sorted(words, key=len, reverse=True)  # longest first
-    return re.compile("|".join(map(re.escape, words))) if words else None
+def _alternation(words: Iterable[str], at_word_start: bool = False) -> re.Pattern | None:
+    """One pattern for all ``words``, longest first; ``at_word_start``: only where no letter comes before
+    (an exception must not excuse 개새끼 고양이 because 새끼 고양이, a kitten, is ordinary)."""
+    words = sorted(words, key=len, reverse=True)
+    start = r"(?<![^\W\d_])" if at_word_start else ""
+    return re.compile(start + "(?:" + "|".join(map(re.escape, words)) + ")") if words else None
 
 
 def parse(lines: Iterable[str]) -> WordList:

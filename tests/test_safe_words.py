@@ -24,6 +24,8 @@ CAUGHT = [
     # Korean: syllables, words with particles glued on, digits and dots inside, jamo, spaced letters
     "좆", "씹", "썅", "좃", "좇", "ㅗ", "ㅄ", "씨발", "시발", "씨1발", "씨.발", "씨 발", "ㅅㅣ발", "ㅅㅂ",
     "병신아", "개새끼들", "지랄하네", "존나", "니미", "보지", "자지", "섹스", "썅년", "짱깨", "tlqkf", "ssibal",
+    # sentences a pupil might post to a class wall; an exception does not excuse the word it sits in
+    "이 새끼 진짜", "개새끼 고양이", "존나 재밌다", "kick ass movie", "🖕🏻",
 ]
 ORDINARY = [
     # whole-token English entries must not catch the words they sit inside, nor mild movie words
@@ -33,6 +35,7 @@ ORDINARY = [
     # Korean words that contain a listed syllable or word, read whole
     "최고의 영화", "보지도 못했다", "자지 않았다", "씹다", "씹는 맛", "시발점에서", "새끼손가락", "미니미",
     "재밌다", "발표", "신발", "병원", "지구", "자위대",
+    "새끼 고양이가 귀여운 영화", "보지 마세요 시간 낭비", "shitake mushrooms", "좋아요 👍",
 ]
 
 
