@@ -27,26 +27,46 @@ def test_the_glossary_is_consistent():
 
 # --- particles ----------------------------------------------------------------------------------------
 # A Korean particle depends on whether the word before it ends in a consonant: (8, 3)을 (삼), (8, 2)를 (이).
-# Before a {placeholder} the value is unknown, so the particle is wrong for some values: rephrase instead.
+# Before a {placeholder} the value is unknown, so a plain particle is wrong for some values: rephrase, or write
+# both forms as Korean interfaces do: {cell}은(는), {x}(으)로.
 PAIRED = r"(?:이|가|을|를|은|는|과|와|으로|로|이나|나|이며|며|이고|고|이라|라)"
 CONSONANT_DIGITS = set("013678")  # 영 일 삼 육 칠 팔 end in a consonant; 이 사 오 구 do not
 TAKES_CONSONANT = {"이", "을", "은", "과", "으로", "이나", "이며", "이고", "이라"}
 
 
+def _parenthetical(text: str, close: int) -> bool:
+    """True when the bracket closing at ``close`` opens right after a word, as in Bengio(2013)는: the
+    particle then agrees with that word, not with what is inside the brackets."""
+    depth, i = 0, close
+    while i >= 0:
+        depth += {")": 1, "]": 1, "(": -1, "[": -1}.get(text[i], 0)
+        if depth == 0:
+            return i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([{:=·"
+        i -= 1
+    return False
+
+
 def placeholder_before_particle(text: str) -> list[str]:
     """Particles glued to a {placeholder}, or to a bracket or quote that closes right after one."""
-    return re.findall(r"\{[^{}]*\}(?:\*\*)?[)\]”'\"]?(?:\*\*)?" + PAIRED + r"(?![가-힣])", text)
+    found = []
+    pattern = r"\{[^{}]*\}(?:\*\*)?([)\]”'\"]?)(?:\*\*)?" + PAIRED + r"(?![가-힣]|\([가-힣]{1,2}\))"  # 은(는) is fine
+    for m in re.finditer(pattern, text):
+        if m.group(1) in ")]" and m.group(1) and _parenthetical(text, m.start(1)):
+            continue
+        found.append(m.group(0))
+    return found
 
 
 def digit_particle_mismatches(text: str) -> list[str]:
     """Particles after a literal digit (possibly behind a closing bracket) that do not agree with its reading."""
     found = []
-    for m in re.finditer(r"(\d)[)\]]?(" + PAIRED + r")(?![가-힣])", text):
-        if m.group(2) == "로" and m.group(1) in "1789" or m.group(2) == "으로" and m.group(1) in "036":
+    for m in re.finditer(r"(\d)([)\]]?)(" + PAIRED + r")(?![가-힣])", text):
+        digit, bracket, particle = m.groups()
+        if bracket and _parenthetical(text, m.start(2)):
+            continue
+        if particle == "로" and digit in "1789" or particle == "으로" and digit in "036":
             continue  # 로 after ㄹ (일, 칠, 팔) and vowels; 으로 after other consonants
-        if m.group(2) in ("로", "으로"):
-            found.append(m.group(0))
-        elif (m.group(1) in CONSONANT_DIGITS) != (m.group(2) in TAKES_CONSONANT):
+        if particle in ("로", "으로") or (digit in CONSONANT_DIGITS) != (particle in TAKES_CONSONANT):
             found.append(m.group(0))
     return found
 
@@ -66,11 +86,14 @@ def test_particles_after_placeholders_and_digits():
 
 def test_the_particle_checks_catch_planted_strings():
     assert placeholder_before_particle("{model}이 첫 문장을 읽습니다") == ["{model}이"]
+    assert placeholder_before_particle("{model}이(가) 읽고 {c}(으)로 자릅니다") == []
     assert placeholder_before_particle("**{shape}**를 돌려줍니다") == ["{shape}**를"]
     assert placeholder_before_particle(korean_template("{a:.0%}와 {b:.0%}를")) == []
     assert placeholder_before_particle(korean_template("({B}, {T}, {d})을 넣으면")) == ["{d})을"]
     assert digit_particle_mismatches("(8, 3)를 넣으면") == ["3)를"] and digit_particle_mismatches("(8, 3)을") == []
     assert digit_particle_mismatches("1로 잘랐습니다") == [] and digit_particle_mismatches("2으로") == ["2으로"]
+    assert digit_particle_mismatches("Bengio(2013)는 인수를") == []  # the particle agrees with Bengio
+    assert placeholder_before_particle("유닛 수({n})는") == [] and placeholder_before_particle("값 ({n})는") == ["{n})는"]
 
 
 def _glossary_page():
