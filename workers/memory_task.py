@@ -1,21 +1,17 @@
-"""The live memory task (training/memory_task.py) as a job of the training pool (workers.trainer).
+"""The live memory task as a job of the training pool (workers.trainer), trained in NumPy.
 
-The page never imports TensorFlow: a child process trains and prints JSON lines, read here to move
-the job's progress. Its time limit belongs to the job, not to any page, and the result is kept for
-every learner who asks for the same distance.
+rnn_core.learn.train_memory_task runs training/memory_task.py's experiment (same data, sizes, optimiser and
+clipping) in NumPy, so the job trains in the pool's own thread: no TensorFlow, no child process. The Keras
+script stays for the benchmark's comparison (python -m bench). The result is kept for every learner who asks
+for the same distance, in the shape the script printed (accuracies keyed by distance as strings, as in JSON).
 """
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-import threading
-from pathlib import Path
-
+from rnn_core.learn import train_memory_task
 from workers import trainer
 
-ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT = 240  # seconds one training may take before it is stopped
+CELLS = ("SimpleRNN", "LSTM", "GRU")
+SEED = 0  # the script's default: the same link, the same curves
 
 
 def key(max_distance: int) -> tuple:
@@ -28,27 +24,20 @@ def job(max_distance: int) -> trainer.Job | None:
 
 def start(max_distance: int, client: str) -> trainer.Job:
     """The shared training for this distance, started if nobody has (raises trainer.TooManyJobs)."""
-    return trainer.submit(key(max_distance), client, lambda progress: _train(int(max_distance), progress))
+    return trainer.submit(key(max_distance), client, lambda progress: train(int(max_distance), progress))
 
 
-def _train(max_distance: int, progress: trainer.Progress) -> dict:
-    """{"results": {cell: {distance: accuracy}}, "distances", "chance", ...} from one child process."""
-    proc = subprocess.Popen([sys.executable, "-m", "training.memory_task", "--max-distance", str(max_distance)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    timer = threading.Timer(TIMEOUT, proc.kill)
-    timer.start()
-    final = None
-    try:
-        for line in proc.stdout:
-            message = json.loads(line)
-            if message.get("done"):
-                final = message
-            else:
-                progress(message["step"] / message["of"], message["cell"])
-    finally:
-        timer.cancel()
-        proc.kill()
-        proc.wait()
-    if final is None:
-        raise RuntimeError(f"the training process stopped early (exit code {proc.returncode})")
-    return final
+def train(max_distance: int, progress: trainer.Progress) -> dict:
+    """{"results": {cell: {"distance": accuracy}}, "distances", "chance", "seconds", "settings"}, the three cells
+    one after the other; ``progress`` hears after every epoch (fraction of all epochs, the cell training)."""
+    results, seconds, settings = {}, 0.0, {}
+    for k, cell in enumerate(CELLS):
+        def on_epoch(record: dict, k: int = k) -> None:
+            progress((k * record["epochs"] + record["epoch"]) / (len(CELLS) * record["epochs"]), record["cell"])
+
+        run = train_memory_task(cell, max_distance, SEED, on_epoch)
+        results[cell] = {str(d): round(a, 4) for d, a in run["accuracy"].items()}
+        seconds += run["seconds"]
+        settings = run["settings"]
+    return {"results": results, "distances": run["distances"], "chance": run["chance"], "seconds": round(seconds, 1),
+            "settings": settings}
