@@ -25,8 +25,10 @@ PAGES = (
     PageInfo("pages/gradients.py", "nav.gradients", "grad.title", ":material/trending_down:", "gradients", lesson=5),
     PageInfo("pages/gates.py", "nav.gates", "gates.title", ":material/tune:", "gates", lesson=6),
     PageInfo("pages/live_demo.py", "nav.demo", "demo.title", ":material/chat:", "try-it", lesson=7),
+    PageInfo("pages/playground.py", "nav.playground", "play.title", ":material/model_training:", "playground",
+             lesson=8),
 )
-LESSONS = tuple(range(1, 8))
+LESSONS = tuple(range(1, 9))
 
 
 def page_for_lesson(lesson: int) -> PageInfo | None:

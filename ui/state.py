@@ -57,6 +57,14 @@ PARAMS: dict[str, Param] = {
     "maxlen": Param(int, 10, 1, 40),
     "padding": Param(str, "pre", choices=("pre", "post")),
     "truncating": Param(str, "pre", choices=("pre", "post")),
+    # lesson 8 (pages/playground.py), with "seed" above: the run a link reproduces
+    "ptask": Param(str, "memory", choices=("memory", "adding", "parity", "next")),
+    "pcell": Param(str, "lstm", choices=("rnn", "lstm", "gru")),
+    "punits": Param(int, 16, 1, 32),
+    "plen": Param(int, 50, 2, 60),
+    "plr": Param(str, "0.01", choices=("0.001", "0.003", "0.01", "0.03", "0.1")),
+    "pclip": Param(bool, True),
+    "pmax": Param(float, 1.0, 0.1, 10.0),
 }
 
 

@@ -1,0 +1,128 @@
+"""Lesson 8's Plotly figures: one builder per figure, data in, figure out, plain dict traces (as ui/figures.py).
+
+Each cell keeps its colour everywhere (SimpleRNN blue, LSTM orange, GRU green, Okabe-Ito); values that are not
+finite (a run that blew up) are left out of a line rather than drawn. ``big=True`` is presentation mode.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.figures import DIVERGING, OKABE_ITO, SEQUENTIAL, _figure, _fit, _layout
+
+CELL_COLOURS = {"SimpleRNN": OKABE_ITO[0], "LSTM": OKABE_ITO[1], "GRU": OKABE_ITO[2]}
+GREY = "#555555"
+
+
+def _finite(values) -> list[float | None]:
+    """Plain floats, None where a value is NaN or infinite (Plotly leaves a gap)."""
+    return [float(v) if np.isfinite(v) else None for v in np.asarray(values, dtype=float)]
+
+
+def _line(x, y, name: str, colour: str, big: bool, hover: str, **extra) -> dict:
+    """A named line (extra: more trace properties; its ``line`` entries are added to the colour and width)."""
+    line = {"color": colour, "width": 4 if big else 2, **extra.pop("line", {})}
+    return {"type": "scatter", "x": [int(v) for v in x], "y": _finite(y), "name": name, "mode": "lines",
+            "line": line, "hovertemplate": f"{name}<br>{hover}<extra></extra>", **extra}
+
+
+def _level(value: float, name: str, big: bool, yref: str = "y") -> dict:
+    """A dashed horizontal line across the plot at ``value`` (chance, a limit), its name written at the right."""
+    return {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": yref, "y0": value, "y1": value,
+            "line": {"color": GREY, "dash": "dash", "width": 2 if big else 1.5},
+            "label": {"text": name, "textposition": "end", "yanchor": "bottom", "font": {"color": GREY}}}
+
+
+def training_curves(loss: Sequence[float], eval_steps: Sequence[int], accuracy: Sequence[float], chance: float,
+                    titles: dict[str, str], max_step: int, big: bool = False, height: float | None = None) -> go.Figure:
+    """Loss per step (left axis) and held-out accuracy (right axis, 0 to 1) with the chance level, over training.
+
+    titles: x, loss, accuracy, chance (axis titles and legend names, in the learner's language).
+    """
+    steps = np.arange(1, len(loss) + 1)
+    traces = [_line(steps, loss, titles["loss"], OKABE_ITO[5], big, "step %{x}<br>%{y:.4f}"),
+              _line(eval_steps, accuracy, titles["accuracy"], OKABE_ITO[0], big, "step %{x}<br>%{y:.1%}",
+                    yaxis="y2", mode="lines+markers", marker={"size": 5 if big else 3})]
+    top = max([1.0, *(v for v in _finite(loss) if v is not None)])
+    layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["loss"],
+                     xaxis={"range": [0, max(max_step, 10)]}, yaxis={"range": [0, top * 1.05]},
+                     yaxis2={"title": {"text": titles["accuracy"]}, "overlaying": "y", "side": "right",
+                             "range": [0, 1.05], "tickvals": [0, 0.25, 0.5, 0.75, 1], "tickformat": ".0%",
+                             "showgrid": False},
+                     shapes=[_level(chance, titles["chance"], big, "y2")], legend={"orientation": "h", "y": 1.18},
+                     top=30)
+    return _figure(traces, layout)
+
+
+def norm_curves(before: Sequence[float], after: Sequence[float], limit: float | None, titles: dict[str, str],
+                max_step: int, big: bool = False, height: float | None = None) -> go.Figure:
+    """The gradients' global norm at every step, before and after clipping (log scale), and the limit if on.
+
+    titles: x, y, before, after, limit.
+    """
+    steps = np.arange(1, len(before) + 1)
+    traces = [_line(steps, before, titles["before"], OKABE_ITO[5], big, "step %{x}<br>%{y:.3g}"),
+              _line(steps, after, titles["after"], OKABE_ITO[0], big, "step %{x}<br>%{y:.3g}",
+                    line={"dash": "dot"})]
+    shapes = [] if limit is None else [_level(limit, titles["limit"], big)]
+    layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["y"],
+                     xaxis={"range": [0, max(max_step, 10)]}, yaxis={"type": "log", "exponentformat": "power"},
+                     shapes=shapes, legend={"orientation": "h", "y": 1.18}, top=30)
+    return _figure(traces, layout)
+
+
+def reach_curves(curves: dict[str, np.ndarray], titles: dict[str, str], big: bool = False,
+                 height: float | None = None) -> go.Figure:
+    """||dL/dh_t|| for every time step t = 1..T (log scale), one line per moment of training: {name: (T,)}.
+
+    titles: x, y.
+    """
+    colours = (GREY, OKABE_ITO[2])
+    traces = [_line(np.arange(1, len(r) + 1), r, name, colours[k % 2], big, "t = %{x}<br>%{y:.3g}",
+                    mode="lines+markers", marker={"size": 5 if big else 3})
+              for k, (name, r) in enumerate(curves.items())]
+    layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["y"],
+                     yaxis={"type": "log", "exponentformat": "power"}, legend={"orientation": "h", "y": 1.18},
+                     top=30)
+    return _figure(traces, layout)
+
+
+def states_over_time(M: np.ndarray, tokens: Sequence[str], name: str, signed: bool, titles: dict[str, str],
+                     big: bool = False, height: float | None = None) -> go.Figure:
+    """One value per time step (x, labelled by its token) and unit (y), M (T, D): a state or a gate.
+
+    signed: a diverging scale centred on 0 (states, candidates), else sequential on [0, 1] (gates).
+    titles: x, y.
+    """
+    T, D = M.shape
+    values = np.where(np.isfinite(M), M, np.nan)
+    top = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 1.0
+    scale = ({"zmin": -max(top, 1.0), "zmax": max(top, 1.0), "zmid": 0, "colorscale": DIVERGING} if signed
+             else {"zmin": 0, "zmax": 1, "colorscale": SEQUENTIAL})
+    heatmap = dict(type="heatmap", z=values.T.tolist(), x=list(range(1, T + 1)), y=list(range(1, D + 1)),
+                   customdata=[list(tokens)] * D, xgap=1 if T <= 40 else 0, ygap=1 if D <= 16 else 0, **scale,
+                   hovertemplate=f"t = %{{x}} (%{{customdata}})<br>unit %{{y}}<br>{name} = %{{z:.4f}}<extra></extra>",
+                   colorbar={"title": {"text": name}, "thickness": 14})
+    step = max(1, T // 20)
+    natural = 140 + min(16, max(7, 260 // D)) * D * (1.3 if big else 1)
+    layout = _layout(big, _fit(natural, height), titles["x"], titles["y"],
+                     xaxis={"tickvals": list(range(1, T + 1, step)),
+                            "ticktext": [f"{k}<br>{tokens[k - 1]}" for k in range(1, T + 1, step)]},
+                     yaxis={"autorange": "reversed", "dtick": 1 if D <= 12 else None})
+    return _figure([heatmap], layout)
+
+
+def race_curves(curves: dict[str, tuple[Sequence[int], Sequence[float]]], chance: float, titles: dict[str, str],
+                steps: int, big: bool = False, height: float | None = None) -> go.Figure:
+    """Held-out accuracy of each cell over training steps {cell: (steps, accuracy)}, with the chance level.
+
+    titles: x, y, chance.
+    """
+    traces = [_line(x, y, cell, CELL_COLOURS.get(cell, GREY), big, "step %{x}<br>%{y:.1%}")
+              for cell, (x, y) in curves.items()]
+    layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["y"],
+                     xaxis={"range": [0, steps]}, yaxis={"range": [0, 1.05], "tickformat": ".0%"},
+                     shapes=[_level(chance, titles["chance"], big)], legend={"orientation": "h", "y": 1.18}, top=30)
+    return _figure(traces, layout)
