@@ -1,30 +1,38 @@
-"""Lesson 5: backpropagation through time, and why the gradient vanishes or explodes."""
+"""Lesson 5: backpropagation through time, and why the gradient vanishes or explodes.
+
+Every sentence stating a number comes from a Claim of ui.compute_gradients; this page only arranges them.
+"""
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
-from rnn_core.bptt import clip_by_global_norm, global_norm
-from rnn_core.sentiment import CELLS
 from ui import figures, state
-from ui.compute import GradientLab, gradient_lab_run, trained_gradient_norms
+from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, belt_claim, clipping, fate,
+                                  gradient_lab, memory_accuracy_claim, memory_job, memory_reach_claim,
+                                  most_dependent_on_first, pascanu_claim, place, relation, saturation_claim,
+                                  sentence_view, start_memory)
 from ui.i18n import t
-from ui.live_training import TooManyJobs, memory_job, place, start_memory
 from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
-from ui.models import ModelFileError, fault_message
+from ui.models import fault_message
 from ui.quiz import Question, question, quiz
 from ui.stepper import stepper
 
 ACTIVATIONS = ("tanh", "relu", "linear")
-VERDICT_DISTANCE = 20
-HEARD = 0.01  # a gradient norm below this, relative to the last step, no longer teaches the network much
 CHART = {"displaylogo": False}
-DEFAULT_SENTENCE = {"en": "the movie was not fun at all, although the actors tried their best",
-                    "ko": "배우들은 열심히 했지만 영화는 전혀 재미없었다"}
+DEFAULT_SENTENCE = {  # the verdict in the first word, then a long neutral story: a long-range dependence
+    "en": "awful. i saw it on a rainy sunday afternoon with two friends, we bought popcorn and sat in the back row, "
+          "the cinema was half empty and the sound was a bit too loud, and after the film we walked home through "
+          "the old part of town and talked about it for hours",
+    "ko": "최악이다. 주말에 친구들과 함께 극장에 가서 이 영화를 보았는데 상영 시간은 두 시간 정도였고 배우들은 대부분 "
+          "낯익은 얼굴이었으며 음악과 촬영도 유명한 사람들이 맡았다고 한다"}
+
+
+def chart(figure) -> None:
+    st.plotly_chart(figure, width="stretch", config=CHART)
 
 
 def controls(big: bool) -> tuple[int, int, float, str, int]:
-    """(units, steps, rho, activation, seed), in the order gradient_lab_run takes them; one row when presenting."""
+    """(units, steps, rho, activation, seed), in the order gradient_lab takes them; one row when presenting."""
     for key, url_key in (("grad_rho", "rho"), ("grad_act", "act"), ("grad_steps", "steps"),
                          ("grad_units", "gunits"), ("grad_seed", "seed")):
         state.init(key, url_key)
@@ -42,98 +50,96 @@ def controls(big: bool) -> tuple[int, int, float, str, int]:
     return units, steps, rho, activation, int(seed)
 
 
-def verdict(norms: np.ndarray) -> str:
-    what, k, ratio = fate(norms)
-    return t(f"grad.verdict_{what}", k=k, ratio=ratio if np.isfinite(ratio) else float("inf"))
+def verdict(claim: Claim) -> str:
+    return t(f"grad.verdict_{claim.key}", **claim.values)
 
 
 def follow_back(lab: GradientLab, big: bool) -> None:
-    """Step back from h_T one Jacobian at a time: the counter, the norm curve (the main figure) marked at k."""
+    """Step back from h_T one Jacobian at a time: the counter, the norm curves (the main figure) marked at k,
+    then Pascanu's conditions and the saturation, each with this W_h's numbers."""
     if not big:
         st.subheader(t("grad.figure"))  # when presenting, the counter above the figure says it
-    distances = [f"t = T − {k}" for k in range(1, len(lab.norms))]
+    distances = [f"t = T − {k}" for k in range(1, len(lab.walk.norms))]
     stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k", frame=main_view)
     st.caption(t("grad.caption"))
-    if figures.clip_for_log_plot(lab.norms)[1] or figures.clip_for_log_plot(lab.bound)[1]:
+    if any(figures.clip_for_log_plot(v)[1] for v in (lab.walk.norms, lab.reference.norms, lab.bound)):
         st.caption(t("grad.clipped_plot"))
-    st.markdown(verdict(lab.norms))
+    conditions = pascanu_claim(lab)
+    st.markdown(t(f"grad.pascanu_{conditions.key}",
+                  **conditions.values | dict(outcome=t(f"grad.word_{conditions.values['outcome']}"))))
+    if conditions.values["under"]:
+        st.caption(t("grad.under"))
+    side = saturation_claim(lab)
+    v = side.values
+    line = t(f"grad.sat_{v['act']}", **v) + " " + t("grad.side", **v | dict(fate=t(f"grad.short_{v['fate']}"),
+                                                                            ref_fate=t(f"grad.short_{v['ref_fate']}")))
+    st.markdown(line + (" " + t("grad.stops", act=v["act"]) if side.key == "stops" else ""))
+    st.markdown(verdict(fate(lab.walk.norms)))
 
 
 def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
-    st.markdown(f"### {t('grad.counter', k=k, factor=float(lab.factors[k - 1]), product=float(lab.norms[k]))}")
-    st.plotly_chart(figures.gradient_norms({"SimpleRNN": lab.norms}, t("grad.x"), t("grad.y"), lab.bound,
-                                           t("grad.bound"), big, marker=k, height=main_height(big)),
-                    width="stretch", config=CHART)
+    counter = t("grad.counter", k=k, factor=float(lab.walk.factors[k - 1]), product=float(lab.walk.norms[k]))
+    st.markdown(f"### {counter}")
+    reference = t("grad.reference", act=lab.reference.activation)
+    chart(figures.gradient_norms({lab.walk.activation: lab.walk.norms, reference: lab.reference.norms},
+                                 t("grad.x"), t("grad.y"), lab.bound, t("grad.bound"), big, marker=k,
+                                 height=main_height(big), dashed=(reference,)))
 
 
-def clipping(lab: GradientLab) -> tuple[float, float]:
-    """The clipping controls and their effect; returns (the gradient's norm, the limit)."""
+def clip_controls(lab: GradientLab) -> Claim:
+    """The clipping controls and their effect; returns the clipping claim (norm before and after)."""
     st.subheader(t("grad.clip"))
     left, right = st.columns(2)
     on = left.toggle(t("grad.clip_on"), value=True, key="grad_clip")
     c = right.slider(t("grad.clip_max"), 0.1, 10.0, 1.0, step=0.1, key="grad_clip_max", disabled=not on)
-    clipped, norm = clip_by_global_norm(list(lab.weight_grads), c)
+    claim = clipping(lab, c, on)
+    norm, after = claim.values["norm"], claim.values["after"]
     st.markdown(t("grad.clip_body", norm=norm, step=0.1 * norm))
-    if on:
-        after = global_norm(clipped)
-        st.write(t("grad.clip_after", after=after, step=0.1 * after))
-    else:
-        st.write(t("grad.clip_off"))
-    return float(norm), float(c)
+    st.write(t("grad.clip_after", after=after, step=0.1 * after) if on else t("grad.clip_off"))
+    return claim
 
 
-def trained_models(big: bool) -> dict[str, np.ndarray]:
-    """The trained models' curves on the learner's sentence; returns {cell: norms by distance}."""
+def sentence_text(claim: Claim) -> str:
+    """The sentence claim in words: each model's first word against its last, as "n× more/less"."""
+    rel = {kind: relation(r) for kind, r in claim.values["ratios"].items()}
+    words = {kind: t(f"grad.{r.key}", **r.values) for kind, r in rel.items()}
+    others = "; ".join(t("grad.other", model=kind, rel=words[kind]) for kind in words if kind != "SimpleRNN")
+    return t(f"grad.sentence_{claim.key}", T=claim.values["T"], first=claim.values["first"],
+             last=claim.values["last"], rnn=words["SimpleRNN"], others=others, margin=MARGIN,
+             below=", ".join(claim.values["below"]))
+
+
+def trained_models(big: bool) -> SentenceView:
+    """The trained models on the learner's sentence: each word's pull on the verdict, what carries the gradient."""
     st.subheader(t("grad.trained"))
     st.write(t("grad.trained_body"))
-    lang = st.session_state.get("lang", "en")
-    text = sentence_input("grad_sentence", t("grad.sentence"), DEFAULT_SENTENCE)
-    curves = {}
-    for key, kind in CELLS.items():
-        try:
-            norms = trained_gradient_norms(f"{lang}-{key}", text)
-        except ModelFileError as err:
-            st.error(fault_message(f"{lang}-{key}", err), icon=":material/warning:")
-            continue
-        if norms is not None:
-            curves[kind] = norms
-    if not curves:
+    view = sentence_view(st.session_state.get("lang", "en"),
+                         sentence_input("grad_sentence", t("grad.sentence"), DEFAULT_SENTENCE))
+    for name, err in view.faults.items():
+        st.error(fault_message(name, err), icon=":material/warning:")
+    if not view.readings:
         st.info(t("grad.trained_empty"))
-        return curves
-    st.plotly_chart(figures.gradient_norms(curves, t("grad.x"), t("grad.y"), big=big), width="stretch",
-                    config={"displaylogo": False})
-    for kind, norms in curves.items():
-        st.caption(t("grad.hears", model=kind, k=int(np.sum(norms >= HEARD)) - 1))
-    return curves
+        return view
+    chart(figures.dependence_by_word({kind: (r.tokens, r.relative) for kind, r in view.readings.items()},
+                                     t("axis.token"), t("grad.dependence_y"), big))
+    if view.claim is not None:
+        st.markdown(sentence_text(view.claim))
+    st.markdown(f"**{t('grad.state_figure')}**")
+    st.caption(t("grad.state_body"))
+    curves = {}
+    for kind, r in view.readings.items():
+        curves[t("grad.state_lstm") if kind == "LSTM" else kind] = (r.state_distances, r.state_norms)
+        if r.forget_path is not None:
+            curves[t("grad.state_belt")] = r.forget_path
+    chart(figures.gradient_norms(curves, t("grad.x"), t("grad.state_y"), big=big, dashed=(t("grad.state_belt"),)))
+    belt = belt_claim(view.readings)
+    if belt is not None:
+        st.markdown(t("grad.belt_line", **belt.values))
+    return view
 
 
-def fate(norms: np.ndarray) -> tuple[str, int, float]:
-    """(what happens to the gradient VERDICT_DISTANCE steps back, that distance, its norm there)."""
-    k = min(VERDICT_DISTANCE, len(norms) - 1)
-    ratio = float(norms[k])
-    if not np.isfinite(ratio) or ratio > 100:
-        return "explode", k, ratio
-    return ("vanish" if ratio < HEARD else "keep"), k, ratio
-
-
-def questions(lab: GradientLab, rho: float, activation: str, norm: float, c: float,
-              curves: dict[str, np.ndarray]) -> list[Question]:
-    what, k, ratio = fate(lab.norms)
-    outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
-    asked = [
-        question(t("quiz.grad.q1", rho=rho, act=activation, steps=len(lab.norms), k=k), outcomes[what],
-                 list(outcomes.values()), t("quiz.grad.q1_why", ratio=ratio)),
-        question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
-                 [f"{norm:.3g}", f"{norm / c if c else norm:.3g}", f"{c / 2:.3g}"], t("quiz.grad.q2_why")),
-    ]
-    if len(curves) >= 2:
-        first = {kind: float(norms[-1]) for kind, norms in curves.items()}
-        asked.append(question(t("quiz.grad.q3"), max(first, key=first.get), list(first),
-                              t("quiz.grad.q3_why", values=", ".join(f"{k} {v:.2e}" for k, v in first.items()))))
-    return asked
-
-
-def memory_task(big: bool) -> None:
+def memory_task(big: bool) -> tuple[int, dict | None]:
+    """The live memory task: (the longest gap chosen, the finished result or None)."""
     st.subheader(t("grad.memory"))
     st.write(t("grad.memory_body"))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
@@ -144,18 +150,22 @@ def memory_task(big: bool) -> None:
             job = start_memory(max_distance)
         except TooManyJobs:
             st.warning(t("grad.memory_too_many"))
-            return
+            return max_distance, None
     if job is None:
-        return
-    if job.state == "done":
-        right.caption(t("grad.memory_cached"))
-    watch = st.fragment(memory_progress, run_every=1.0 if job.active else None)
-    watch(max_distance, big)
+        return max_distance, None
+    if job.state == "failed":
+        st.warning(t("grad.memory_failed", why=job.error))
+        return max_distance, None
+    if job.active:  # it runs apart from this page: touching a control never loses it; poll once a second
+        st.fragment(memory_progress, run_every=1.0)(max_distance)
+        return max_distance, None
+    right.caption(t("grad.memory_cached"))
+    draw_memory(job.result, big)
+    return max_distance, job.result
 
 
-def memory_progress(max_distance: int, big: bool) -> None:
-    """The training's place, progress or result; polled once a second while it runs (it runs apart from
-    this page, so touching a control never loses it)."""
+def memory_progress(max_distance: int) -> None:
+    """The training's place in line or its progress; a full rerun draws the result once it is done."""
     job = memory_job(max_distance)
     if job is None:
         return
@@ -163,32 +173,78 @@ def memory_progress(max_distance: int, big: bool) -> None:
         st.info(t("grad.memory_queued", n=place(job) + 1), icon=":material/hourglass_top:")
     elif job.state == "running":
         st.progress(job.fraction, t("grad.memory_progress", cell=job.label or "…"))
-    elif job.state == "failed":
-        st.warning(t("grad.memory_failed", why=job.error))
     else:
-        if st.session_state.get("grad_memory_seen") != max_distance:
-            st.session_state.grad_memory_seen = max_distance
-            st.rerun(scope="app")  # stop polling: the whole page draws the finished result
-        result = job.result
-        distances = result["distances"]
-        curves = {cell: np.array([acc[str(d)] for d in distances]) for cell, acc in result["results"].items()}
-        curves[t("grad.memory_chance")] = np.full(len(distances), result["chance"])
-        st.plotly_chart(figures.lines_over_tokens(curves, [str(d) for d in distances], t("grad.memory_y"), (0, 1.05),
-                                                  big=big, x_title=t("grad.memory_x")), width="stretch", config=CHART)
+        st.rerun(scope="app")  # done or failed: stop polling, the whole page draws it
+
+
+def memory_lines(result: dict) -> tuple[str, str]:
+    """(the reach claim, the accuracy claim) in words."""
+    reach, acc = memory_reach_claim(result), memory_accuracy_claim(result)
+    r, a = reach.values["ratios"], acc.values["acc"]
+    return (t(f"grad.memory_{reach.key}", gap=reach.values["gap"], rnn=r["SimpleRNN"], lstm=r["LSTM"], gru=r["GRU"],
+              margin=MARGIN),
+            t(f"grad.memory_acc_{acc.key}", gap=acc.values["gap"], rnn=a["SimpleRNN"], lstm=a["LSTM"], gru=a["GRU"],
+              chance=acc.values["chance"]))
+
+
+def draw_memory(result: dict, big: bool) -> None:
+    gaps = result["distances"]
+    accuracy = {cell: [result["accuracy"][cell][d] for d in gaps] for cell in result["accuracy"]}
+    accuracy[t("grad.memory_chance")] = [result["chance"]] * len(gaps)
+    chart(figures.lines_over_tokens(accuracy, [str(d) for d in gaps], t("grad.memory_y"), (0, 1.05), big=big,
+                                    x_title=t("grad.memory_x")))
+    reach = {cell: [result["reach"][cell][d] for d in gaps] for cell in result["reach"]}
+    chart(figures.reach_by_gap(reach, gaps, t("grad.memory_x"), t("grad.memory_reach_y"), big))
+    st.markdown(" ".join(memory_lines(result)))
+
+
+def questions(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView) -> list[Question]:
+    outcome = fate(lab.walk.norms)
+    outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
+    norm, c = clip.values["norm"], clip.values["c"]
+    asked = [
+        question(t("quiz.grad.q1", rho=rho, act=activation, steps=len(lab.walk.norms), k=outcome.values["k"]),
+                 outcomes[outcome.key], list(outcomes.values()), t("quiz.grad.q1_why", **outcome.values)),
+        question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
+                 [f"{norm:.3g}", f"{norm / c if c else norm:.3g}", f"{c / 2:.3g}"], t("quiz.grad.q2_why")),
+    ]
+    if len(view.readings) >= 2:
+        ratios = ", ".join(f"{kind} {r.first_to_last:.3g}" for kind, r in view.readings.items())
+        asked.append(question(t("quiz.grad.q3"), most_dependent_on_first(view.readings), list(view.readings),
+                              t("quiz.grad.q3_why", values=ratios)))
+    return asked
+
+
+def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView, max_distance: int,
+            memory: dict | None) -> None:
+    """What the lesson showed: one line per view, each built from its claims."""
+    st.subheader(t("grad.summary"))
+    lines = [t("grad.sum.strength"),
+             t("grad.sum.lab", rho=rho, act=activation, T=len(lab.walk.norms), verdict=verdict(fate(lab.walk.norms)),
+               product=lab.factor),
+             t(f"grad.sum.{clip.key}", **clip.values)]
+    if view.claim is not None:
+        lines.append(t("grad.sum.sentence", claim=sentence_text(view.claim)))
+    if memory is None:
+        lines.append(t("grad.sum.memory_missing", max=max_distance))
+    else:
+        reach, acc = memory_lines(memory)
+        lines.append(t("grad.sum.memory", max=max_distance, reach=reach, acc=acc))
+    lines.append(t("grad.sum.cure"))
+    st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def render() -> None:
     notices, _ = lesson_header(t("grad.title"), t("grad.intro"))
     big = presenting()
     units, steps, rho, activation, seed = controls(big)
-    lab = gradient_lab_run(units, steps, rho, activation, seed)
+    lab = gradient_lab(units, steps, rho, activation, seed)
     follow_back(lab, big)
-    norm, c = clipping(lab)
-    curves = trained_models(big)
-    memory_task(big)
-    quiz("grad", questions(lab, rho, activation, norm, c, curves))
-    st.subheader(t("grad.summary"))
-    st.markdown(t("grad.summary_body"))
+    clip = clip_controls(lab)
+    view = trained_models(big)
+    max_distance, memory = memory_task(big)
+    quiz("grad", questions(lab, rho, activation, clip, view))
+    summary(lab, rho, activation, clip, view, max_distance, memory)
     show_param_notices(notices)
 
 

@@ -156,12 +156,26 @@ def norms_by_distance(trace: Trace) -> np.ndarray:
     return spectral_norms(hidden_jacobians_to_last(trace)[0])[::-1]
 
 
-def state_norms_by_distance(trace: Trace) -> np.ndarray:
-    """||d s_{T-1} / d s_{T-1-k}||_2 for k = 0..T-1, the whole state s (h, or (h, c) for an LSTM), batch element 0.
+def state_norms_by_distance(trace: Trace, distances: np.ndarray | None = None) -> np.ndarray:
+    """||d s_{T-1} / d s_{T-1-k}||_2 for k = 0..T-1 (or only the given distances), the whole state s (h, or
+    (h, c) for an LSTM), batch element 0.
 
     This is what really carries the gradient back: for an LSTM, h alone leaves out the cell state's path.
+    One walk back keeps only the running product (S, S), so a long text costs no memory per step; a
+    norm (an SVD) is taken only at the distances asked for.
     """
-    return spectral_norms(jacobians_to_last(trace)[0])[::-1]
+    wanted = np.arange(trace.steps) if distances is None else np.asarray(distances)
+    size = trace.cell.units * len(trace.cell.state_names)
+    product = np.eye(size, dtype=trace.h.dtype)  # (S, S) d s_{T-1} / d s_{T-1-k}
+    norms = np.empty(len(wanted))
+    at = {int(k): i for i, k in enumerate(wanted)}
+    last = int(wanted.max()) if len(wanted) else -1
+    for k in range(last + 1):
+        if k in at:
+            norms[at[k]] = spectral_norms(product)
+        if k < last:
+            product = product @ step_jacobian(trace, trace.steps - 1 - k)[0]
+    return norms
 
 
 def forget_path_by_distance(trace: Trace) -> np.ndarray:

@@ -35,9 +35,10 @@ def input_saliency(model: SequentialModel, ids: np.ndarray) -> np.ndarray:
     result = model.run(ids[None])  # a batch of one
     trace = next(tr for tr in result.traces if isinstance(tr, Trace))
     xs = result.outputs[0]  # (1, T, E) the embedded words
-    p = result.output[:, 0]  # (1,)
-    dL_dh = np.zeros_like(trace.h)  # (1, T, D): only h_T reaches the head
-    dL_dh[:, -1] = (p * (1 - p))[:, None] * head.W[:, 0]
+    z = trace.final_state[0].astype(np.float64) @ head.W[:, 0] + head.b[0]  # (1,) the logit, p = sigmoid(z)
+    slope = np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z))) ** 2  # p (1 - p), which never rounds to 0 in float64
+    dL_dh = np.zeros(trace.h.shape)  # (1, T, D): only h_T reaches the head
+    dL_dh[:, -1] = slope[:, None] * head.W[:, 0]
     return np.linalg.norm(backprop_through_time(trace, xs, dL_dh).xs[0], axis=-1)
 
 

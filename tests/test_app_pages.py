@@ -109,11 +109,12 @@ def test_no_page_imports_tensorflow_into_the_server(page):
 def test_gradients_in_both_languages(lang, title):
     at = open_app("pages/gradients.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 2  # the toy RNN and the trained models
+    assert len(at.get("plotly_chart")) == 3  # the toy RNN; the trained models' words and states
 
 
-@pytest.mark.parametrize("rho,activation,verdict", [(0.3, "tanh", "vanishes"), (2.5, "linear", "explodes"),
-                                                    (3.0, "relu", "explodes")])
+@pytest.mark.parametrize("rho,activation,verdict", [(0.3, "tanh", "it **vanishes**"),
+                                                    (2.5, "linear", "it **explodes**"), (3.0, "relu", "it survives"),
+                                                    (3.0, "tanh", "it **vanishes**")])
 def test_gradients_follow_the_spectral_radius(rho, activation, verdict):
     at = open_app("pages/gradients.py", rho=str(rho), act=activation, steps="300")
     assert verdict in texts(at)
@@ -248,26 +249,28 @@ def test_language_model_next_words():
 
 
 def test_memory_task_trains_once_and_is_shared():
-    """The live training runs apart from the page (a pool thread driving a child process), is reused, and a
-    learner who moves on while it runs does not lose it."""
-    from workers import memory_task, trainer
+    """The live training (three cells, their accuracy and gradient reach) runs apart from the page in a pool
+    thread, is reused, and a learner who moves on while it runs does not lose it."""
+    from ui import compute_gradients
+    from workers import trainer
 
     at = open_app("pages/gradients.py")
     at.select_slider(key="grad_memory_max").set_value(10).run()
     charts = len(at.get("plotly_chart"))
     next(b for b in at.button if "Train the three" in b.label).click().run()
     assert not at.exception
-    job = memory_task.job(10)
-    assert job is not None and job.active
+    job = compute_gradients.memory_job(10)
+    assert job is not None
     at.select_slider(key="grad_memory_max").set_value(20).run()  # the learner moves on at once
-    assert not at.exception and memory_task.job(20) is None  # nothing started for 20, and 10 keeps going
+    assert not at.exception and compute_gradients.memory_job(20) is None  # nothing started for 20, 10 goes on
     trainer.wait(job, 240)
     assert job.state == "done", job.error
     result = job.result
-    assert set(result["results"]) == {"SimpleRNN", "LSTM", "GRU"}
-    assert min(result["results"]["LSTM"].values()) > result["chance"]
+    assert set(result["accuracy"]) == set(result["reach"]) == {"SimpleRNN", "LSTM", "GRU"}
+    assert min(result["accuracy"]["LSTM"].values()) > result["chance"]
     again = open_app("pages/gradients.py")
     again.select_slider(key="grad_memory_max").set_value(10).run()
     assert "Already trained on this server" in texts(again)
-    assert len(again.get("plotly_chart")) == charts + 1
-    assert memory_task.start(10, "someone else") is job  # the same settings share one run
+    assert len(again.get("plotly_chart")) == charts + 2  # accuracy and reach by gap
+    assert "At gap 10, compared with the question mark" in texts(again)
+    assert trainer.submit(compute_gradients.memory_key(10), "someone else", dict) is job  # one run per setting

@@ -9,70 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from rnn_core.bptt import (activation_slope_bound, norms_by_distance, simple_rnn_gradients, spectral_norms,
-                           step_jacobian)
 from rnn_core.sequence import run
-from rnn_core.toy import gradient_lab
 from ui.models import embedding_table, sentiment_model
-
-
-@dataclass(frozen=True)
-class GradientLab:
-    norms: np.ndarray  # (T,) ||dh_T/dh_{T-k}|| for k = 0..T-1
-    bound: np.ndarray  # (T,) (gamma * sigma_max(W_h))^k
-    factors: np.ndarray  # (T,) ||dh_{T-k}/dh_{T-k-1}||, the norm of the k-th Jacobian walking back
-    weight_grads: tuple[np.ndarray, ...]  # dL/dW_x, dL/dW_h, dL/db for L = sum(h_T)
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def gradient_lab_run(units: int, steps: int, rho: float, activation: str, seed: int) -> GradientLab:
-    cell, xs = gradient_lab(units, steps, rho, activation, seed)
-    with np.errstate(all="ignore"):
-        trace = run(cell, xs)
-        norms = norms_by_distance(trace)
-        factors = np.array([spectral_norms(step_jacobian(trace, trace.steps - 1 - k))[0] for k in range(steps)])
-        upstream = np.zeros_like(trace.h)
-        upstream[:, -1] = 1.0  # L = sum(h_T)
-        grads = simple_rnn_gradients(trace, xs, upstream)
-        weight_grads = tuple(np.nan_to_num(g, nan=0.0, posinf=1e300, neginf=-1e300)
-                             for g in (grads.W_x, grads.W_h, grads.b))
-    gamma_sigma = activation_slope_bound(activation) * spectral_norms(cell.W_h.T[None])[0]
-    with np.errstate(all="ignore"):
-        bound = gamma_sigma ** np.arange(steps, dtype=float)
-    return GradientLab(norms=norms, bound=bound, factors=factors, weight_grads=weight_grads)
-
-
-@st.cache_data(max_entries=1024, show_spinner=False)
-def trained_gradient_norms(name: str, text: str) -> np.ndarray | None:
-    """||dh_T/dh_t|| by distance for a shipped model on a text; None when it has fewer than two tokens."""
-    reading = sentiment_model(name).read(text)
-    if reading.trace is None or len(reading.ids) < 2:
-        return None
-    return norms_by_distance(reading.trace)
-
-
-@dataclass(frozen=True)
-class GateRun:
-    tokens: list[str]
-    values: dict[str, np.ndarray]  # name -> (T, D): gates, candidate, states of the one sentence
-    c_prev0: np.ndarray  # (D,) the state before the first step (zeros)
-    probability: float  # p(positive) from the dense head on the last hidden state
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def gate_run(name: str, text: str, gate: str | None = None, value: float = 0.0, start: int = 0) -> GateRun | None:
-    """A shipped LSTM or GRU on a text, optionally with a gate forced from token ``start`` on; None if empty."""
-    from rnn_core.gates import run_with_forced_gate
-
-    model = sentiment_model(name)
-    tokens, ids, _ = model.encode(text)
-    if not ids:
-        return None
-    xs = model.network.embedding(np.asarray([ids]))  # (1, T, E)
-    trace = run_with_forced_gate(model.network.recurrent.cell, xs, gate, value, start)
-    p = float(model.network.head(trace.h[:, -1])[0, 0])
-    values = {k: v[0] for k, v in trace.values.items() if v.ndim == 3 and v.shape[-1] == trace.cell.units}
-    return GateRun(tokens=tokens, values=values, c_prev0=np.zeros(trace.cell.units, np.float32), probability=p)
 
 
 @dataclass(frozen=True)

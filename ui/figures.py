@@ -158,21 +158,33 @@ def clip_for_log_plot(values: np.ndarray) -> tuple[np.ndarray, bool]:
     return clipped, bool(np.any(clipped != v) or not np.all(np.isfinite(values)))
 
 
-def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bound: np.ndarray | None = None,
-                   bound_name: str = "", big: bool = False, marker: int | None = None,
-                   height: float | None = None) -> go.Figure:
+def log_range(arrays: Sequence[np.ndarray]) -> list[float]:
+    """A log axis' range in decades, [low, high], holding every value drawn (after clip_for_log_plot) and 1."""
+    drawn = np.concatenate([clip_for_log_plot(a)[0].ravel() for a in arrays] + [np.ones(1)])
+    low, high = np.floor(np.log10(drawn.min())), np.ceil(np.log10(drawn.max()))
+    return [float(low) - 0.2, float(max(high, low + 1)) + 0.2]
+
+
+def gradient_norms(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], x_title: str, y_title: str,
+                   bound: np.ndarray | None = None, bound_name: str = "", big: bool = False, marker: int | None = None,
+                   height: float | None = None, dashed: Sequence[str] = ()) -> go.Figure:
     """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded.
 
-    marker: a distance to mark with a vertical line (the step being followed back).
+    A curve is its values at distances 0, 1, 2, ... or a pair (distances, values). The y range follows the
+    data (log_range). marker: a distance to mark with a vertical line (the step being followed back);
+    dashed: names of curves drawn dotted (a reference, a path on its own).
     """
-    longest = max(len(c) for c in curves.values())
-    series = [(name, values, {"color": OKABE_ITO[k], "width": 4 if big else 2.5}, "norm %{y:.3e}")
-              for k, (name, values) in enumerate(curves.items())]
+    pairs = {name: c if isinstance(c, tuple) else (np.arange(len(c)), c) for name, c in curves.items()}
+    width = 4 if big else 2.5
+    series = [(name, x, y, {"color": OKABE_ITO[k], "width": width, **({"dash": "dot"} if name in dashed else {})},
+               "norm %{y:.3e}") for k, (name, (x, y)) in enumerate(pairs.items())]
     if bound is not None:
-        series.append((bound_name, bound, {"color": "#555555", "dash": "dash", "width": 3 if big else 1.5}, "%{y:.3e}"))
-    traces = [dict(type="scatter", x=np.arange(len(values)), y=clip_for_log_plot(values)[0], name=name,
-                   mode="lines", line=line, hovertemplate=f"{name}<br>T - t = %{{x}}<br>{shown}<extra></extra>")
-              for name, values, line, shown in series]
+        series.append((bound_name, np.arange(len(bound)), bound,
+                       {"color": "#555555", "dash": "dash", "width": 3 if big else 1.5}, "%{y:.3e}"))
+    far = max(int(np.max(x)) if len(x) else 0 for _, x, *_ in series)
+    traces = [dict(type="scatter", x=np.asarray(x), y=clip_for_log_plot(y)[0], name=name, mode="lines", line=line,
+                   hovertemplate=f"{name}<br>T - t = %{{x}}<br>{shown}<extra></extra>")
+              for name, x, y, line, shown in series]
     regions = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": y0, "y1": y1, "fillcolor": colour,
                 "opacity": 0.08, "line": {"width": 0}, "layer": "below"}
                for y0, y1, colour in ((1, PLOT_CEILING, "#D55E00"),  # grows: explodes
@@ -181,19 +193,81 @@ def gradient_norms(curves: dict[str, np.ndarray], x_title: str, y_title: str, bo
         regions.append({"type": "line", "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
                         "line": {"color": "#000000", "width": 3 if big else 1.5, "dash": "dot"}})
     layout = _layout(big, _fit(440 if big else 380, height), x_title, y_title, shapes=regions, top=30, showlegend=True,
-                     xaxis={"range": [0, max(1, longest - 1)]},
-                     yaxis={"type": "log", "range": [-30, 30], "exponentformat": "power"},
+                     xaxis={"range": [0, max(1, far)]},
+                     yaxis={"type": "log", "range": log_range([y for _, _, y, *_ in series]),
+                            "exponentformat": "power"},
                      legend={"orientation": "h", "y": 1.1})
     return _figure(traces, layout)
+
+
+def _log_lines(curves: dict[str, tuple[np.ndarray, np.ndarray, Sequence[str]]], x_title: str, y_title: str,
+               big: bool, height: float | None, xaxis: dict) -> go.Figure:
+    """Lines on a log y axis whose range follows the data: {name: (x, y, hover label per point)}."""
+    traces = [dict(type="scatter", x=x, y=clip_for_log_plot(y)[0], name=name, mode="lines+markers",
+                   line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
+                   marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
+                   customdata=list(labels), hovertemplate=f"{name}<br>%{{customdata}}<br>%{{y:.3e}}<extra></extra>")
+              for k, (name, (x, y, labels)) in enumerate(curves.items())]
+    layout = _layout(big, _fit(400 if big else 340, height), x_title, y_title, xaxis=xaxis,
+                     yaxis={"type": "log", "range": log_range([y for _, y, _ in curves.values()]),
+                            "exponentformat": "power"},
+                     legend={"orientation": "h", "y": 1.14}, top=30)
+    return _figure(traces, layout)
+
+
+def dependence_by_word(curves: dict[str, tuple[Sequence[str], np.ndarray]], x_title: str, y_title: str,
+                       big: bool = False, height: float | None = None) -> go.Figure:
+    """How much each model's output depends on each word, log scale: {name: (tokens, values (T,))}.
+
+    Models that read fewer tokens (a shorter maxlen cut the front) are aligned on the last word.
+    """
+    longest = max((tokens for tokens, _ in curves.values()), key=len)
+    n = len(longest)
+    lines = {name: (np.arange(n - len(values) + 1, n + 1), values,
+                    [f"{n - len(values) + k + 1}. {w}" for k, w in enumerate(tokens)])
+             for name, (tokens, values) in curves.items()}
+    return _log_lines(lines, x_title, y_title, big, height,
+                      {"tickvals": list(range(1, n + 1)), "ticktext": list(longest) if n <= 40 else None})
+
+
+def reach_by_gap(curves: dict[str, np.ndarray], gaps: Sequence[int], x_title: str, y_title: str,
+                 big: bool = False, height: float | None = None) -> go.Figure:
+    """One value per tested gap and cell, log scale: {name: values (len(gaps),)}."""
+    lines = {name: (np.asarray(gaps), values, [f"N = {g}" for g in gaps]) for name, values in curves.items()}
+    return _log_lines(lines, x_title, y_title, big, height, {"tickvals": list(gaps)})
+
+
+def gate_heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
+                 value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
+                 height: float | None = None) -> go.Figure:
+    """One gate or state of an LSTM/GRU per word and unit, M (T, D), on the colour range ``limits``.
+
+    signed: a diverging scale centred on 0 (candidates and states; the cell state's range follows its values);
+    otherwise a sequential scale (gates, 0 to 1). One row per word, the word ``highlight`` framed.
+    """
+    T, D = M.shape
+    labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
+    scale = {"zmid": 0, "colorscale": DIVERGING} if signed else {"colorscale": SEQUENTIAL}
+    heatmap = dict(type="heatmap", z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1,
+                   zmin=float(limits[0]), zmax=float(limits[1]), **scale,
+                   texttemplate="%{z:.2f}" if _cell_text(M) else None,
+                   hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
+                   colorbar={"title": {"text": value_name}})
+    shapes = [] if highlight is None else [
+        {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
+         "line": {"color": "#000000", "width": 4 if big else 2}}]
+    natural = max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1))
+    return _figure([heatmap], _layout(big, _fit(natural, height), x_title, y_title,
+                                      yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     """One LSTM step for one unit, the cell state as a belt: c_prev -> x f -> + i*g -> c -> tanh, x o -> h.
 
     values: c_prev, f, i, g, c, tanh_c, o, h (floats of the selected unit and word); tanh_c is the
-    LSTM step's recorded tanh(c_t) (computed here only when a caller leaves it out).
+    LSTM step's recorded tanh(c_t), never computed here.
     """
     v = values
-    tanh_c = v["tanh_c"] if "tanh_c" in v else float(np.tanh(v["c"]))
+    tanh_c = v["tanh_c"]
     boxes = [  # (x, y, text, colour)
         (0.0, 1.0, f"c<sub>t-1</sub><br>{v['c_prev']:+.3f}", "#E8E8E8"),
         (2.0, 1.0, f"× f = {v['f']:.3f}<br>{v['f'] * v['c_prev']:+.3f}", "#56B4E9"),

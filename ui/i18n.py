@@ -363,30 +363,83 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.intro": (
         "To learn from a word T - t steps back, the loss gradient must travel from h_T back to h_t. "
         "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
-        "with J_s = diag(tanh'(z_s)) W_hᵀ. If every factor shrinks vectors the product vanishes; if they "
-        "stretch vectors it explodes.",
-        "T - t 시점 앞의 토큰에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
-        "역전파는 시점마다 야코비안 하나씩을 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), J_s = diag(tanh'(z_s)) "
-        "W_hᵀ. 모든 인수가 벡터를 줄이면 곱은 0에 가까워지고(소실), 늘리면 한없이 커집니다(폭주)."),
-    "grad.rho": ("Spectral radius of W_h", "W_h의 스펙트럼 반경"),
-    "grad.rho_help": ("The largest |eigenvalue| of W_h: above 1 the gradient tends to grow, below 1 to shrink.",
-                      "W_h의 가장 큰 |고윳값|: 1보다 크면 기울기가 커지고, 작으면 줄어드는 경향이 있습니다."),
+        "with J_s = diag(tanh'(z_s)) W_hᵀ for a SimpleRNN. If the factors shrink vectors the product vanishes; if "
+        "they stretch them it explodes. First a toy RNN you can tune, then the trained models on your sentence, "
+        "then a memory task trained here.",
+        "T - t 시점 앞의 단어에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
+        "역전파는 시점마다 야코비안을 하나씩 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), SimpleRNN에서는 "
+        "J_s = diag(tanh'(z_s)) W_hᵀ입니다. 인수들이 벡터를 줄이면 곱은 사라지고(소실), 늘리면 커집니다(폭주). "
+        "먼저 직접 조절하는 작은 RNN을, 다음으로 내 문장을 읽는 학습된 모델을, 마지막으로 여기서 학습시키는 기억 "
+        "과제를 봅니다."),
+    "grad.rho": ("Spectral radius ρ of W_h", "W_h의 스펙트럼 반경 ρ"),
+    "grad.rho_help": (
+        "ρ is the largest |eigenvalue| of W_h. For a linear RNN, ρ < 1 makes the gradient vanish in the long run "
+        "and ρ > 1 is needed for it to explode (Pascanu et al., 2013). With tanh or ReLU each factor also holds "
+        "the activation's slopes: saturated units can make the gradient vanish even when ρ > 1.",
+        "ρ는 W_h의 가장 큰 |고윳값|입니다. 선형 RNN에서는 ρ < 1이면 기울기가 결국 소실되고, 폭주하려면 ρ > 1이어야 "
+        "합니다(Pascanu 외, 2013). tanh나 ReLU에서는 각 인수에 활성화 함수의 미분값도 곱해지므로, 포화된 유닛 "
+        "때문에 ρ > 1이어도 기울기가 소실될 수 있습니다."),
     "grad.activation": ("Activation", "활성화 함수"),
     "grad.steps": ("Sequence length T", "시퀀스 길이 T"),
     "grad.units": ("Hidden units D", "은닉 유닛 D"),
     "grad.seed": ("Random seed", "난수 시드"),
-    "grad.figure": ("How much gradient reaches each step back", "몇 시점 앞까지 기울기가 닿는가"),
-    "grad.x": ("distance back in time, T - t (steps)", "거슬러 간 거리 T - t (시점 수)"),
+    "grad.figure": ("How much gradient reaches each step back", "거슬러 간 시점마다 남는 기울기"),
+    "grad.x": ("distance back in time, T - t (steps)", "거슬러 간 거리 T - t (시점)"),
     "grad.y": ("‖dh_T / dh_t‖₂ (log scale)", "‖dh_T / dh_t‖₂ (로그 눈금)"),
     "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k", "Pascanu 상한 (γ·σ_max(W_h))^k"),
+    "grad.reference": ("same W_h, {act}", "같은 W_h, {act}"),
     "grad.caption": (
-        "Blue region: below 1, the gradient shrinks (vanishing); orange region: above 1, it grows (exploding). "
-        "Pascanu, Mikolov and Bengio (2013): each factor is at most γ·σ_max(W_h), where γ bounds the "
-        "activation's slope (1 for tanh). If γ·σ_max < 1 the gradient must vanish; a spectral radius above 1 "
-        "is needed for it to explode.",
-        "파란 영역: 1보다 작아 기울기가 줄어듭니다(소실). 주황 영역: 1보다 커서 기울기가 커집니다(폭주). Pascanu, "
-        "Mikolov, Bengio (2013): 각 인수는 γ·σ_max(W_h) 이하이고 γ는 활성화 함수 기울기의 상한(tanh는 1)입니다. "
-        "γ·σ_max < 1이면 기울기는 반드시 소실되고, 폭주하려면 스펙트럼 반경이 1보다 커야 합니다."),
+        "Blue region: below 1, the gradient has shrunk; orange region: above 1, it has grown. Pascanu, Mikolov "
+        "and Bengio (2013) bound every factor: ‖J_s‖ ≤ γ·σ_max(W_h), where σ_max is the largest singular value "
+        "of W_h (never below its spectral radius ρ) and γ the largest slope of the activation (1 for tanh, ReLU "
+        "and linear). So σ_max < 1/γ is sufficient for the gradient to vanish, and σ_max > 1/γ is necessary for "
+        "it to explode, but not sufficient.",
+        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 주황 영역은 1 초과로 커진 곳입니다. Pascanu, Mikolov, "
+        "Bengio(2013)는 모든 인수를 ‖J_s‖ ≤ γ·σ_max(W_h)로 묶습니다. σ_max는 W_h의 가장 큰 특잇값(스펙트럼 반경 ρ보다 "
+        "작지 않음)이고, γ는 활성화 함수 미분값의 상한(tanh, ReLU, 선형 모두 1)입니다. 따라서 σ_max < 1/γ이면 "
+        "기울기는 반드시 소실되고(충분조건), 폭주하려면 σ_max > 1/γ이어야 하지만 그것만으로는 폭주하지 않습니다"
+        "(필요조건)."),
+    "grad.pascanu_sufficient": (
+        "Here σ_max = {sigma:.2f} (ρ = {rho:.2f}) and γ = {gamma:g}: γ·σ_max = {product:.2f} < 1, so the gradient "
+        "must vanish; {k} steps back it is {ratio:.1e}.",
+        "여기서는 σ_max = {sigma:.2f} (ρ = {rho:.2f}), γ = {gamma:g}: γ·σ_max = {product:.2f} < 1이므로 기울기는 "
+        "반드시 소실됩니다. {k} 시점 전에는 {ratio:.1e}입니다."),
+    "grad.pascanu_necessary": (
+        "Here σ_max = {sigma:.2f} (ρ = {rho:.2f}) and γ = {gamma:g}: γ·σ_max = {product:.2f} > 1, so the gradient "
+        "may explode, but need not; {k} steps back it is {ratio:.1e}: it {outcome}.",
+        "여기서는 σ_max = {sigma:.2f} (ρ = {rho:.2f}), γ = {gamma:g}: γ·σ_max = {product:.2f} > 1이므로 기울기가 "
+        "폭주할 수는 있지만 반드시 그렇지는 않습니다. {k} 시점 전에는 {ratio:.1e}배이므로 기울기가 {outcome}."),
+    "grad.word_vanish": ("vanishes", "소실됩니다"),
+    "grad.word_keep": ("survives", "살아남습니다"),
+    "grad.word_explode": ("explodes", "폭주합니다"),
+    "grad.short_vanish": ("vanished", "소실"),
+    "grad.short_keep": ("survived", "유지"),
+    "grad.short_explode": ("exploded", "폭주"),
+    "grad.under": (
+        "Every measured norm stays under the dashed bound, as the theorem requires; the bound is loose because it "
+        "assumes every slope equals γ.",
+        "측정한 노름은 모두 점선 상한 아래에 있습니다. 상한은 모든 미분값이 γ라고 가정하므로 느슨합니다."),
+    "grad.sat_tanh": (
+        "Saturation: on average {n:.1f} of {D} units sit near ±1 (|h| > 0.99, where tanh' < 0.02), and the mean "
+        "slope tanh'(z) is {slope:.2f}.",
+        "포화: 평균적으로 유닛 {D}개 중 {n:.1f}개가 ±1 가까이(|h| > 0.99, 이때 tanh' < 0.02) 있고, 미분값 tanh'(z)의 "
+        "평균은 {slope:.2f}입니다."),
+    "grad.sat_relu": (
+        "On average {n:.1f} of {D} units are off (h = 0, slope 0); the mean slope is {slope:.2f}.",
+        "평균적으로 유닛 {D}개 중 {n:.1f}개가 꺼져 있고(h = 0, 미분값 0), 미분값의 평균은 {slope:.2f}입니다."),
+    "grad.sat_linear": (
+        "A linear unit never saturates: every slope is 1, so each factor is W_hᵀ itself.",
+        "선형 유닛은 포화되지 않습니다. 미분값이 늘 1이므로 각 인수는 W_hᵀ 그대로입니다."),
+    "grad.side": (
+        "Side by side, {k} steps back: {act} {ratio:.1e} ({fate}); the same weights with {ref}: {ref_ratio:.1e} "
+        "({ref_fate}).",
+        "나란히 보면 {k} 시점 전에 {act} 쪽이 {ratio:.1e} ({fate}), 같은 가중치에 {ref} 활성화 함수를 쓰면 "
+        "{ref_ratio:.1e} ({ref_fate})입니다."),
+    "grad.stops": (
+        "What keeps {act} from exploding here is its slopes below 1 (saturated or switched-off units): the same "
+        "W_h with every slope 1 (linear) explodes.",
+        "여기서 {act} 쪽 기울기가 폭주하지 않는 것은 1보다 작은 미분값(포화되었거나 꺼진 유닛) 때문입니다. "
+        "미분값이 모두 1인 같은 W_h(선형)는 폭주합니다."),
     "grad.clipped_plot": ("Some values fell outside 10⁻³⁰…10³⁰ and are drawn at the edge of the plot.",
                           "일부 값이 10⁻³⁰…10³⁰ 범위를 벗어나 그래프 가장자리에 그렸습니다."),
     "grad.verdict_vanish": ("After {k} steps back only {ratio:.1e} of the gradient is left: it **vanishes**.",
@@ -396,7 +449,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.verdict_keep": ("After {k} steps back the gradient keeps a factor of {ratio:.2f}: it survives.",
                           "{k} 시점을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
-                     "{k} 시점 거슬러 감 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
+                     "{k} 시점 전 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
     "grad.clip": ("Gradient clipping", "기울기 클리핑"),
     "grad.clip_on": ("Clip the gradient by its global norm", "전체 노름으로 기울기 클리핑"),
     "grad.clip_max": ("Largest allowed norm c", "허용하는 최대 노름 c"),
@@ -407,29 +460,80 @@ STRINGS: dict[str, tuple[str, str]] = {
         "학습률 0.1이면 업데이트 크기는 {step:.3e}입니다."),
     "grad.clip_after": ("Clipped to norm {after:.3e} (same direction): the update step becomes {step:.3e}.",
                         "잘라 낸 뒤의 노름: {after:.3e} (방향은 그대로). 업데이트 크기: {step:.3e}."),
-    "grad.clip_off": ("Clipping is off: an exploding gradient throws the weights far away in one step.",
-                      "클리핑이 꺼져 있습니다. 폭주한 기울기는 한 번에 가중치를 멀리 날려 보냅니다."),
+    "grad.clip_off": ("Clipping is off: the update step uses the full norm, however large it is.",
+                      "클리핑이 꺼져 있습니다. 업데이트는 노름이 아무리 커도 그대로 씁니다."),
     "grad.trained": ("The trained models on your sentence", "학습된 모델로 내 문장 보기"),
     "grad.trained_body": (
-        "The same measure for the trained SimpleRNN, LSTM and GRU sentiment models on this sentence "
-        "(for the LSTM, through the hidden state with the cell state held fixed).",
-        "같은 측정을 학습된 SimpleRNN, LSTM, GRU 감성 모델로 이 문장에 대해 해 봅니다 "
-        "(LSTM은 셀 상태를 고정하고 은닉 상태 경로로)."),
+        "The SimpleRNN, LSTM and GRU sentiment models read your sentence. How much does each model's verdict "
+        "p = p(positive) depend on each word? The norm ‖dp/dx_t‖ of its gradient with respect to word t's "
+        "embedding vector x_t, computed by backpropagation through time and divided by the last word's, so that "
+        "models of different confidence compare.",
+        "SimpleRNN, LSTM, GRU 감성 모델이 내 문장을 읽습니다. 각 모델의 판정 p = p(긍정)은 단어마다 얼마나 "
+        "좌우될까요? t번째 단어의 임베딩 벡터 x_t에 대한 기울기의 노름 ‖dp/dx_t‖를 시간에 따른 역전파로 계산하고, "
+        "확신의 정도가 다른 모델끼리 비교할 수 있도록 마지막 단어의 값으로 나눴습니다."),
     "grad.sentence": ("Sentence", "문장"),
     "grad.trained_empty": ("Type a sentence of at least two tokens to compare the trained models.",
                            "학습된 모델을 비교하려면 토큰이 두 개 이상인 문장을 입력하세요."),
+    "grad.dependence_y": ("‖dp/dx_t‖ ÷ ‖dp/dx_T‖ (log scale)", "‖dp/dx_t‖ ÷ ‖dp/dx_T‖ (로그 눈금)"),
+    "grad.more": ("{n:.2g}× more", "{n:.2g}배 더"),
+    "grad.less": ("{n:.2g}× less", "{n:.2g}배 덜"),
+    "grad.other": ("{model} {rel}", "{model} {rel}"),
+    "grad.sentence_shown": (
+        "On this sentence ({T} tokens) the fading shows. Compared with its last word “{last}”, the SimpleRNN's "
+        "verdict depends {rnn} on its first word “{first}”; {others}: each gated cell keeps at least {margin:g}× "
+        "more of the first word.",
+        "이 문장({T}개 토큰)에서는 기울기가 사라지는 모습이 보입니다. 마지막 토큰 “{last}”에 비해 SimpleRNN의 "
+        "판정은 첫 토큰 “{first}”에 {rnn} 좌우됩니다. {others}: 게이트 셀은 모두 첫 토큰을 {margin:g}배 이상 더 "
+        "간직합니다."),
+    "grad.sentence_partly": (
+        "On this sentence ({T} tokens) the fading shows only in part. Compared with its last word “{last}”, the "
+        "SimpleRNN's verdict depends {rnn} on its first word “{first}”; {others}: only the {below} keeps at least "
+        "{margin:g}× more of the first word.",
+        "이 문장({T}개 토큰)에서는 기울기가 사라지는 모습이 일부만 보입니다. 마지막 토큰 “{last}”에 비해 "
+        "SimpleRNN의 판정은 첫 토큰 “{first}”에 {rnn} 좌우됩니다. {others}: 첫 토큰을 {margin:g}배 이상 더 "
+        "간직하는 것은 {below}뿐입니다."),
+    "grad.sentence_not_shown": (
+        "This sentence does not show the fading. Compared with its last word “{last}”, the SimpleRNN's verdict "
+        "depends {rnn} on its first word “{first}”; {others}: no gated cell keeps {margin:g}× more of the first "
+        "word. {T} tokens may be too few, or the first word may matter little; the memory task below measures "
+        "the fading at gaps set on purpose.",
+        "이 문장에서는 기울기가 사라지는 모습이 보이지 않습니다. 마지막 토큰 “{last}”에 비해 SimpleRNN의 판정은 "
+        "첫 토큰 “{first}”에 {rnn} 좌우됩니다. {others}: 첫 토큰을 {margin:g}배 더 간직하는 게이트 셀이 없습니다. "
+        "{T}개 토큰으로는 너무 짧거나 첫 토큰이 별로 중요하지 않을 수 있습니다. 아래 기억 과제는 간격을 정해 "
+        "놓고 측정합니다."),
+    "grad.state_figure": ("What carries the gradient back: the whole state", "기울기를 실어 나르는 것: 상태 전체"),
+    "grad.state_body": (
+        "‖ds_T/ds_t‖ by distance, where the state s is h for the SimpleRNN and the GRU, and h and c together for "
+        "the LSTM (h alone leaves out the cell-state path). Dotted: that path on its own. Since c_t = f_t·c_(t-1) "
+        "+ i_t·g_t, the direct route from c_T back to c_(T-k) multiplies only forget gates (the largest product "
+        "over the units).",
+        "거리별 ‖ds_T/ds_t‖입니다. 상태 s는 SimpleRNN과 GRU에서는 h, LSTM에서는 h와 c를 함께 묶은 것입니다(h만 보면 "
+        "셀 상태 경로가 빠집니다). 점선은 그 경로만 따로 본 것입니다. c_t = f_t·c_(t-1) + i_t·g_t이므로 c_T에서 "
+        "c_(T-k)로 곧장 거슬러 가는 길에는 망각 게이트만 곱해집니다(유닛 중 가장 큰 곱)."),
+    "grad.state_y": ("‖ds_T / ds_t‖₂ (log scale)", "‖ds_T / ds_t‖₂ (로그 눈금)"),
+    "grad.state_lstm": ("LSTM (h and c)", "LSTM (h와 c)"),
+    "grad.state_belt": ("LSTM belt alone (∏f)", "LSTM 벨트만 (∏f)"),
+    "grad.belt_line": (
+        "Along the belt alone, the LSTM's most persistent unit keeps {kept:.2g} of its first-word cell content "
+        "through {steps} forget gates; the whole state's gradient back to the first word has norm {state:.2g}.",
+        "벨트만 따라가면 LSTM에서 가장 오래 기억하는 유닛은 망각 게이트 {steps}개를 지난 뒤에도 첫 토큰 때 셀 내용 "
+        "가운데 {kept:.2g}만큼을 간직합니다. 첫 토큰까지 거슬러 간 상태 전체의 기울기 노름은 {state:.2g}입니다."),
     "grad.memory": ("Train it live: remembering across a gap", "직접 학습시키기: 간격을 넘어 기억하기"),
     "grad.memory_body": (
         "A task that needs long-term memory, like knowing from the first word of a long sentence whether to say "
         "he or she: a sequence starts with one of 8 symbols, then N random distractors, then a question mark, "
         "and the network must answer the first symbol (chance = 1/8). A SimpleRNN, an LSTM and a GRU of 24 "
-        "units each are trained here on N up to the maximum, then tested at fixed distances.",
-        "긴 문장 끝에서 ‘그’와 ‘그녀’ 중 무엇을 쓸지 첫 단어를 보고 알아야 하는 것처럼 장기 기억이 필요한 "
-        "과제입니다. 시퀀스는 8개 기호 중 하나로 시작하고, 무작위 방해 토큰 N개, 물음표가 이어집니다. 신경망은 첫 "
-        "기호를 맞혀야 합니다(우연 = 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 "
-        "학습시키고 정해진 거리에서 시험합니다."),
+        "units each are trained here on N up to the maximum, then tested at fixed gaps. For each trained "
+        "network we also measure how much its answer depends on the first symbol compared with the question "
+        "mark, ‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (p: the probability of the right answer), the median over 200 test "
+        "sequences per gap.",
+        "긴 문장의 첫 단어를 보고 ‘그’와 ‘그녀’ 중 무엇을 쓸지 알아야 하는 것처럼 장기 기억이 필요한 과제입니다. "
+        "시퀀스는 8개 기호 중 하나로 시작하고, 무작위 방해 토큰 N개, 물음표가 이어집니다. 신경망은 첫 기호를 "
+        "맞혀야 합니다(우연 = 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 학습시키고 "
+        "정해진 간격에서 시험합니다. 학습된 신경망마다 답이 물음표에 비해 첫 기호에 얼마나 좌우되는지도 잽니다: "
+        "‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (p: 정답의 확률), 간격마다 시험 시퀀스 200개의 중앙값입니다."),
     "grad.memory_max": ("Longest gap N", "가장 긴 간격 N"),
-    "grad.memory_run": ("Train the three networks (about half a minute)", "세 신경망 학습시키기 (30초 정도)"),
+    "grad.memory_run": ("Train the three networks (under a minute)", "세 신경망 학습시키기 (1분 이내)"),
     "grad.memory_progress": ("Training {cell}…", "{cell} 학습 중…"),
     "grad.memory_queued": ("Waiting for the trainer: number {n} in line. It keeps its place if you move on.",
                            "학습기를 기다리는 중입니다: {n}번째 순서입니다. 다른 곳으로 가도 순서는 그대로입니다."),
@@ -441,22 +545,66 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.memory_x": ("gap N (distractors between the symbol and the question)", "간격 N (기호와 질문 사이의 방해 토큰 수)"),
     "grad.memory_y": ("test accuracy", "테스트 정확도"),
     "grad.memory_chance": ("chance", "우연"),
+    "grad.memory_reach_y": ("‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (log scale)", "‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (로그 눈금)"),
+    "grad.memory_shown": (
+        "At gap {gap}, compared with the question mark, the answer depends on the first symbol {rnn:.1e}× as much "
+        "for the SimpleRNN, {lstm:.1e}× for the LSTM and {gru:.1e}× for the GRU: the SimpleRNN keeps the least, "
+        "at least {margin:g}× less than each gated cell.",
+        "간격 {gap}에서 물음표에 비해 답이 첫 기호에 좌우되는 정도는 SimpleRNN {rnn:.1e}배, LSTM {lstm:.1e}배, "
+        "GRU {gru:.1e}배입니다. SimpleRNN이 가장 적게, 게이트 셀보다 {margin:g}배 이상 덜 간직합니다."),
+    "grad.memory_not_shown": (
+        "At gap {gap}, compared with the question mark, the answer depends on the first symbol {rnn:.1e}× as much "
+        "for the SimpleRNN, {lstm:.1e}× for the LSTM and {gru:.1e}× for the GRU: in this run the SimpleRNN does "
+        "not keep {margin:g}× less than both gated cells.",
+        "간격 {gap}에서 물음표에 비해 답이 첫 기호에 좌우되는 정도는 SimpleRNN {rnn:.1e}배, LSTM {lstm:.1e}배, "
+        "GRU {gru:.1e}배입니다. 이번 학습에서는 SimpleRNN이 두 게이트 셀보다 {margin:g}배 덜 간직하지는 않습니다."),
+    "grad.memory_acc_gated_better": (
+        "Test accuracy at gap {gap}: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (chance {chance:.3f}): "
+        "both gated cells answer better.",
+        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (우연 {chance:.3f}). "
+        "두 게이트 셀이 더 잘 맞힙니다."),
+    "grad.memory_acc_rnn_better": (
+        "Test accuracy at gap {gap}: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (chance {chance:.3f}): "
+        "the SimpleRNN answers better than both gated cells.",
+        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (우연 {chance:.3f}). "
+        "SimpleRNN이 두 게이트 셀보다 더 잘 맞힙니다."),
+    "grad.memory_acc_mixed": (
+        "Test accuracy at gap {gap}: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (chance {chance:.3f}): "
+        "no clear order between the SimpleRNN and the gated cells.",
+        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (우연 {chance:.3f}). "
+        "SimpleRNN과 게이트 셀 사이에 뚜렷한 차이가 없습니다."),
     "grad.summary": ("What this lesson showed", "이 단원에서 본 것"),
-    "grad.summary_body": (
-        "- **Strength of RNNs:** one set of weights reads sequences of any length, and order matters to them.\n"
-        "- **Their limit:** the gradient from a far word is a product of many Jacobians; with a spectral radius "
-        "below 1 it vanishes (the curve above), so a plain RNN learns little from words far back, as the memory "
-        "task shows. Above 1 it can explode: clipping caps the step.\n"
-        "- **The cure:** LSTM and GRU add an additive path (the cell state, the update gate) along which the "
-        "gradient can pass almost unchanged, so they still hear words many steps back.",
-        "- **RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 순서를 구분합니다.\n"
-        "- **한계:** 멀리 떨어진 토큰에서 오는 기울기는 많은 야코비안의 곱이라서 스펙트럼 반경이 1보다 작으면 "
-        "소실됩니다(위 곡선). 그래서 일반 RNN은 먼 토큰에서 거의 배우지 못하며, 기억 과제가 이를 보여 줍니다. "
-        "1보다 크면 폭주할 수 있고, 클리핑이 업데이트 크기를 제한합니다.\n"
-        "- **해결책:** LSTM과 GRU는 덧셈 경로(셀 상태, 업데이트 게이트)를 더해 기울기가 거의 그대로 지나가게 "
-        "하므로 여러 시점 앞의 토큰도 여전히 들을 수 있습니다."),
-    "grad.hears": ("{model}: the gradient stays above 1% for {k} steps back.",
-                   "{model}: 기울기가 {k} 시점 앞까지 1% 이상 남습니다."),
+    "grad.sum.strength": (
+        "**Strength of RNNs:** one set of weights reads sequences of any length, and the order of the words "
+        "matters to them.",
+        "**RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 단어의 순서를 구분합니다."),
+    "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} γ·σ_max = {product:.2f}.",
+                     "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} γ·σ_max = {product:.2f}."),
+    "grad.sum.clip": ("**Clipping** rescales a gradient longer than c to length c, keeping its direction: here "
+                      "{norm:.3g} becomes {after:.3g}.",
+                      "**클리핑**은 c보다 긴 기울기를 방향은 그대로 두고 길이 c로 줄입니다. 여기서는 노름이 {norm:.3g}에서 "
+                      "{after:.3g}(으)로 바뀝니다."),
+    "grad.sum.clip_off": ("**Clipping** is off here: an update would use the full norm, {norm:.3g}.",
+                          "**클리핑**이 꺼져 있습니다. 업데이트는 노름이 {norm:.3g}인 기울기를 그대로 씁니다."),
+    "grad.sum.sentence": ("**Your sentence:** {claim}", "**내 문장:** {claim}"),
+    "grad.sum.memory": ("**The memory task** (gaps up to {max}): {reach} {acc}",
+                        "**기억 과제** (간격 최대 {max}): {reach} {acc}"),
+    "grad.sum.memory_missing": (
+        "**The memory task** has not been trained for gaps up to {max} yet: train it above to compare the cells "
+        "at gaps set on purpose.",
+        "**기억 과제**는 아직 최대 간격 {max}까지 학습하지 않았습니다. 위에서 학습시키면 정해 놓은 간격에서 셀들을 "
+        "비교할 수 있습니다."),
+    "grad.sum.cure": (
+        "**What the gates change (theory):** the LSTM updates its cell state by addition, c_t = f_t·c_(t-1) + "
+        "i_t·g_t, so along that path the gradient is multiplied only by forget gates. Hochreiter and Schmidhuber's "
+        "LSTM (1997) fixed that factor at 1, the constant error carousel; the forget gate, which Keras' LSTM has, "
+        "came later (Gers, Schmidhuber and Cummins, 2000). The GRU's h_t = z_t·h_(t-1) + (1 − z_t)·n_t passes h "
+        "on wherever z is near 1. Whether the trained networks use these paths is what the lines above measure.",
+        "**게이트가 바꾸는 것 (이론):** LSTM은 셀 상태를 덧셈으로 갱신합니다: c_t = f_t·c_(t-1) + i_t·g_t. 그래서 이 "
+        "경로를 따라서는 기울기에 망각 게이트만 곱해집니다. Hochreiter와 Schmidhuber의 LSTM(1997)은 이 인수를 1로 "
+        "고정했고(상수 오차 회전목마), Keras의 LSTM에 있는 망각 게이트는 나중에 더해졌습니다(Gers, Schmidhuber, "
+        "Cummins, 2000). GRU의 h_t = z_t·h_(t-1) + (1 − z_t)·n_t는 z가 1에 가까운 곳에서 h를 그대로 넘깁니다. "
+        "학습된 신경망이 이 경로를 실제로 쓰는지는 위의 측정이 보여 줍니다."),
     # --- lesson 6: gates -------------------------------------------------------
     "nav.gates": ("6 · LSTM and GRU gates", "6 · LSTM과 GRU의 게이트"),
     "gates.title": ("LSTM and GRU gates", "LSTM과 GRU의 게이트"),
@@ -465,10 +613,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "runs through time, and three gates, numbers between 0 and 1 computed from x_t and h_(t-1), that decide "
         "what to erase (forget gate f), what to write (input gate i, with the candidate g) and what to show "
         "(output gate o). These are the real gates of the trained sentiment models on your sentence.",
-        "일반 RNN은 시점마다 기억 전체를 다시 씁니다. LSTM은 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
+        "일반 RNN은 매 시점 기억 전체를 다시 씁니다. LSTM은 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
         "x_t와 h_(t-1)로 계산한 0과 1 사이의 값인 게이트 세 개를 더합니다. 무엇을 지울지(망각 게이트 f), 무엇을 "
-        "쓸지(입력 게이트 i와 후보 값 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 내 "
-        "문장에서 실제로 여닫은 게이트입니다."),
+        "쓸지(입력 게이트 i와 후보 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 "
+        "내 문장에서 실제로 여닫은 게이트입니다."),
     "gates.sentence": ("Sentence", "문장"),
     "gates.empty": ("Type a sentence with at least one word the model can read.",
                     "모델이 읽을 수 있는 토큰이 하나 이상 있는 문장을 입력하세요."),
@@ -485,10 +633,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gates.q.r": ("reset gate r", "리셋 게이트 r"),
     "gates.q.n": ("candidate n", "후보 값 n"),
     "gates.heatmap_caption": (
-        "Rows are the tokens, columns the {units} units of the trained {model}. Gates use a 0-to-1 scale, states "
-        "a -1-to-1 scale. Hover for exact values.",
-        "행은 토큰, 열은 학습된 {model} 모델의 유닛 {units}개입니다. 게이트 값은 0에서 1 사이, 상태 값은 -1에서 1 "
-        "사이의 눈금으로 그립니다. 정확한 값은 마우스를 올려 보세요."),
+        "Rows are the tokens, columns the {units} units of the trained LSTM. Gates are sigmoids, between 0 and 1; "
+        "the candidate g and h = o·tanh(c) lie between -1 and 1; the cell state c has no bound, so its colour "
+        "scale follows its values (here ±{limit:.2f}). Hover for exact values.",
+        "행은 토큰, 열은 학습된 LSTM의 유닛 {units}개입니다. 게이트는 시그모이드라서 0과 1 사이, 후보 g와 "
+        "h = o·tanh(c)는 -1과 1 사이에 있습니다. 셀 상태 c에는 한계가 없어서 색 눈금이 값을 따라갑니다(여기서는 "
+        "±{limit:.2f}). 정확한 값은 마우스를 올려 보세요."),
+    "gates.heatmap_caption_gru": (
+        "Rows are the tokens, columns the {units} units of the trained GRU. The gates z and r are sigmoids, between "
+        "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. Hover for exact "
+        "values.",
+        "행은 토큰, 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 시그모이드라서 0과 1 사이, 후보 n은 "
+        "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 정확한 값은 마우스를 올려 보세요."),
+    "gates.c_beyond": (
+        "On this sentence the gates go from {glow:.3f} to {ghigh:.3f}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
+        "cell state c from {clow:+.2f} to {chigh:+.2f}: in {n} of {D} units c goes beyond ±1 at some word, a range "
+        "h = o·tanh(c) can never reach.",
+        "이 문장에서 게이트는 {glow:.3f}에서 {ghigh:.3f}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
+        "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 유닛 {D}개 중 {n}개에서 c가 어느 토큰에선가 ±1을 넘는데, h = "
+        "o·tanh(c)는 결코 닿을 수 없는 범위입니다."),
+    "gates.c_within": (
+        "On this sentence the gates go from {glow:.3f} to {ghigh:.3f}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
+        "cell state c from {clow:+.2f} to {chigh:+.2f}: c stays within ±1 here, though nothing bounds it.",
+        "이 문장에서 게이트는 {glow:.3f}에서 {ghigh:.3f}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
+        "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 여기서는 c가 ±1 안에 머물지만, c를 묶어 두는 한계는 없습니다."),
     "gates.unit_figure": ("Unit {unit} over the sentence", "문장을 따라가는 유닛 {unit}"),
     "gates.counter": ("Word {t} of {T}: “{word}”", "{T}개 중 {t}번째 토큰: “{word}”"),
     "gates.formulas": ("The formulas with this word's numbers (unit {unit}, token “{word}”)",
@@ -517,6 +685,35 @@ STRINGS: dict[str, tuple[str, str]] = {
         "후보 값을 만들 때 옛 기억을 얼마나 쓸지 정합니다."),
     "gates.gru_whatif_result": ("GRU verdict: p(positive) = {real:.3f} for real, {forced:.3f} with the override.",
                                 "GRU 판정: 실제 p(긍정) = {real:.3f}, 고정했을 때 {forced:.3f}."),
+    "gates.summary": ("What this lesson showed", "이 단원에서 본 것"),
+    "gates.sum.range": ("**Ranges:** {claim}", "**값의 범위:** {claim}"),
+    "gates.sum.long": (
+        "**The conveyor belt:** along the belt alone, unit {unit} keeps {kept:.2f} of its cell content from the "
+        "first word to the last, through {steps} forget gates (the lowest {fmin:.2f}).",
+        "**컨베이어 벨트:** 벨트만 따라가면 유닛 {unit}의 셀 상태는 망각 게이트 {steps}개(가장 낮은 값 "
+        "{fmin:.2f})를 지나고도 첫 토큰 때 내용의 {kept:.2f}만큼을 마지막 토큰까지 간직합니다."),
+    "gates.sum.short": (
+        "**The conveyor belt:** along the belt alone, even the most persistent unit ({unit}) keeps only "
+        "{kept:.2g} of its cell content from the first word to the last, through {steps} forget gates (the lowest "
+        "{fmin:.2f}): on this sentence the belt carries little from the first word to the end.",
+        "**컨베이어 벨트:** 벨트만 따라가면 가장 오래 기억하는 유닛({unit})도 망각 게이트 {steps}개(가장 낮은 값 "
+        "{fmin:.2f})를 지나 첫 단어 때 셀 내용의 {kept:.2g}만 남깁니다. 이 문장에서는 벨트가 첫 단어의 내용을 "
+        "끝까지 거의 나르지 못합니다."),
+    "gates.sum.flips": (
+        "**Forgetting on purpose:** with the forget gate forced to 0 from the first word (c_t then holds only "
+        "i_t·g_t), the LSTM's verdict moves from {p:.3f} to {q:.3f} and turns {word}.",
+        "**일부러 잊게 하기:** 첫 토큰부터 망각 게이트를 0으로 고정하면(c_t에는 i_t·g_t만 남음) LSTM의 p(긍정)이 "
+        "{p:.3f}에서 {q:.3f}(으)로 바뀌어 판정이 {word}(으)로 뒤집힙니다."),
+    "gates.sum.same": (
+        "**Forgetting on purpose:** with the forget gate forced to 0 from the first word (c_t then holds only "
+        "i_t·g_t), the LSTM's verdict moves from {p:.3f} to {q:.3f}; it stays {word}.",
+        "**일부러 잊게 하기:** 첫 토큰부터 망각 게이트를 0으로 고정하면(c_t에는 i_t·g_t만 남음) LSTM의 p(긍정)이 "
+        "{p:.3f}에서 {q:.3f}(으)로 바뀌지만 판정은 {word} 그대로입니다."),
+    "gates.sum.gru": (
+        "**GRU:** on this sentence its update gate z averages {mean:.2f} (from {low:.2f} to {high:.2f}): each step "
+        "keeps that share of h_(t-1) and fills the rest from the candidate n.",
+        "**GRU:** 이 문장에서 업데이트 게이트 z의 평균은 {mean:.2f}({low:.2f}~{high:.2f})입니다. 매 시점 h_(t-1)의 "
+        "그만큼을 남기고 나머지를 후보 n으로 채웁니다."),
     # --- lesson 7: live demo ------------------------------------------------
     "demo.title": ("Try it: live sentiment", "직접 해 보기: 실시간 감성 분석"),
     "demo.intro": (
@@ -671,7 +868,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.unroll.q3_why": ("Its inputs are the {U1} states of the layer below: {U2}·({U1} + {U2} + 1).",
                            "입력은 아래층의 상태 {U1}개입니다: {U2}·({U1} + {U2} + 1)."),
     "quiz.grad.q1": ("Spectral radius {rho}, {act}, {steps} steps: what happens to the gradient {k} steps back?",
-                     "스펙트럼 반경 {rho}, {act}, 시점 {steps}개: {k} 시점을 거슬러 간 기울기는 어떻게 될까요?"),
+                     "스펙트럼 반경 {rho}, {act}, {steps} 시점: {k} 시점 전까지 거슬러 간 기울기는 어떻게 될까요?"),
     "quiz.grad.vanish": ("it vanishes (below 0.01)", "소실된다 (0.01 미만)"),
     "quiz.grad.explode": ("it explodes (above 100)", "폭주한다 (100 초과)"),
     "quiz.grad.keep": ("it stays between 0.01 and 100", "0.01과 100 사이에 머문다"),
@@ -680,9 +877,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은?"),
     "quiz.grad.q2_why": ("Clipping rescales only a gradient longer than the limit, keeping its direction.",
                          "클리핑은 한도보다 긴 기울기만 방향은 그대로 두고 길이를 줄입니다."),
-    "quiz.grad.q3": ("On your sentence, which trained model keeps the most gradient from its first word?",
-                     "내 문장에서 첫 토큰까지 기울기를 가장 많이 전하는 학습된 모델은?"),
-    "quiz.grad.q3_why": ("||dh_T/dh_1||: {values}.", "||dh_T/dh_1||: {values}."),
+    "quiz.grad.q3": ("On your sentence, which trained model's verdict depends most on its first word, compared with "
+                     "its last?",
+                     "내 문장에서 마지막 토큰에 비해 첫 토큰에 판정이 가장 많이 좌우되는 학습된 모델은?"),
+    "quiz.grad.q3_why": ("‖dp/dx_1‖ ÷ ‖dp/dx_T‖: {values}.", "‖dp/dx_1‖ ÷ ‖dp/dx_T‖: {values}."),
     "quiz.gates.q1": ("Between which values can an LSTM gate lie?", "LSTM 게이트 값은 어느 범위에 있을까요?"),
     "quiz.gates.q1_why": ("Gates are sigmoids. On your sentence they range from {low:.3f} to {high:.3f}.",
                           "게이트는 시그모이드입니다. 내 문장에서는 {low:.3f}에서 {high:.3f}까지입니다."),
