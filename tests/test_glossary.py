@@ -114,5 +114,5 @@ def test_show_glossary_draws_the_table_in_both_languages():
         at.run()
         assert not at.exception
         table = at.dataframe[0].value
-        assert list(table.columns)[0] == first and len(table) == len(GLOSSARY)
+        assert table.columns[0] == first and len(table) == len(GLOSSARY)
         assert ("쓰지 않는 말" in table.columns) == (lang == "ko")
