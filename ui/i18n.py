@@ -366,11 +366,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "with J_s = diag(tanh'(z_s)) W_hᵀ for a SimpleRNN. If the factors shrink vectors the product vanishes; if "
         "they stretch them it explodes. First a toy RNN you can tune, then the trained models on your sentence, "
         "then a memory task trained here.",
-        "T - t 시점 앞의 단어에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
-        "역전파는 시점마다 야코비안을 하나씩 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), SimpleRNN에서는 "
-        "J_s = diag(tanh'(z_s)) W_hᵀ입니다. 인수들이 벡터를 줄이면 곱은 사라지고(소실), 늘리면 커집니다(폭주). "
-        "먼저 직접 조절하는 작은 RNN을, 다음으로 내 문장을 읽는 학습된 모델을, 마지막으로 여기서 학습시키는 기억 "
-        "과제를 봅니다."),
+        "T - t 시점 앞의 토큰에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
+        "역전파는 시점마다 야코비안을 하나씩 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), SimpleRNN에서는 J_s = "
+        "diag(tanh'(z_s)) W_hᵀ입니다. 인수들이 벡터를 줄이면 곱은 사라지고(소실), 늘리면 커집니다(폭주). 먼저 직접 "
+        "조절하는 작은 RNN을, 다음으로 내 문장을 읽는 학습된 모델을, 마지막으로 여기서 학습시키는 기억 과제를 "
+        "봅니다."),
     "grad.rho": ("Spectral radius ρ of W_h", "W_h의 스펙트럼 반경 ρ"),
     "grad.rho_help": (
         "ρ is the largest |eigenvalue| of W_h. For a linear RNN, ρ < 1 makes the gradient vanish in the long run "
@@ -468,8 +468,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "p = p(positive) depend on each word? The norm ‖dp/dx_t‖ of its gradient with respect to word t's "
         "embedding vector x_t, computed by backpropagation through time and divided by the last word's, so that "
         "models of different confidence compare.",
-        "SimpleRNN, LSTM, GRU 감성 모델이 내 문장을 읽습니다. 각 모델의 판정 p = p(긍정)은 단어마다 얼마나 "
-        "좌우될까요? t번째 단어의 임베딩 벡터 x_t에 대한 기울기의 노름 ‖dp/dx_t‖를 시간에 따른 역전파로 계산하고, "
+        "SimpleRNN, LSTM, GRU 감성 모델이 내 문장을 읽습니다. 각 모델의 판정 p = p(긍정)은 토큰마다 얼마나 "
+        "좌우될까요? t번째 토큰의 임베딩 벡터 x_t에 대한 기울기의 노름 ‖dp/dx_t‖를 시간에 따른 역전파로 계산하고, "
         "확신의 정도가 다른 모델끼리 비교할 수 있도록 마지막 단어의 값으로 나눴습니다."),
     "grad.sentence": ("Sentence", "문장"),
     "grad.trained_empty": ("Type a sentence of at least two tokens to compare the trained models.",
@@ -577,7 +577,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.sum.strength": (
         "**Strength of RNNs:** one set of weights reads sequences of any length, and the order of the words "
         "matters to them.",
-        "**RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 단어의 순서를 구분합니다."),
+        "**RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 토큰의 순서를 구분합니다."),
     "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} γ·σ_max = {product:.2f}.",
                      "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} γ·σ_max = {product:.2f}."),
     "grad.sum.clip": ("**Clipping** rescales a gradient longer than c to length c, keeping its direction: here "
@@ -697,7 +697,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{kept:.2g} of its cell content from the first word to the last, through {steps} forget gates (the lowest "
         "{fmin:.2f}): on this sentence the belt carries little from the first word to the end.",
         "**컨베이어 벨트:** 벨트만 따라가면 가장 오래 기억하는 유닛({unit})도 망각 게이트 {steps}개(가장 낮은 값 "
-        "{fmin:.2f})를 지나 첫 단어 때 셀 내용의 {kept:.2g}만 남깁니다. 이 문장에서는 벨트가 첫 단어의 내용을 "
+        "{fmin:.2f})를 지나 첫 토큰 때 셀 내용의 {kept:.2g}만 남깁니다. 이 문장에서는 벨트가 첫 토큰의 내용을 "
         "끝까지 거의 나르지 못합니다."),
     "gates.sum.flips": (
         "**Forgetting on purpose:** with the forget gate forced to 0 from the first word (c_t then holds only "
