@@ -8,8 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import figures
-from ui.compute_gates import (GateView, belt_claim, colour_range, forced_run, forget_claim, gate_view, kept_claim,
-                              range_claim, unit_range, update_gate_claim)
+from ui.compute_gates import (GateView, belt_claim, colour_range, forced_run, forget_claim, gate_view, gate_words,
+                              kept_claim, open_unit, range_claim, unit_range, update_gate_claim)
 from ui.i18n import t
 from ui.layout import lesson_header, main_height, main_view, picker, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, fault_message
@@ -62,7 +62,7 @@ def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
         st.caption(t("gates.heatmap_caption_gru", units=view.units))
     ranges = range_claim(view)
     if view.kind == "LSTM":
-        st.markdown(t(f"gates.{ranges.key}", **ranges.values))
+        st.markdown(t(f"gates.{ranges.key}", **gate_words(ranges.values)))
     st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
     curves = {t(f"gates.q.{q}"): view.values[q][:, unit] for q in SHOWN[view.kind]}
     chart(figures.lines_over_tokens(curves, view.tokens, t("gates.value"), unit_range(curves), big=big,
@@ -111,7 +111,7 @@ def questions(view: GateView, step: int, unit: int) -> list[Question]:
     answers = {"nothing": t("quiz.gates.nothing"), "all": t("quiz.gates.all")}
     return [
         question(t("quiz.gates.q1"), "(0, 1)", ["(-1, 1)", "(0, ∞)", "(-∞, ∞)"],
-                 t("quiz.gates.q1_why", low=ranges["glow"], high=ranges["ghigh"])),
+                 t("quiz.gates.q1_why", low=open_unit(ranges["glow"]), high=open_unit(ranges["ghigh"]))),
         question(t("quiz.gates.q2", word=view.tokens[step]), answers[kept.key],
                  [t("quiz.gates.nothing"), t("quiz.gates.all"), t("quiz.gates.half")],
                  t("quiz.gates.q2_why", **kept.values)),
@@ -140,7 +140,7 @@ def summary(views: dict[str, GateView]) -> None:
     lstm, gru = views.get("LSTM"), views.get("GRU")
     if lstm is not None:
         ranges = range_claim(lstm)
-        lines.append(t("gates.sum.range", claim=t(f"gates.{ranges.key}", **ranges.values)))
+        lines.append(t("gates.sum.range", claim=t(f"gates.{ranges.key}", **gate_words(ranges.values))))
         belt = belt_claim(lstm)
         if belt is not None:
             lines.append(t(f"gates.sum.{belt.key}", **belt.values))
@@ -148,7 +148,7 @@ def summary(views: dict[str, GateView]) -> None:
         word = verdict_word(forgot.values["q"] if forgot.key == "flips" else forgot.values["p"])
         lines.append(t(f"gates.sum.{forgot.key}", **forgot.values, word=word))
     if gru is not None:
-        lines.append(t("gates.sum.gru", **update_gate_claim(gru).values))
+        lines.append(t("gates.sum.gru", **gate_words(update_gate_claim(gru).values)))
     if lines:
         st.subheader(t("gates.summary"))
         st.markdown("\n".join(f"- {line}" for line in lines))

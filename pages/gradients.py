@@ -138,8 +138,8 @@ def trained_models(big: bool) -> SentenceView:
     return view
 
 
-def memory_task(big: bool) -> tuple[int, dict | None]:
-    """The live memory task: (the longest gap chosen, the finished result or None)."""
+def memory_task(big: bool) -> tuple[int, dict | None, bool]:
+    """The live memory task: (the longest gap chosen, the finished result or None, whether it is training)."""
     st.subheader(t("grad.memory"))
     st.write(t("grad.memory_body"))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
@@ -150,18 +150,18 @@ def memory_task(big: bool) -> tuple[int, dict | None]:
             job = start_memory(max_distance)
         except TooManyJobs:
             st.warning(t("grad.memory_too_many"))
-            return max_distance, None
+            return max_distance, None, False
     if job is None:
-        return max_distance, None
+        return max_distance, None, False
     if job.state == "failed":
         st.warning(t("grad.memory_failed", why=job.error))
-        return max_distance, None
+        return max_distance, None, False
     if job.active:  # it runs apart from this page: touching a control never loses it; poll once a second
         st.fragment(memory_progress, run_every=1.0)(max_distance)
-        return max_distance, None
+        return max_distance, None, True
     right.caption(t("grad.memory_cached"))
     draw_memory(job.result, big)
-    return max_distance, job.result
+    return max_distance, job.result, False
 
 
 def memory_progress(max_distance: int) -> None:
@@ -216,7 +216,7 @@ def questions(lab: GradientLab, rho: float, activation: str, clip: Claim, view: 
 
 
 def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView, max_distance: int,
-            memory: dict | None) -> None:
+            memory: dict | None, training: bool) -> None:
     """What the lesson showed: one line per view, each built from its claims."""
     st.subheader(t("grad.summary"))
     lines = [t("grad.sum.strength"),
@@ -226,7 +226,7 @@ def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: Se
     if view.claim is not None:
         lines.append(t("grad.sum.sentence", claim=sentence_text(view.claim)))
     if memory is None:
-        lines.append(t("grad.sum.memory_missing", max=max_distance))
+        lines.append(t("grad.sum.memory_running" if training else "grad.sum.memory_missing", max=max_distance))
     else:
         reach, acc = memory_lines(memory)
         lines.append(t("grad.sum.memory", max=max_distance, reach=reach, acc=acc))
@@ -242,9 +242,9 @@ def render() -> None:
     follow_back(lab, big)
     clip = clip_controls(lab)
     view = trained_models(big)
-    max_distance, memory = memory_task(big)
+    max_distance, memory, training = memory_task(big)
     quiz("grad", questions(lab, rho, activation, clip, view))
-    summary(lab, rho, activation, clip, view, max_distance, memory)
+    summary(lab, rho, activation, clip, view, max_distance, memory, training)
     show_param_notices(notices)
 
 

@@ -105,6 +105,14 @@ def test_chart_ranges_hold_their_data(views, case):
         assert bottom == -top and top >= 1.05 and all(np.all(np.abs(v) <= top) for v in curves.values())
 
 
+def test_gate_bounds_never_read_as_0_or_1(views):
+    """Gates lie strictly between 0 and 1, and the page writes their bounds so that they read that way."""
+    assert (cg.open_unit(0.99977), cg.open_unit(0.0016), cg.open_unit(0.5)) == ("0.9998", "0.002", "0.500")
+    for view in views.values():
+        words = cg.gate_words(cg.range_claim(view).values)
+        assert 0 < float(words["glow"]) <= float(words["ghigh"]) < 1
+
+
 def test_some_sentences_take_c_beyond_one_and_the_default_does(views):
     """The cell state is not bounded by ±1: on the default sentence some units leave it."""
     assert cg.range_claim(views[("en", "LSTM", SENTENCES["en"][0])]).key == "c_beyond"

@@ -115,6 +115,21 @@ def unit_range(curves: dict[str, np.ndarray]) -> tuple[float, float]:
 
 # --- the claims --------------------------------------------------------------------------------------------
 
+def open_unit(x: float) -> str:
+    """A gate value, which lies strictly between 0 and 1, written with enough decimals (3 at least) that it
+    reads as neither 0 nor 1: 0.99977 is "0.9998", not "1.000"."""
+    for digits in range(3, 8):
+        text = f"{x:.{digits}f}"
+        if 0 < float(text) < 1:
+            return text
+    return f"{x:.8f}"
+
+
+def gate_words(values: dict) -> dict:
+    """A claim's values with its gate bounds (glow, ghigh, low, high) written by open_unit, for the page."""
+    return {k: open_unit(v) if k in ("glow", "ghigh", "low", "high") else v for k, v in values.items()}
+
+
 def range_claim(view: GateView) -> Claim:
     """Where the gates, h and c went on this sentence; "c_beyond" when c left ±1 in some unit, else "c_within"."""
     v = view.values

@@ -303,10 +303,10 @@ def memory_accuracy_claim(result: dict) -> Claim:
 # --- the words between the numbers ------------------------------------------------------------------------
 
 def relation(ratio: float) -> Claim:
-    """"more" or "less" and by how many times: how a first word compares with a last word (ratio = first / last)."""
-    if ratio >= 1:
-        return Claim("more", dict(n=ratio))
-    return Claim("less", dict(n=1 / ratio if ratio > 0 else float("inf")))
+    """"more" or "less" and by how many times (two significant digits): how a first word compares with a last
+    word (ratio = first / last)."""
+    times = ratio if ratio >= 1 else (1 / ratio if ratio > 0 else float("inf"))
+    return Claim("more" if ratio >= 1 else "less", dict(n=float(f"{times:.2g}")))
 
 
 def clipping(lab: GradientLab, limit: float, on: bool) -> Claim:

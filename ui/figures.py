@@ -192,11 +192,11 @@ def gradient_norms(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]]
     if marker is not None:
         regions.append({"type": "line", "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
                         "line": {"color": "#000000", "width": 3 if big else 1.5, "dash": "dot"}})
-    layout = _layout(big, _fit(440 if big else 380, height), x_title, y_title, shapes=regions, top=30, showlegend=True,
-                     xaxis={"range": [0, max(1, far)]},
+    layout = _layout(big, _fit(440 if big else 380, height), x_title, y_title, shapes=regions, top=44 if big else 34,
+                     showlegend=True, xaxis={"range": [0, max(1, far)]},
                      yaxis={"type": "log", "range": log_range([y for _, _, y, *_ in series]),
                             "exponentformat": "power"},
-                     legend={"orientation": "h", "y": 1.1})
+                     legend={"orientation": "h", "y": 1.0, "yanchor": "bottom"})
     return _figure(traces, layout)
 
 
@@ -211,7 +211,7 @@ def _log_lines(curves: dict[str, tuple[np.ndarray, np.ndarray, Sequence[str]]], 
     layout = _layout(big, _fit(400 if big else 340, height), x_title, y_title, xaxis=xaxis,
                      yaxis={"type": "log", "range": log_range([y for _, y, _ in curves.values()]),
                             "exponentformat": "power"},
-                     legend={"orientation": "h", "y": 1.14}, top=30)
+                     legend={"orientation": "h", "y": 1.0, "yanchor": "bottom"}, top=44 if big else 34)
     return _figure(traces, layout)
 
 
@@ -226,15 +226,16 @@ def dependence_by_word(curves: dict[str, tuple[Sequence[str], np.ndarray]], x_ti
     lines = {name: (np.arange(n - len(values) + 1, n + 1), values,
                     [f"{n - len(values) + k + 1}. {w}" for k, w in enumerate(tokens)])
              for name, (tokens, values) in curves.items()}
-    return _log_lines(lines, x_title, y_title, big, height,
-                      {"tickvals": list(range(1, n + 1)), "ticktext": list(longest) if n <= 40 else None})
+    words = {"tickvals": list(range(1, n + 1)), "ticktext": list(longest)} if n <= 40 else {}  # else numbered
+    return _log_lines(lines, x_title, y_title, big, height, words)
 
 
 def reach_by_gap(curves: dict[str, np.ndarray], gaps: Sequence[int], x_title: str, y_title: str,
                  big: bool = False, height: float | None = None) -> go.Figure:
     """One value per tested gap and cell, log scale: {name: values (len(gaps),)}."""
-    lines = {name: (np.asarray(gaps), values, [f"N = {g}" for g in gaps]) for name, values in curves.items()}
-    return _log_lines(lines, x_title, y_title, big, height, {"tickvals": list(gaps)})
+    labels = [str(g) for g in gaps]  # one column per tested gap, as the accuracy chart beside it draws them
+    lines = {name: (labels, values, [f"N = {g}" for g in gaps]) for name, values in curves.items()}
+    return _log_lines(lines, x_title, y_title, big, height, {"type": "category"})
 
 
 def gate_heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,

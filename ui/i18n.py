@@ -475,8 +475,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.trained_empty": ("Type a sentence of at least two tokens to compare the trained models.",
                            "학습된 모델을 비교하려면 토큰이 두 개 이상인 문장을 입력하세요."),
     "grad.dependence_y": ("‖dp/dx_t‖ ÷ ‖dp/dx_T‖ (log scale)", "‖dp/dx_t‖ ÷ ‖dp/dx_T‖ (로그 눈금)"),
-    "grad.more": ("{n:.2g}× more", "{n:.2g}배 더"),
-    "grad.less": ("{n:.2g}× less", "{n:.2g}배 덜"),
+    "grad.more": ("{n:,g}× more", "{n:,g}배 더"),
+    "grad.less": ("{n:,g}× less", "{n:,g}배 덜"),
     "grad.other": ("{model} {rel}", "{model} {rel}"),
     "grad.sentence_shown": (
         "On this sentence ({T} tokens) the fading shows. Compared with its last word “{last}”, the SimpleRNN's "
@@ -506,10 +506,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "‖ds_T/ds_t‖ by distance, where the state s is h for the SimpleRNN and the GRU, and h and c together for "
         "the LSTM (h alone leaves out the cell-state path). Dotted: that path on its own. Since c_t = f_t·c_(t-1) "
         "+ i_t·g_t, the direct route from c_T back to c_(T-k) multiplies only forget gates (the largest product "
-        "over the units).",
+        "over the units). A norm is the largest stretch in any direction, while the verdict reads one direction "
+        "of h_T, so a curve here can stay high while a word's pull on the verdict, above, fades.",
         "거리별 ‖ds_T/ds_t‖입니다. 상태 s는 SimpleRNN과 GRU에서는 h, LSTM에서는 h와 c를 함께 묶은 것입니다(h만 보면 "
         "셀 상태 경로가 빠집니다). 점선은 그 경로만 따로 본 것입니다. c_t = f_t·c_(t-1) + i_t·g_t이므로 c_T에서 "
-        "c_(T-k)로 곧장 거슬러 가는 길에는 망각 게이트만 곱해집니다(유닛 중 가장 큰 곱)."),
+        "c_(T-k)로 곧장 거슬러 가는 길에는 망각 게이트만 곱해집니다(유닛 중 가장 큰 곱). 노름은 어느 방향으로든 가장 "
+        "크게 늘어나는 정도이고 판정은 h_T의 한 방향만 읽으므로, 위 그래프에서 토큰이 판정에 미치는 힘이 줄어드는 "
+        "동안에도 여기 곡선은 높게 남을 수 있습니다."),
     "grad.state_y": ("‖ds_T / ds_t‖₂ (log scale)", "‖ds_T / ds_t‖₂ (로그 눈금)"),
     "grad.state_lstm": ("LSTM (h and c)", "LSTM (h와 c)"),
     "grad.state_belt": ("LSTM belt alone (∏f)", "LSTM 벨트만 (∏f)"),
@@ -578,8 +581,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**Strength of RNNs:** one set of weights reads sequences of any length, and the order of the words "
         "matters to them.",
         "**RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 토큰의 순서를 구분합니다."),
-    "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} γ·σ_max = {product:.2f}.",
-                     "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} γ·σ_max = {product:.2f}."),
+    "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} Pascanu's factor: "
+                     "γ·σ_max = {product:.2f}.",
+                     "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} Pascanu의 인수: "
+                     "γ·σ_max = {product:.2f}."),
     "grad.sum.clip": ("**Clipping** rescales a gradient longer than c to length c, keeping its direction: here "
                       "{norm:.3g} becomes {after:.3g}.",
                       "**클리핑**은 c보다 긴 기울기를 방향은 그대로 두고 길이 c로 줄입니다. 여기서는 노름이 {norm:.3g}에서 "
@@ -594,6 +599,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "at gaps set on purpose.",
         "**기억 과제**는 아직 최대 간격 {max}까지 학습하지 않았습니다. 위에서 학습시키면 정해 놓은 간격에서 셀들을 "
         "비교할 수 있습니다."),
+    "grad.sum.memory_running": (
+        "**The memory task** for gaps up to {max} is training now; its line appears here when it is done.",
+        "**기억 과제**는 지금 최대 간격 {max}까지 학습하는 중입니다. 학습이 끝나면 결과가 여기에 나옵니다."),
     "grad.sum.cure": (
         "**What the gates change (theory):** the LSTM updates its cell state by addition, c_t = f_t·c_(t-1) + "
         "i_t·g_t, so along that path the gradient is multiplied only by forget gates. Hochreiter and Schmidhuber's "
@@ -646,16 +654,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "행은 토큰, 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 시그모이드라서 0과 1 사이, 후보 n은 "
         "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 정확한 값은 마우스를 올려 보세요."),
     "gates.c_beyond": (
-        "On this sentence the gates go from {glow:.3f} to {ghigh:.3f}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
+        "On this sentence the gates go from {glow} to {ghigh}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
         "cell state c from {clow:+.2f} to {chigh:+.2f}: in {n} of {D} units c goes beyond ±1 at some word, a range "
         "h = o·tanh(c) can never reach.",
-        "이 문장에서 게이트는 {glow:.3f}에서 {ghigh:.3f}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
+        "이 문장에서 게이트는 {glow}에서 {ghigh}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
         "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 유닛 {D}개 중 {n}개에서 c가 어느 토큰에선가 ±1을 넘는데, h = "
         "o·tanh(c)는 결코 닿을 수 없는 범위입니다."),
     "gates.c_within": (
-        "On this sentence the gates go from {glow:.3f} to {ghigh:.3f}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
+        "On this sentence the gates go from {glow} to {ghigh}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
         "cell state c from {clow:+.2f} to {chigh:+.2f}: c stays within ±1 here, though nothing bounds it.",
-        "이 문장에서 게이트는 {glow:.3f}에서 {ghigh:.3f}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
+        "이 문장에서 게이트는 {glow}에서 {ghigh}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
         "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 여기서는 c가 ±1 안에 머물지만, c를 묶어 두는 한계는 없습니다."),
     "gates.unit_figure": ("Unit {unit} over the sentence", "문장을 따라가는 유닛 {unit}"),
     "gates.counter": ("Word {t} of {T}: “{word}”", "{T}개 중 {t}번째 토큰: “{word}”"),
@@ -710,10 +718,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**일부러 잊게 하기:** 첫 토큰부터 망각 게이트를 0으로 고정하면(c_t에는 i_t·g_t만 남음) LSTM의 p(긍정)이 "
         "{p:.3f}에서 {q:.3f}(으)로 바뀌지만 판정은 {word} 그대로입니다."),
     "gates.sum.gru": (
-        "**GRU:** on this sentence its update gate z averages {mean:.2f} (from {low:.2f} to {high:.2f}): each step "
+        "**GRU:** on this sentence its update gate z averages {mean:.2f} (from {low} to {high}): each step "
         "keeps that share of h_(t-1) and fills the rest from the candidate n.",
-        "**GRU:** 이 문장에서 업데이트 게이트 z의 평균은 {mean:.2f}({low:.2f}~{high:.2f})입니다. 매 시점 h_(t-1)의 "
-        "그만큼을 남기고 나머지를 후보 n으로 채웁니다."),
+        "**GRU:** 이 문장에서 업데이트 게이트 z의 평균은 {mean:.2f}입니다(가장 낮은 값 {low}, 가장 높은 값 {high}). "
+        "매 시점 h_(t-1)의 그만큼을 남기고 나머지를 후보 값 n으로 채웁니다."),
     # --- lesson 7: live demo ------------------------------------------------
     "demo.title": ("Try it: live sentiment", "직접 해 보기: 실시간 감성 분석"),
     "demo.intro": (
@@ -882,8 +890,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "내 문장에서 마지막 토큰에 비해 첫 토큰에 판정이 가장 많이 좌우되는 학습된 모델은?"),
     "quiz.grad.q3_why": ("‖dp/dx_1‖ ÷ ‖dp/dx_T‖: {values}.", "‖dp/dx_1‖ ÷ ‖dp/dx_T‖: {values}."),
     "quiz.gates.q1": ("Between which values can an LSTM gate lie?", "LSTM 게이트 값은 어느 범위에 있을까요?"),
-    "quiz.gates.q1_why": ("Gates are sigmoids. On your sentence they range from {low:.3f} to {high:.3f}.",
-                          "게이트는 시그모이드입니다. 내 문장에서는 {low:.3f}에서 {high:.3f}까지입니다."),
+    "quiz.gates.q1_why": ("Gates are sigmoids. On your sentence they range from {low} to {high}.",
+                          "게이트는 시그모이드입니다. 내 문장에서는 {low}에서 {high}까지입니다."),
     "quiz.gates.q2": ("Force the forget gate to 0 at “{word}”. What does c_t keep of c_(t-1) there?",
                       "“{word}”에서 망각 게이트를 0으로 고정하면 c_t는 c_(t-1)에서 무엇을 남길까요?"),
     "quiz.gates.nothing": ("nothing: c_t = i_t·g_t", "아무것도: c_t = i_t·g_t"),
