@@ -5,29 +5,27 @@ import streamlit as st
 
 from rnn_core.text import tokenize
 from ui import figures
-from ui.compute import analogy_of, neighbours, word_map
+from ui.compute import analogy_of, neighbours, sentence_vectors, table_name, word_map
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, picker, presenting, sentence_input, show_param_notices
-from ui.models import ModelFileError, embedding_table, fault_message, sentiment_model
+from ui.layout import (chart, lesson_header, main_height, main_view, picker, presenting, sentence_input,
+                       show_param_notices)
+from ui.models import ModelFileError, embedding_table, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 
 DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("actor", "man", "woman")),
            "ko": ("최고의 영화지만 결말은 최악", "최", ("좋", "싫", "재"))}
 SOURCES = {"en": ("word2vec", "sentiment"), "ko": ("sentiment",)}
 FREQUENT = 300
-CHART = {"displaylogo": False}
 
 
-def vectors_of_sentence(model, text: str, big: bool) -> None:
+def vectors_of_sentence(name: str, text: str, big: bool) -> None:
     """The embedding rows of the learner's tokens, as a heatmap (tokens x dimensions)."""
-    tokens, ids, _ = model.encode(text)
-    if tokens:
-        table = model.network.embedding.table
-        st.markdown(f"**{t('emb.heatmap', model=model.card.name, T=len(tokens), E=table.shape[1])}**")
-        rows = table[ids]
-        scale = max(1e-6, float(abs(rows).max()))
-        st.plotly_chart(figures.time_by_unit(rows / scale, tokens, None, t("text.dimension"), t("step.time_axis"),
-                                             "e / max|e|", True, big), width="stretch", config=CHART)
+    view = sentence_vectors(name, text)
+    if view.tokens:
+        st.markdown(f"**{t('emb.heatmap', model=name, T=len(view.tokens), E=view.rows.shape[1])}**")
+        scale = max(1e-6, float(abs(view.rows).max()))
+        chart(figures.time_by_unit(view.rows / scale, view.tokens, None, t("text.dimension"), t("step.time_axis"),
+                                   "e / max|e|", True, big))
 
 
 def first_token(text: str, lang: str) -> str:
@@ -67,7 +65,7 @@ def render() -> None:
         model = sentiment_model(name)
     except ModelFileError as err:
         lesson_header(t("emb.title"), None)  # the title, then what went wrong
-        st.error(fault_message(name, err), icon=":material/warning:")
+        show_fault(name, err)
         return
     defaults = {k: v[0] for k, v in DEFAULT.items()}
     notices, text = lesson_header(t("emb.title"), t("emb.intro", E=model.card.embedding_dim, model=name),
@@ -84,20 +82,19 @@ def render() -> None:
         try:
             embedding_table(source, lang)
         except ModelFileError as err:
-            st.error(fault_message("en-word2vec", err), icon=":material/warning:")
+            show_fault(table_name(source, lang), err)
             source = "sentiment"
-        tokens = tuple(model.encode(text)[0])
+        tokens = tuple(sentence_vectors(name, text).tokens)
         view = word_map(source, lang, tokens, FREQUENT)
         st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
-        st.plotly_chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
-                                         (t("emb.axis1"), t("emb.axis2")), big, main_height(big)),
-                        width="stretch", config=CHART)
+        chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
+                               (t("emb.axis1"), t("emb.axis2")), big, main_height(big)))
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
     close = neighbours(source, lang, found) if found else None
     if found:
         show_neighbours(close, t("emb.not_found", word=found))
     st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
-    vectors_of_sentence(model, text, big)
+    vectors_of_sentence(name, text, big)
 
     st.subheader(t("emb.analogy"))
     cols = st.columns(3)

@@ -6,18 +6,15 @@ import inspect
 import numpy as np
 import streamlit as st
 
-from rnn_core.params import rnn_params
 from rnn_core.scratch import numpy_rnn_loop
-from rnn_core.sequence import run
-from rnn_core.text import tokenize
-from rnn_core.toy import INITS, checksum, sentence_tensor, toy_simple_rnn
+from rnn_core.toy import INITS
 from ui import figures, state
+from ui.compute import MAX_STEP_WORDS, OneStep, notes_loop, one_step, parameter_count
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
+from ui.layout import chart, lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
-MAX_WORDS = state.PARAMS["step"].high
 DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
 
 ROW_FORM = r"h_t = \tanh(\underbrace{x_t}_{1\times d}\,\underbrace{W_x}_{d\times D} + " \
@@ -26,37 +23,32 @@ COL_FORM = r"h_t = \tanh(\underbrace{W_x^{\top}}_{D\times d}\,\underbrace{x_t}_{
            r"\underbrace{W_h^{\top}}_{D\times D}\,\underbrace{h_{t-1}}_{D\times 1} + \underbrace{b}_{D\times 1})"
 
 
-def controls() -> tuple[list[str], int, int, int, str]:
+def controls() -> tuple[str, int, int, int, str]:
+    """(sentence, d, D, seed, init) from the widgets, first filled from the URL."""
     for key, url_key in (("step_d", "d"), ("step_units", "units"), ("step_seed", "seed"), ("step_init", "init")):
         state.init(key, url_key)
-    if "step_sentence" not in st.session_state:
-        st.session_state.step_sentence = state.read("sentence") or DEFAULT_SENTENCE[st.session_state.get("lang", "en")]
     sentence, left, mid, right = st.columns([3, 2, 2, 1.3], vertical_alignment="bottom")
-    sentence.text_input(t("step.sentence"), key="step_sentence", max_chars=300, help=t("step.sentence_help"))
+    text = sentence_input("step_sentence", t("step.sentence"), DEFAULT_SENTENCE, sentence, t("step.sentence_help"))
     d = left.slider(t("step.d"), 1, 8, key="step_d", help=t("step.d_help"))
     D = mid.slider(t("step.D"), 1, 8, key="step_units", help=t("step.D_help"))
     with right.popover(t("step.weights"), width="stretch"):
         labels = {"centred": t("step.weights_centred"), "notes": t("step.weights_notes")}
         init = st.radio(t("step.weights_from"), INITS, key="step_init", format_func=labels.get)
         seed = st.number_input(t("step.seed"), 0, 9999, key="step_seed")
-    words = tokenize(st.session_state.step_sentence, "words")
-    if len(words) > MAX_WORDS:
-        st.caption(t("step.too_long", n=MAX_WORDS))
-    return words[:MAX_WORDS], d, D, int(seed), init
+    return text, d, D, int(seed), init
 
 
-def one_step(words: list[str], cell, trace, t_index: int, big: bool) -> None:
+def step_figure(view: OneStep, t_index: int, big: bool) -> None:
     """The equation with this step's real matrices."""
-    x = sentence_tensor(words, cell.input_dim, st.session_state.step_seed)[0]  # (T, d)
+    cell, trace, words = view.cell, view.trace, view.words
     h_prev = trace.h[0, t_index - 1] if t_index > 0 else np.zeros(cell.units, np.float32)
-    panels = [("x<sub>t</sub>", x[t_index][None]), ("· W<sub>x</sub>", cell.W_x),
+    panels = [("x<sub>t</sub>", view.xs[t_index][None]), ("· W<sub>x</sub>", cell.W_x),
               ("+ h<sub>t-1</sub>", h_prev[None]), ("· W<sub>h</sub>", cell.W_h), ("+ b", cell.b[None]),
               ("= z<sub>t</sub>", trace["z"][0, t_index][None]),
               ("tanh → h<sub>t</sub>", trace.h[0, t_index][None])]
     limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
-    st.plotly_chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)), width="stretch",
-                    config={"displaylogo": False})
+    chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)))
 
 
 def equations() -> None:
@@ -70,10 +62,10 @@ def equations() -> None:
     st.caption(t("step.col_explain"))
 
 
-def parameter_count(d: int, D: int) -> None:
+def parameter_count_section(d: int, D: int) -> None:
     st.subheader(t("step.params"))
-    st.markdown(t("step.params_body", wx=d * D, wh=D * D, b=D, d=d, D=D, total=rnn_params("SimpleRNN", d, D)))
-    st.caption(t("step.params_notes", n=rnn_params("SimpleRNN", d=10, D=3)))
+    st.markdown(t("step.params_body", wx=d * D, wh=D * D, b=D, d=d, D=D, total=parameter_count("SimpleRNN", d, D)))
+    st.caption(t("step.params_notes", n=parameter_count("SimpleRNN", 10, 3)))
 
 
 def numpy_loop() -> None:
@@ -85,9 +77,7 @@ def numpy_loop() -> None:
     if st.button(t("step.run"), key="step_run"):
         runs = st.session_state.step_loop_runs = runs + 1
     init = st.session_state.step_init
-    cell = toy_simple_rnn(4, 8, seed=runs, init=init)
-    inputs = np.random.default_rng(runs).random((10, 4))
-    states = numpy_rnn_loop(inputs, cell.W_x.T, cell.W_h.T, cell.b)
+    _, states = notes_loop(runs, init)
     st.write(t("step.run_result", shape=states.shape, k=runs))
     st.dataframe(np.round(states, 4), height=390)
     if init == "notes":
@@ -95,7 +85,7 @@ def numpy_loop() -> None:
 
 
 def questions(words: list[str], d: int, D: int) -> list[Question]:
-    count = rnn_params("SimpleRNN", d, D)
+    count = parameter_count("SimpleRNN", d, D)
     T = max(1, len(words))
     return [
         question(t("quiz.step.q1", d=d, D=D), str(count), [str(D * (d + D)), str(d * D + D), str(count + D * D)],
@@ -109,33 +99,33 @@ def questions(words: list[str], d: int, D: int) -> list[Question]:
 def render() -> None:
     notices, _ = lesson_header(t("step.title"), t("step.intro"))
     big = presenting()
-    words, d, D, seed, init = controls()
+    sentence, d, D, seed, init = controls()
+    view = one_step(sentence, d, D, seed, init)
+    if view.cut_off:
+        st.caption(t("step.too_long", n=MAX_STEP_WORDS))
     if not big:
         equations()
-    if not words:
+    if not view.words:
         st.info(t("step.empty"), icon=":material/edit:")
     else:
-        cell = toy_simple_rnn(d, D, seed, init)
-        trace = run(cell, sentence_tensor(words, d, seed))
-        stepper("step", numbered(words), lambda step: one_step(words, cell, trace, step - 1, big),
-                url_key="step", frame=main_view, then=lambda step: all_steps(words, cell, trace, step, big))
+        stepper("step", numbered(view.words), lambda step: step_figure(view, step - 1, big),
+                url_key="step", frame=main_view, then=lambda step: all_steps(view, step, big))
         st.caption(t("step.toy_note"))
     if big:
         equations()
-    state.write(sentence=st.session_state.step_sentence[: state.MAX_TEXT], d=d, units=D, seed=seed, init=init)
-    parameter_count(d, D)
+    state.write(d=d, units=D, seed=seed, init=init)
+    parameter_count_section(d, D)
     numpy_loop()
-    quiz("step", questions(words, d, D))
+    quiz("step", questions(view.words, d, D))
     show_param_notices(notices)
 
 
-def all_steps(words: list[str], cell, trace, step: int, big: bool) -> None:
+def all_steps(view: OneStep, step: int, big: bool) -> None:
     """Every step's state, this one marked: the same weights at every step."""
     st.caption(t("step.figure_caption"))  # of the equation above
     st.subheader(t("step.sharing"))
-    st.write(t("step.sharing_body", T=len(words), checksum=checksum(cell.W_x, cell.W_h, cell.b)))
-    st.plotly_chart(figures.time_by_unit(trace.h[0], words, step - 1, t("step.unit"), t("step.time_axis"), big=big),
-                    width="stretch", config={"displaylogo": False})
+    st.write(t("step.sharing_body", T=len(view.words), checksum=view.fingerprint))
+    chart(figures.time_by_unit(view.trace.h[0], view.words, step - 1, t("step.unit"), t("step.time_axis"), big=big))
     st.caption(t("step.states_caption"))
 
 render()

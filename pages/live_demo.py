@@ -7,15 +7,13 @@ from contextlib import nullcontext
 import numpy as np
 import streamlit as st
 
-from rnn_core.sentiment import CELLS, SentimentModel, label_of
+from rnn_core.sentiment import CELLS, label_of
 from ui import figures, state
+from ui import compute
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, show_param_notices
-from ui.models import ModelFileError, TwinError, fault_message, keras_probability, sentiment_model
+from ui.layout import chart, lesson_header, main_height, main_view, presenting, show_param_notices
+from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
-
-MAX_CHARS = 5000  # a 50,000-character paste is cut here, with a notice
-MAX_EXPLAINED = 120  # tokens explained one by one (leave-one-out costs one forward pass per token)
 EXAMPLES = {
     "en": ["the movie was not fun.", "not bad at all", "the cast is good but the script is awful",
            "absolutely brilliant, i loved every minute of it!", "i wanted to like it, but it was boring"],
@@ -61,22 +59,23 @@ def controls(big: bool) -> tuple[str, str, str, object]:
     return lang, st.session_state.demo_text, focus, verdicts_at
 
 
-def load_models(lang: str) -> dict[str, SentimentModel]:
-    models = {}
+def read_all(lang: str, text: str) -> tuple[dict, dict]:
+    """(card, reading) of every model of the language that can be used, by cell key; faults shown once."""
+    cards, readings = {}, {}
     for key in CELLS:
         name = f"{lang}-{key}"
         try:
-            models[key] = sentiment_model(name)
+            cards[key], readings[key] = sentiment_model(name).card, compute.reading(name, text)
         except ModelFileError as err:
-            st.error(fault_message(name, err), icon=":material/warning:")
-    return models
+            show_fault(name, err)
+    return cards, readings
 
 
 def input_notices(text: str, lang: str) -> str:
     """Cut an oversized paste and say so; warn when the text is in the other language."""
-    if len(text) > MAX_CHARS:
-        st.warning(t("demo.input_cut", n=MAX_CHARS))
-        text = text[:MAX_CHARS]
+    if len(text) > state.MAX_TEXT:
+        st.warning(t("demo.input_cut", n=state.MAX_TEXT))
+        text = state.cut(text)
     script = script_of(text)
     if script and script != lang:
         st.warning(t("demo.wrong_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")),
@@ -84,14 +83,14 @@ def input_notices(text: str, lang: str) -> str:
     return text
 
 
-def verdicts(models: dict[str, SentimentModel], readings: dict, big: bool) -> None:
+def verdicts(cards: dict, readings: dict, big: bool) -> None:
     """One metric per cell, side by side: its verdict and p(positive)."""
     if not big:  # presenting, the three metrics speak for themselves
         st.subheader(t("demo.side_by_side"))
     for column, (key, reading) in zip(st.columns(len(readings)), readings.items()):
         p = reading.probability
         verdict = t("demo.verdict_pos" if label_of(p) == "pos" else "demo.verdict_neg")
-        accuracy = models[key].card.metrics.get("test_accuracy")
+        accuracy = cards[key].metrics.get("test_accuracy")
         column.metric(CELLS[key], f"{verdict} · {p:.3f}", border=True,
                       help=f"{t('demo.test_accuracy')}: {accuracy}" if accuracy else None)
 
@@ -116,43 +115,40 @@ def build_up(readings: dict, big: bool) -> None:
     """p(positive) after each word, the three cells on one chart (the main figure)."""
     st.markdown(f"**{t('demo.buildup')}**")
     curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
-    st.plotly_chart(figures.prefix_probabilities(curves, "p(positive)", big, t("axis.token"), main_height(big)),
-                    width="stretch", config={"displaylogo": False})
+    chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), main_height(big)))
 
 
-def explain(model: SentimentModel, reading) -> tuple[list[str], np.ndarray]:
+def explain(name: str, text: str, reading) -> tuple[list[str], np.ndarray]:
     """The push of every token and the token table; returns (tokens explained, their pushes)."""
     big = presenting()
     st.subheader(t("demo.push"))
-    shown = reading.ids[-MAX_EXPLAINED:]
-    pushes = model.leave_one_out(shown)
-    st.plotly_chart(figures.horizontal_bars(reading.tokens[-len(shown):], pushes, "Δ p(positive)", big),
-                    width="stretch", config={"displaylogo": False})
+    explained = compute.pushes(name, text)
+    chart(figures.horizontal_bars(explained.tokens, explained.pushes, t("axis.push"), big))
     st.caption(t("demo.push_caption"))
     st.subheader(t("demo.tokens"))
     st.dataframe({t("demo.token"): reading.tokens, t("demo.id"): reading.ids.tolist(),
                   t("demo.oov"): reading.is_oov.tolist()}, height=min(400, 38 + 35 * len(reading.tokens)))
-    return list(reading.tokens[-len(shown):]), pushes
+    return explained.tokens, explained.pushes
 
 
 NEGATED = {"en": "not bad at all", "ko": "나쁘지 않았어요"}
 
 
-def questions(model: SentimentModel, readings: dict, tokens: list[str], pushes: np.ndarray) -> list[Question]:
+def questions(card, readings: dict, tokens: list[str], pushes: np.ndarray) -> list[Question]:
     asked = []
     if len(set(tokens)) >= 2:
         top = int(np.argmax(np.abs(pushes)))
         others = [f"`{w}`" for w in dict.fromkeys(tokens) if w != tokens[top]][:3]
-        asked.append(question(t("quiz.demo.q1", model=model.card.cell), f"`{tokens[top]}`", others,
+        asked.append(question(t("quiz.demo.q1", model=card.cell), f"`{tokens[top]}`", others,
                               t("quiz.demo.q1_why", delta=float(pushes[top]))))
     labels = {label_of(r.probability) for r in readings.values()}
     asked.append(question(t("quiz.demo.q2"), t("quiz.yes" if len(labels) == 1 else "quiz.no"),
                           [t("quiz.yes"), t("quiz.no")],
                           t("quiz.demo.q2_why", values=", ".join(f"{CELLS[k]} {r.probability:.3f}"
                                                                  for k, r in readings.items()))))
-    sentence = NEGATED[model.card.language]
-    p = model.read(sentence).probability
-    asked.append(question(t("quiz.demo.q3", model=model.card.name, sentence=sentence), verdict_word(p),
+    sentence = NEGATED[card.language]
+    p = compute.reading(card.name, sentence).probability
+    asked.append(question(t("quiz.demo.q3", model=card.name, sentence=sentence), verdict_word(p),
                           [t("quiz.positive"), t("quiz.negative")], t("quiz.gates.q3_why", p=p)))
     return asked
 
@@ -187,41 +183,40 @@ def render() -> None:
     show_param_notices(notices)
     if answer is None:
         return
-    model, reading, readings = answer
+    card, text, read, readings = answer
     st.caption(t("demo.buildup_caption"))
-    keras_badge(model.card.name, reading)
-    tokens, pushes = explain(model, reading)
+    keras_badge(card.name, read)
+    tokens, pushed = explain(card.name, text, read)
     with st.expander(t("demo.card")):
-        model_card(model.card)
-    quiz("demo", questions(model, readings, tokens, pushes))
+        model_card(card)
+    quiz("demo", questions(card, readings, tokens, pushed))
 
 
 def answer_view():
-    """The controls, the three verdicts and the build-up chart; (focus model, its reading, all readings) or None."""
+    """The controls, the three verdicts and the build-up chart; (focus card, text, its reading, all readings)."""
     big = presenting()
     lang, text, focus, verdicts_at = controls(big)
-    state.write(sentence=text[: state.MAX_TEXT], model=focus)
-    models = load_models(lang)
-    if not models:
-        st.error(t("demo.no_model"))
-        return None
+    state.write(sentence=state.cut(text), model=focus)
     if not text.strip():
         st.info(t("demo.empty"), icon=":material/edit:")
         return None
     text = input_notices(text, lang)
-    readings = {key: model.read(text) for key, model in models.items()}
-    focus = focus if focus in models else next(iter(models))
-    model, reading = models[focus], readings[focus]
-    if len(reading.ids) == 0:
+    cards, readings = read_all(lang, text)
+    if not readings:
+        st.error(t("demo.no_model"))
+        return None
+    focus = focus if focus in readings else next(iter(readings))
+    card, read = cards[focus], readings[focus]
+    if len(read.ids) == 0:
         st.info(t("demo.nothing_readable"), icon=":material/abc:")
         return None
-    if reading.dropped:
-        st.info(t("demo.truncated", n=model.card.maxlen, dropped=reading.dropped))
-    if reading.known == 0:
+    if read.dropped:
+        st.info(t("demo.truncated", n=card.maxlen, dropped=read.dropped))
+    if read.known == 0:
         st.warning(t("demo.all_oov"))
     with verdicts_at:  # beside the sentence box when presenting
-        verdicts(models, readings, big)
+        verdicts(cards, readings, big)
     build_up(readings, big)
-    return model, reading, readings
+    return card, text, read, readings
 
 render()

@@ -6,30 +6,30 @@ import streamlit as st
 from ui import figures, state
 from ui.compute import Pipeline, pipeline, shuffled_verdict
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, picker, presenting, show_param_notices
-from ui.models import ModelFileError, fault_message, sentiment_model
+from ui.layout import chart, lesson_header, main_height, main_view, picker, presenting, show_param_notices
+from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 
 MAX_LINES = 8
 DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely wonderful film with a great cast",
                 "ko": "영화가 정말 재밌어요\n나쁘지 않았어요\n배우는 좋은데 스토리가 엉망이다"}
-CHART = {"displaylogo": False}
 
 
 def controls(big: bool) -> tuple[tuple[str, ...], int, str, str]:
     lang = st.session_state.get("lang", "en")
     if "text_lines" not in st.session_state:
-        st.session_state.text_lines = state.read("sentence") or DEFAULT_TEXT[lang]
+        st.session_state.text_lines = state.cut(state.read("sentence") or DEFAULT_TEXT[lang])
     for key, url_key in (("text_maxlen", "maxlen"), ("text_padding", "padding"), ("text_truncating", "truncating")):
         state.init(key, url_key)
-    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=78 if big else 110, max_chars=2000)
-    lines = tuple(line for line in st.session_state.text_lines.splitlines() if line.strip())[:MAX_LINES]
+    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=78 if big else 110,
+                 max_chars=state.MAX_TEXT)
+    lines = tuple(line for line in state.cut(st.session_state.text_lines).splitlines() if line.strip())[:MAX_LINES]
     sides = {"pre": t("text.pre"), "post": t("text.post")}
     left, mid, right = st.columns([1, 1.3, 1.3])
     maxlen = left.slider(t("text.maxlen"), 1, 40, key="text_maxlen")
     padding = picker(mid, t("text.pad_side"), ("pre", "post"), key="text_padding", format_func=sides.get)
     truncating = picker(right, t("text.trunc_side"), ("pre", "post"), key="text_truncating", format_func=sides.get)
-    state.write(sentence=st.session_state.text_lines[: state.MAX_TEXT], maxlen=maxlen, padding=padding,
+    state.write(sentence=state.cut(st.session_state.text_lines), maxlen=maxlen, padding=padding,
                 truncating=truncating)
     return lines, maxlen, padding, truncating
 
@@ -46,19 +46,19 @@ def tokens_section(result: Pipeline, card) -> None:
 
 def lookup_section(result: Pipeline, card, big: bool) -> None:
     st.subheader(t("text.onehot"))
-    T, E, V = len(result.ids[0]), card.embedding_dim, card.vocab_size
+    T, E, V = len(result.vectors), card.embedding_dim, card.vocab_size  # the first maxlen tokens
     st.write(t("text.onehot_body", V=V, T=T, E=E, diff=result.onehot_gap, mults=T * V * E, copies=T * E))
     if T:
         st.markdown(f"**{t('text.vectors', T=T, E=E)}**")
-        st.plotly_chart(figures.time_by_unit(result.vectors, result.tokens[0], None, t("text.dimension"),
-                                             t("step.time_axis"), "e", True, big), width="stretch", config=CHART)
+        chart(figures.time_by_unit(result.vectors, result.tokens[0][:T], None, t("text.dimension"),
+                                   t("step.time_axis"), "e", True, big))
 
 
 def padded_batch(result: Pipeline, big: bool) -> None:
     """The batch after padding and truncation, one token per cell (the main figure)."""
     st.subheader(t("text.padding"))
-    st.plotly_chart(figures.token_grid(result.padded_tokens, result.padded, t("text.position_axis"),
-                                       t("text.sentence_axis"), big, main_height(big)), width="stretch", config=CHART)
+    chart(figures.token_grid(result.padded_tokens, result.padded, t("text.position_axis"), t("text.sentence_axis"),
+                             big, main_height(big)))
 
 
 def batch_shape(result: Pipeline, card, maxlen: int) -> None:
@@ -70,8 +70,7 @@ def mask_section(result: Pipeline, card, maxlen: int, big: bool) -> None:
     st.subheader(t("text.mask"))
     st.write(t("text.mask_body", model=card.cell, L=maxlen, p_pad=result.p_padded, p_plain=result.p_plain))
     labels = [tok or f"({t('text.masked')})" for tok in result.padded_tokens[0]]
-    st.plotly_chart(figures.time_by_unit(result.masked_h, labels, None, t("step.unit"), t("step.time_axis"),
-                                         "h", True, big), width="stretch", config=CHART)
+    chart(figures.time_by_unit(result.masked_h, labels, None, t("step.unit"), t("step.time_axis"), "h", True, big))
 
 
 def order_section(name: str, text: str) -> None:
@@ -112,7 +111,7 @@ def render() -> None:
         try:
             card = sentiment_model(name).card
         except ModelFileError as err:
-            st.error(fault_message(name, err), icon=":material/warning:")
+            show_fault(name, err)
             return
         if not lines:
             st.info(t("text.empty"), icon=":material/edit:")

@@ -4,34 +4,31 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from rnn_core.params import rnn_params
-from rnn_core.text import tokenize
 from ui import figures
-from ui.compute import next_words, stacked_shapes, toy_bidirectional, toy_layer_shapes
+from ui.compute import next_words, parameter_count, reading, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
-from ui.models import ModelFileError, fault_message, language_model, sentiment_model
+from ui.layout import chart, lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.models import ModelFileError, language_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
 POS_EXAMPLE = (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT"))
-CHART = {"displaylogo": False}
 
 
 def play(name: str, text: str, big: bool) -> None:
     """Step through the sentence with the trained SimpleRNN: states and verdict up to the chosen step."""
     try:
-        reading = sentiment_model(name).read(text)
+        read = reading(name, text)
     except ModelFileError as err:
-        st.error(fault_message(name, err), icon=":material/warning:")
+        show_fault(name, err)
         return
-    if len(reading.tokens) == 0:
+    if len(read.tokens) == 0:
         st.info(t("unroll.empty"), icon=":material/edit:")
         return
-    stepper("unroll", numbered(reading.tokens), lambda step: states_so_far(reading, step, big),
-            url_key="step", frame=main_view, then=lambda step: verdict_so_far(reading, step, big))
-    readouts(reading.trace.h[0])
+    stepper("unroll", numbered(read.tokens), lambda step: states_so_far(read, step, big),
+            url_key="step", frame=main_view, then=lambda step: verdict_so_far(read, step, big))
+    readouts(read.trace.h[0])
 
 
 def states_so_far(reading, step: int, big: bool) -> None:
@@ -41,16 +38,14 @@ def states_so_far(reading, step: int, big: bool) -> None:
                    p=float(reading.prefix_probabilities[step - 1])))
     H = reading.trace.h[0]  # (T, D)
     st.markdown(f"**{t('unroll.states', D=H.shape[1])}**")
-    st.plotly_chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"),
-                                         t("step.time_axis"), big=big, height=main_height(big)),
-                    width="stretch", config=CHART)
+    chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"), t("step.time_axis"),
+                               big=big, height=main_height(big)))
 
 
 def verdict_so_far(reading, step: int, big: bool) -> None:
     st.markdown(f"**{t('unroll.verdict')}**")
-    st.plotly_chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]},
-                                              reading.tokens, "p(positive)", (0, 1), 0.5, big, t("axis.token")),
-                    width="stretch", config=CHART)
+    chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]}, reading.tokens,
+                                    t("axis.p_positive"), (0, 1), 0.5, big, t("axis.token")))
 
 
 def readouts(H: np.ndarray) -> None:
@@ -58,8 +53,7 @@ def readouts(H: np.ndarray) -> None:
     T, D = H.shape
     st.write(t("unroll.readout_body", last=f"({D},)", mean=f"({D},)", concat=f"({T * D},)"))
     rows = {t("unroll.last"): H[-1], t("unroll.mean"): H.mean(axis=0)}
-    st.plotly_chart(figures.time_by_unit(np.stack(list(rows.values())), list(rows), None, t("step.unit"), "",
-                                         big=presenting()), width="stretch", config=CHART)
+    chart(figures.time_by_unit(np.stack(list(rows.values())), list(rows), None, t("step.unit"), "", big=presenting()))
 
 
 def return_sequences() -> None:
@@ -74,7 +68,8 @@ def return_sequences() -> None:
     all_states = cols[4].toggle(t("unroll.rs_toggle"), key="rs_on")
     last, every = toy_layer_shapes(int(B), int(T), int(d), int(D))
     st.markdown(t("unroll.rs_result", D=D, B=B, T=T, d=d, shape=every if all_states else last,
-                  what=t("unroll.rs_all" if all_states else "unroll.rs_last"), params=rnn_params("SimpleRNN", d, D)))
+                  what=t("unroll.rs_all" if all_states else "unroll.rs_last"),
+                  params=parameter_count("SimpleRNN", d, D)))
 
 
 def language_model_section(big: bool) -> None:
@@ -82,7 +77,7 @@ def language_model_section(big: bool) -> None:
     try:
         card = language_model().card
     except ModelFileError as err:
-        st.error(fault_message("en-lm", err), icon=":material/warning:")
+        show_fault("en-lm", err)
         return
     st.write(t("unroll.lm_body", ppl=card.metrics.get("validation_perplexity")))
     st.session_state.setdefault("lm_prefix", "the movie is")
@@ -92,7 +87,7 @@ def language_model_section(big: bool) -> None:
         st.info(t("unroll.lm_empty"))
         return
     words, probs = [w for w, _ in rows], np.array([p for _, p in rows])
-    st.plotly_chart(figures.horizontal_bars(words, probs, t("unroll.lm_x"), big), width="stretch", config=CHART)
+    chart(figures.horizontal_bars(words, probs, t("unroll.lm_x"), big))
 
 
 def pos_example() -> None:
@@ -119,21 +114,19 @@ def stacked() -> None:
 
 def bidirectional(text: str) -> None:
     st.subheader(t("unroll.bi"))
-    words = tuple(tokenize(text, "words"))[:32]
+    words, states = toy_bidirectional(text)
     if not words:
         return
-    states = toy_bidirectional(words)
     D = states.shape[1] // 2
     st.write(t("unroll.bi_body", D=D, twoD=2 * D))
-    st.plotly_chart(figures.time_by_unit(states, list(words), None, t("unroll.bi_axis"), t("step.time_axis"),
-                                         big=presenting()), width="stretch", config=CHART)
+    chart(figures.time_by_unit(states, words, None, t("unroll.bi_axis"), t("step.time_axis"), big=presenting()))
 
 
 def architectures() -> None:
     st.subheader(t("unroll.arch"))
     labels = {k: t(f"arch.{k}") for k in figures.ARCHITECTURES}
     kind = st.radio(t("unroll.arch_pick"), list(labels), format_func=labels.get, key="unroll_arch")
-    st.plotly_chart(figures.architecture(kind, presenting()), width="stretch", config=CHART)
+    chart(figures.architecture(kind, presenting()))
     st.caption(t("arch.caption"))
 
 
@@ -141,14 +134,14 @@ def questions() -> list[Question]:
     """On the batch and stacked-model sizes the learner set above."""
     B, T, d, D = (int(st.session_state[k]) for k in ("rs_B", "rs_T", "rs_d", "rs_D"))
     U1, U2 = int(st.session_state["st_U1"]), int(st.session_state["st_U2"])
-    count = rnn_params("SimpleRNN", U1, U2)
+    count = parameter_count("SimpleRNN", U1, U2)
     return [
         question(t("quiz.unroll.q1", B=B, T=T, d=d, D=D), shape(B, D), [shape(B, T, D), shape(T, D), shape(B, d)],
                  t("quiz.unroll.q1_why")),
         question(t("quiz.unroll.q2"), shape(B, T, D), [shape(B, D), shape(T, B, D), shape(B, T, d)],
                  t("quiz.unroll.q2_why")),
         question(t("quiz.unroll.q3", U1=U1, U2=U2), f"{count:,}",
-                 [f"{U2 * (U1 + U2):,}", f"{U1 * U2:,}", f"{rnn_params('SimpleRNN', U2, U1):,}"],
+                 [f"{U2 * (U1 + U2):,}", f"{U1 * U2:,}", f"{parameter_count('SimpleRNN', U2, U1):,}"],
                  t("quiz.unroll.q3_why", U1=U1, U2=U2)),
     ]
 

@@ -31,14 +31,14 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(e.value) for e in parts)
 
 
-@pytest.mark.parametrize("lang,word", [("en", "Course map"), ("ko", "코스 지도")])
+@pytest.mark.parametrize("lang,word", [("en", "Course map"), ("ko", "전체 단원")])
 def test_home_in_both_languages(lang, word):
     at = open_app(lang=lang)
     assert word in texts(at)
     assert at.query_params["lang"] == [lang] or at.query_params["lang"] == lang
 
 
-@pytest.mark.parametrize("lang,title", [("en", "One step of an RNN"), ("ko", "RNN의 한 스텝")])
+@pytest.mark.parametrize("lang,title", [("en", "One step of an RNN"), ("ko", "RNN 한 시점의 계산")])
 def test_hidden_state_in_both_languages(lang, title):
     at = open_app("pages/hidden_state.py", lang=lang)
     assert at.title[0].value == title

@@ -179,8 +179,6 @@ def test_examples_defaults_and_strings_are_clean():
 
 # --- the app's own call sites (ui/compute.py) ---------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="ui/compute.py does not pass rnn_core.safe_words to nearest, analogy, "
-                                        "next_words and the word map yet (issue 14): remove this mark when it does")
 def test_the_app_shows_no_listed_word():
     from ui import compute
 

@@ -9,8 +9,91 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from rnn_core.sequence import run
-from ui.models import embedding_table, sentiment_model
+from rnn_core.sentiment import Reading
+from rnn_core.sequence import Trace, run
+from rnn_core.text import tokenize
+from ui.models import digest_of, embedding_table, sentiment_model
+from ui.state import MAX_TOKENS, cut
+
+MAX_STEP_WORDS = 32  # words lesson 3 steps through (its toy matrices are drawn one step at a time)
+MAX_EXPLAINED = 120  # tokens the demo explains one by one (leave-one-out costs one forward pass per token)
+
+
+# --- one sentence through a shipped model (lessons 4, 7) --------------------------------------------
+
+def reading(name: str, text: str) -> Reading:
+    """Model ``name`` reading ``text`` (cut to the one limit): tokens, ids, verdict per prefix, the trace.
+
+    Raises ModelFileError when the model cannot be used; cached per model content and text.
+    """
+    return _reading(name, digest_of(name), cut(text))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _reading(name: str, digest: str, text: str) -> Reading:
+    return sentiment_model(name).read(text)
+
+
+@dataclass(frozen=True)
+class Pushes:
+    tokens: list[str]  # the last MAX_EXPLAINED tokens the model reads
+    pushes: np.ndarray  # (T,) p(text) - p(text without that token)
+
+
+def pushes(name: str, text: str) -> Pushes:
+    """How much each of the last MAX_EXPLAINED tokens pushed the verdict (leave one out)."""
+    return _pushes(name, digest_of(name), cut(text))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _pushes(name: str, digest: str, text: str) -> Pushes:
+    model = sentiment_model(name)
+    tokens, ids, _ = model.encode(text)
+    shown = np.asarray(ids[-MAX_EXPLAINED:], dtype=np.int32)
+    return Pushes(tokens=tokens[len(tokens) - len(shown):], pushes=model.leave_one_out(shown))
+
+
+# --- lesson 3: one step of a toy SimpleRNN ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class OneStep:
+    words: list[str]  # the words stepped through (at most MAX_STEP_WORDS)
+    cut_off: bool  # True when the sentence had more words
+    cell: object  # the toy SimpleRNNCell
+    xs: np.ndarray  # (T, d) the toy word vectors
+    trace: Trace  # the run over xs (batch of one)
+    fingerprint: str  # a checksum of W_x, W_h, b: the same at every step
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def one_step(sentence: str, d: int, D: int, seed: int, init: str) -> OneStep:
+    """A toy SimpleRNN(D) with d inputs over the sentence's words, every intermediate recorded."""
+    from rnn_core.toy import checksum, sentence_tensor, toy_simple_rnn
+
+    words = tokenize(cut(sentence), "words")
+    kept = words[:MAX_STEP_WORDS]
+    cell = toy_simple_rnn(d, D, seed, init)
+    xs = sentence_tensor(kept, d, seed)  # (1, T, d)
+    return OneStep(words=kept, cut_off=len(words) > len(kept), cell=cell, xs=xs[0], trace=run(cell, xs),
+                   fingerprint=checksum(cell.W_x, cell.W_h, cell.b))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def notes_loop(run_number: int, init: str) -> tuple[np.ndarray, np.ndarray]:
+    """The notes' from-scratch loop run on 10 steps of 4 inputs with 8 units: (inputs (10, 4), states (10, 8))."""
+    from rnn_core.scratch import numpy_rnn_loop
+    from rnn_core.toy import toy_simple_rnn
+
+    cell = toy_simple_rnn(4, 8, seed=run_number, init=init)
+    inputs = np.random.default_rng(run_number).random((10, 4))
+    return inputs, numpy_rnn_loop(inputs, cell.W_x.T, cell.W_h.T, cell.b)
+
+
+def parameter_count(kind: str, d: int, D: int) -> int:
+    """Weights of a recurrent layer with d inputs and D units (rnn_core.params, checked against Keras)."""
+    from rnn_core.params import rnn_params
+
+    return rnn_params(kind, d, D)
 
 
 @dataclass(frozen=True)
@@ -28,19 +111,25 @@ class Pipeline:
     p_plain: float  # verdict on the first text without padding
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
 def pipeline(name: str, texts: tuple[str, ...], maxlen: int, padding: str, truncating: str) -> Pipeline:
+    """A batch of texts through model ``name``'s text pipeline; each text cut to the one limit and to
+    MAX_TOKENS tokens, the one-hot and vector rows drawn for the first text's first ``maxlen`` tokens."""
+    return _pipeline(name, digest_of(name), tuple(cut(x) for x in texts), maxlen, padding, truncating)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _pipeline(name: str, digest: str, texts: tuple[str, ...], maxlen: int, padding: str, truncating: str) -> Pipeline:
     from rnn_core.text import one_hot, pad_sequences
 
     model = sentiment_model(name)
-    tokens = [tokenize_for(model, t) for t in texts]
+    tokens = [tokenize(t, model.card.scheme)[:MAX_TOKENS] for t in texts]
     ids = [model.vocab.encode(toks) for toks in tokens]
     padded = pad_sequences(ids, maxlen=maxlen, padding=padding, truncating=truncating)
     positions = pad_sequences([list(range(1, len(t) + 1)) for t in tokens], maxlen=maxlen, padding=padding,
                               truncating=truncating)  # the same cut and fill, applied to 1-based positions
     padded_tokens = [[toks[k - 1] if k else "" for k in row] for toks, row in zip(tokens, positions)]
     table = model.network.embedding.table
-    first = np.asarray(ids[0], dtype=int)
+    first = np.asarray(ids[0][:maxlen], dtype=int)  # (at most maxlen,): the rows drawn, the one-hot compared
     gap = float(np.max(np.abs(one_hot(first, len(table)) @ table - table[first]))) if len(first) else 0.0
     run = model.network.run(padded[:1])
     trace = next(tr for tr in run.traces if tr is not None)
@@ -50,15 +139,13 @@ def pipeline(name: str, texts: tuple[str, ...], maxlen: int, padding: str, trunc
                     p_plain=float(model.probabilities(np.asarray([ids[0]]))[0]))
 
 
-def tokenize_for(model, text: str) -> list[str]:
-    from rnn_core.text import tokenize
-
-    return tokenize(text, model.card.scheme)
-
-
-@st.cache_data(max_entries=1024, show_spinner=False)
 def shuffled_verdict(name: str, text: str, seed: int) -> tuple[list[str], float, float]:
     """(tokens in a shuffled order, p(positive) in the original order, p(positive) shuffled)."""
+    return _shuffled_verdict(name, digest_of(name), cut(text), seed)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _shuffled_verdict(name: str, digest: str, text: str, seed: int) -> tuple[list[str], float, float]:
     model = sentiment_model(name)
     tokens = model.encode(text)[0]  # the tokens the model reads (the last maxlen)
     order = np.random.default_rng(seed).permutation(len(tokens))
@@ -107,15 +194,42 @@ def stacked_shapes(vocab: int, embed: int, units1: int, units2: int, batch: int 
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def toy_bidirectional(words: tuple[str, ...], units: int = 4, seed: int = 0) -> np.ndarray:
-    """Forward and backward states of a random bidirectional SimpleRNN over toy word vectors: (T, 2 * units)."""
+def toy_bidirectional(text: str, units: int = 4, seed: int = 0) -> tuple[list[str], np.ndarray]:
+    """(words, forward and backward states (T, 2 * units)) of a random bidirectional SimpleRNN over toy word
+    vectors of the text's first MAX_STEP_WORDS words."""
     from rnn_core.cells import random_cell
     from rnn_core.sequence import run_bidirectional
     from rnn_core.toy import sentence_tensor
 
-    xs = sentence_tensor(list(words), 4, seed)
+    words = tokenize(cut(text), "words")[:MAX_STEP_WORDS]
+    if not words:
+        return [], np.zeros((0, 2 * units), np.float32)
+    xs = sentence_tensor(words, 4, seed)
     fwd, bwd = random_cell("SimpleRNN", 4, units, seed=seed), random_cell("SimpleRNN", 4, units, seed=seed + 1)
-    return run_bidirectional(fwd, bwd, xs).output(return_sequences=True)[0]
+    return words, run_bidirectional(fwd, bwd, xs).output(return_sequences=True)[0]
+
+
+def table_name(source: str, lang: str) -> str:
+    """The model whose vectors an embeddings view uses: 'en-word2vec', or the language's LSTM."""
+    return "en-word2vec" if source == "word2vec" else f"{lang}-lstm"
+
+
+@dataclass(frozen=True)
+class SentenceVectors:
+    tokens: list[str]  # the tokens the model reads
+    rows: np.ndarray  # (T, E) their embedding rows
+
+
+def sentence_vectors(name: str, text: str) -> SentenceVectors:
+    """The embedding rows of the learner's tokens in model ``name`` (at most MAX_TOKENS)."""
+    return _sentence_vectors(name, digest_of(name), cut(text))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _sentence_vectors(name: str, digest: str, text: str) -> SentenceVectors:
+    model = sentiment_model(name)
+    tokens, ids, _ = model.encode(text)
+    return SentenceVectors(tokens=tokens[:MAX_TOKENS], rows=model.network.embedding.table[ids[:MAX_TOKENS]])
 
 
 @dataclass(frozen=True)
@@ -126,14 +240,20 @@ class WordMap:
     mine: np.ndarray  # (m,) True for the learner's words
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
 def word_map(source: str, lang: str, words: tuple[str, ...], frequent: int = 300) -> WordMap:
     """The vectors of the `frequent` most common tokens plus ``words``, projected to 2-D by PCA."""
+    return _word_map(source, lang, digest_of(table_name(source, lang)), tuple(words[:MAX_TOKENS]), frequent)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _word_map(source: str, lang: str, digest: str, words: tuple[str, ...], frequent: int) -> WordMap:
     from rnn_core.embeddings import pca_2d
 
+    from rnn_core.safe_words import first_allowed
+
     vocab, table = embedding_table(source, lang)
-    ids = list(range(2, min(len(vocab), frequent + 2)))
-    extra = [i for i in dict.fromkeys(vocab.encode(list(words))) if i > 1 and i not in ids]
+    ids = first_allowed(vocab.tokens, frequent)  # the most frequent tokens fit to show
+    extra = [i for i in dict.fromkeys(vocab.encode(list(words))) if i > 1 and i not in ids]  # the learner's own
     rows = ids + extra
     coords, explained = pca_2d(table[rows].astype(np.float64))
     mine = set(vocab.encode(list(words)))
@@ -144,28 +264,37 @@ def word_map(source: str, lang: str, words: tuple[str, ...], frequent: int = 300
 def neighbours(source: str, lang: str, word: str, k: int = 10) -> list[tuple[str, float]] | None:
     """The k tokens whose vectors are closest (cosine) to ``word``'s; None if it is not in the vocabulary."""
     from rnn_core.embeddings import nearest
+    from rnn_core.safe_words import blocked_ids
 
     vocab, table = embedding_table(source, lang)
     i = vocab.id_of(word)
     if i <= 1:
         return None
-    return [(vocab.tokens[j], s) for j, s in nearest(table, table[i], k, exclude=(0, 1, i))]
+    found = nearest(table, table[i], k, exclude=(0, 1, i), blocked=blocked_ids(vocab.tokens))
+    return [(vocab.tokens[j], s) for j, s in found]
 
 
 def analogy_of(source: str, lang: str, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]] | None:
     """Tokens nearest to a - b + c; None if any of the three is out of vocabulary."""
     from rnn_core.embeddings import analogy
+    from rnn_core.safe_words import blocked_ids
 
     vocab, table = embedding_table(source, lang)
     ids = [vocab.id_of(w) for w in (a, b, c)]
     if min(ids) <= 1:
         return None
-    return [(vocab.tokens[j], s) for j, s in analogy(table, *ids, k=k)]
+    return [(vocab.tokens[j], s) for j, s in analogy(table, *ids, k=k, blocked=blocked_ids(vocab.tokens))]
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
 def next_words(prefix: str, k: int = 10) -> list[tuple[str, float]]:
     """The language model's k most likely next words after ``prefix``."""
+    return _next_words(digest_of("en-lm"), cut(prefix), k)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _next_words(digest: str, prefix: str, k: int) -> list[tuple[str, float]]:
+    from rnn_core.safe_words import allowed_mask
     from ui.models import language_model
 
-    return language_model().next_words(prefix, k)
+    model = language_model()
+    return model.next_words(prefix, k, allowed=allowed_mask(model.vocab.tokens))

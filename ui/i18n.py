@@ -784,6 +784,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "demo.input_cut": ("The text was cut to its first {n} characters.", "텍스트를 앞의 {n}자로 잘랐습니다."),
     "demo.model_error": ("The {model} model cannot be used: {why}. The other models and lessons still work.",
                          "{model} 모델을 쓸 수 없습니다: {why}. 다른 모델과 단원은 계속 쓸 수 있습니다."),
+    "axis.p_positive": ("p(positive)", "p(긍정)"),
+    "axis.push": ("Δ p(positive)", "Δ p(긍정)"),
     "fault.missing": ("the file {file} is missing", "{file} 파일이 없습니다"),
     "fault.malformed": ("the file {file} is not in the expected form (its fields, names or layers are wrong)",
                         "{file} 파일의 형식이 올바르지 않습니다 (필드, 이름 또는 층이 맞지 않음)"),

@@ -54,13 +54,22 @@ def sidebar() -> None:
         st.html(PRESENTATION_CSS)
 
 
-def sentence_input(key: str, label: str, defaults: dict[str, str], max_chars: int = 500) -> str:
-    """A text box for the learner's sentence: starts from the URL (or the language's default), writes back to it."""
+def sentence_input(key: str, label: str, defaults: dict[str, str], where=st, help: str | None = None) -> str:
+    """The learner's sentence box, shared by every lesson: starts from the URL (or the language's default),
+    writes back to it, and returns the text cut to the one limit (state.MAX_TEXT)."""
     if key not in st.session_state:
-        st.session_state[key] = state.read("sentence") or defaults[st.session_state.get("lang", "en")]
-    text = st.text_input(label, key=key, max_chars=max_chars)
-    state.write(sentence=text[: state.MAX_TEXT])
+        st.session_state[key] = state.cut(state.read("sentence") or defaults[st.session_state.get("lang", "en")])
+    text = state.cut(where.text_input(label, key=key, max_chars=state.MAX_TEXT, help=help))
+    state.write(sentence=text)
     return text
+
+
+CHART_CONFIG = {"displaylogo": False}
+
+
+def chart(figure, where=st, key: str | None = None) -> None:
+    """The one way a page draws a Plotly figure: full width, no Plotly logo."""
+    where.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key)
 
 
 def share_link(url_path: str) -> None:

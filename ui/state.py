@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-MAX_TEXT = 2000  # characters of text accepted from a URL
+MAX_TEXT = 2000  # characters of a learner's text, the one limit: URL, every text box, every computation
+MAX_TOKENS = 400  # tokens any lesson reads from one text (the longest model, en-lstm, reads 400)
+
+
+def cut(text: str) -> str:
+    """The learner's text as every lesson uses it: at most MAX_TEXT characters."""
+    return text[:MAX_TEXT]
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ PARAMS: dict[str, Param] = {
     "d": Param(int, 4, 1, 8),
     "units": Param(int, 3, 1, 8),
     "seed": Param(int, 0, 0, 9999),
-    "step": Param(int, 1, 1, 32),
+    "step": Param(int, 1, 1, MAX_TOKENS),
     "init": Param(str, "centred", choices=("centred", "notes")),
     "model": Param(str, "lstm", choices=("rnn", "lstm", "gru")),
     "rho": Param(float, 0.9, 0.1, 3.0),
