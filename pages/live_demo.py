@@ -183,12 +183,13 @@ def render() -> None:
     show_param_notices(notices)
     if answer is None:
         return
-    card, text, read, readings = answer
+    card, text, read, readings, cards = answer
     st.caption(t("demo.buildup_caption"))
     keras_badge(card.name, read)
     tokens, pushed = explain(card.name, text, read)
     with st.expander(t("demo.card")):
         model_card(card)
+    limits_section(card.language, tuple(c.name for c in cards.values()))
     quiz("demo", questions(card, readings, tokens, pushed))
 
 
@@ -212,11 +213,33 @@ def answer_view():
         return None
     if read.dropped:
         st.info(t("demo.truncated", n=card.maxlen, dropped=read.dropped))
-    if read.known == 0:
+    if compute.symbols_only(read.tokens):
+        st.warning(t("demo.symbols_only", tokens=" ".join(read.tokens[:20])), icon=":material/warning:")
+    elif read.known == 0:
         st.warning(t("demo.all_oov"))
+    elif read.known < max(2, len(read.ids) / 2):
+        st.warning(t("demo.few_known", known=read.known, T=len(read.ids)), icon=":material/warning:")
     with verdicts_at:  # beside the sentence box when presenting
         verdicts(cards, readings, big)
     build_up(readings, big)
-    return card, text, read, readings
+    return card, text, read, readings, cards
+
+
+def limits_section(lang: str, names: tuple[str, ...]) -> None:
+    """Hard sentences, a reader's verdict and each model's, with the count of mistakes read off them."""
+    st.subheader(t("demo.limits"))
+    st.write(t("demo.limits_body"))
+    view = compute.limits(lang, names)
+    word = {"pos": t("demo.verdict_pos"), "neg": t("demo.verdict_neg")}
+    table = {t("demo.limits_kind"): [t(f"limit.{kind}") for kind, *_ in view.rows],
+             t("demo.limits_sentence"): [sentence for _, sentence, *_ in view.rows],
+             t("demo.limits_reader"): [word[expected] for _, _, expected, _ in view.rows]}
+    for name in names:
+        table[name] = [f"{'✓' if label_of(p[name]) == expected else '✗'} {word[label_of(p[name])]} {p[name]:.2f}"
+                       for _, _, expected, p in view.rows]
+    st.dataframe(table, hide_index=True)
+    best = min(view.wrong, key=view.wrong.get)
+    st.caption(t("demo.limits_summary", total=len(view.rows), wrong=sum(view.wrong.values()), cases=view.cases,
+                 best=best, best_wrong=view.wrong[best]))
 
 render()

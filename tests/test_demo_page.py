@@ -46,7 +46,7 @@ def test_model_switch_and_url():
 
 @pytest.mark.parametrize("text,message", [
     ("", "Type a sentence"), ("   \n\t ", "Type a sentence"),
-    ("🙂🙂🙂 ✨", "No words could be read"), ("\x00\x01\x02", "No words could be read"),
+    ("🙂🙂🙂 ✨", "No tokens could be read"), ("\x00\x01\x02", "No tokens could be read"),
     ("영화가 정말 재밌어요", "looks like Korean"), ("qzxv wqpt zzkk", "vocabulary"),
     ("great movie " * 4200, "cut to its first"),
 ])

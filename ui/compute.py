@@ -298,3 +298,47 @@ def _next_words(digest: str, prefix: str, k: int) -> list[tuple[str, float]]:
 
     model = language_model()
     return model.next_words(prefix, k, allowed=allowed_mask(model.vocab.tokens))
+
+
+# --- the demo's limits: hard sentences, what a reader says, what each model says -------------------------
+
+LIMIT_SENTENCES = {  # (kind, sentence, what a reader says)
+    "en": (("contrast", "the plot was predictable but the acting saved it", "pos"),
+           ("contrast", "i expected to hate it, and i did not", "pos"),
+           ("contrast", "beautiful to look at, but painfully boring", "neg"),
+           ("sarcasm", "oh great, another two hours of my life i will never get back", "neg"),
+           ("sarcasm", "a masterpiece, if you enjoy watching paint dry", "neg"),
+           ("unseen", "a scintillating, virtuosic tour de force", "pos"),
+           ("negation", "i would not call it bad", "pos")),
+    "ko": (("contrast", "스토리는 뻔했지만 배우들이 살렸다", "pos"),
+           ("contrast", "영상은 예쁜데 너무 지루하다", "neg"),
+           ("sarcasm", "와 정말 대단하다 돈이 아깝다", "neg"),
+           ("sarcasm", "잠이 잘 오는 영화 추천합니다", "neg"),
+           ("unseen", "미장센이 압도적인 수작", "pos"),
+           ("negation", "나쁘다고는 못하겠다", "pos")),
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    rows: list[tuple[str, str, str, dict[str, float]]]  # (kind, sentence, reader's label, p(positive) by model)
+    wrong: dict[str, int]  # model -> how many of the rows it gets wrong
+    cases: int  # rows x models
+
+
+def limits(lang: str, names: tuple[str, ...]) -> Limits:
+    """The shipped models ``names`` on the language's hard sentences; counts computed from their verdicts."""
+    from rnn_core.sentiment import label_of
+
+    rows, wrong = [], dict.fromkeys(names, 0)
+    for kind, sentence, expected in LIMIT_SENTENCES[lang]:
+        p = {name: reading(name, sentence).probability for name in names}
+        for name, value in p.items():
+            wrong[name] += label_of(value) != expected
+        rows.append((kind, sentence, expected, p))
+    return Limits(rows=rows, wrong=wrong, cases=len(rows) * len(names))
+
+
+def symbols_only(tokens: list[str]) -> bool:
+    """True when no token holds a letter or digit (e.g. '!!!'): the verdict then says nothing about meaning."""
+    return bool(tokens) and not any(ch.isalnum() for token in tokens for ch in token)

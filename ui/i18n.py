@@ -200,9 +200,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.D_help": ("Units: the length of the hidden state h_t.", "유닛 수: 은닉 상태 h_t의 길이."),
     "step.seed": ("Random seed for the weights", "가중치 난수 시드"),
     "step.weights": ("Weights", "가중치"),
-    "step.empty": ("Type at least one word to see the RNN step. (Letters or digits; emoji and symbols are skipped.)",
-                   "RNN의 계산을 보려면 단어를 하나 이상 입력하세요. (글자나 숫자만 읽고, 이모지와 기호는 "
-                   "건너뜁니다.)"),
+    "step.empty": ("Type at least one word to see the RNN step. (Letters, digits, ! and ? become tokens; emoji and "
+                   "other symbols are skipped.)",
+                   "RNN의 계산을 보려면 단어를 하나 이상 입력하세요. (글자, 숫자, !와 ?는 토큰이 되고, 이모지와 그 밖의 "
+                   "기호는 건너뜁니다.)"),
     "step.too_long": ("Only the first {n} words are used in this lesson.",
                       "이 단원에서는 앞의 {n}개 단어만 사용합니다."),
     "step.toy_note": (
@@ -770,10 +771,35 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "Keras 확인을 위해 TensorFlow를 불러오는 중… (서버당 한 번)"),
     "demo.empty": ("Type a sentence (or pick an example) to see the verdict.",
                    "판정을 보려면 문장을 입력하거나 예문을 고르세요."),
-    "demo.nothing_readable": ("No words could be read from this text (only symbols, emoji or spaces). "
-                              "Try a sentence with words.",
-                              "이 텍스트에서 읽을 수 있는 토큰이 없습니다 (기호, 이모지, 공백뿐). 글자가 있는 "
-                              "문장을 입력해 보세요."),
+    "demo.nothing_readable": ("No tokens could be read from this text (only emoji, spaces or symbols other than ! "
+                              "and ?). Try a sentence with words.",
+                              "이 텍스트에서 읽을 수 있는 토큰이 없습니다 (이모지, 공백, 또는 !와 ?가 아닌 기호뿐). "
+                              "글자가 있는 문장을 입력해 보세요."),
+    "demo.symbols_only": ("Your text holds no word, only {tokens}: the models give a verdict for any input, but this "
+                          "one says nothing about meaning.",
+                          "입력에 단어는 없고 {tokens}만 있습니다. 모델은 어떤 입력에도 판정을 내리지만, 이 판정은 "
+                          "뜻에 대해 아무것도 말해 주지 않습니다."),
+    "demo.few_known": ("Only {known} of your {T} tokens are in the model's vocabulary: too few for a fair verdict.",
+                       "토큰 {T}개 중 모델의 어휘에 있는 것은 {known}개뿐입니다. 공정한 판정을 내리기에는 너무 적습니다."),
+    "demo.limits": ("Where the models go wrong", "모델이 틀리는 곳"),
+    "demo.limits_body": ("Sentiment models trained on reviews learn which words go with which verdict, and how "
+                         "order changes a little of that. They stumble on contrast (a 'but' that turns the verdict), "
+                         "sarcasm (praise that means the opposite) and words they never saw. Here are such "
+                         "sentences with what a reader would say and what each model says.",
+                         "리뷰로 학습한 감성 분석 모델은 어떤 단어가 어떤 판정과 함께 나오는지, 그리고 순서가 그것을 "
+                         "얼마나 바꾸는지를 배웁니다. 그래서 대조(판정을 뒤집는 '하지만'), 반어(반대 뜻의 칭찬), 처음 "
+                         "보는 단어에서 자주 틀립니다. 아래는 그런 문장과, 사람이 읽은 판정, 각 모델의 판정입니다."),
+    "demo.limits_kind": ("kind", "종류"),
+    "demo.limits_reader": ("a reader says", "사람의 판정"),
+    "demo.limits_sentence": ("sentence", "문장"),
+    "demo.limits_summary": ("On these {total} sentences the models are wrong {wrong} times out of {cases}; the "
+                            "best, {best}, is wrong {best_wrong} times.",
+                            "이 문장 {total}개에서 모델들은 {cases}번 중 {wrong}번 틀렸습니다. 가장 나은 {best}도 "
+                            "{best_wrong}번 틀렸습니다."),
+    "limit.contrast": ("contrast", "대조"),
+    "limit.sarcasm": ("sarcasm", "반어"),
+    "limit.unseen": ("unseen words", "처음 보는 단어"),
+    "limit.negation": ("negation", "부정"),
     "demo.all_oov": ("None of these tokens is in the model's vocabulary, so the verdict says little.",
                      "어떤 토큰도 모델의 어휘에 없어서 이 판정은 별 의미가 없습니다."),
     "demo.wrong_language": ("This looks like {other} text, but the models are {mine}. Switch the model language "
