@@ -191,8 +191,7 @@ def draw_memory(result: dict, big: bool) -> None:
     gaps = result["distances"]
     accuracy = {cell: [result["accuracy"][cell][d] for d in gaps] for cell in result["accuracy"]}
     accuracy[t("grad.memory_chance")] = [result["chance"]] * len(gaps)
-    chart(figures.lines_over_tokens(accuracy, [str(d) for d in gaps], t("grad.memory_y"), (0, 1.05), big=big,
-                                    x_title=t("grad.memory_x")))
+    chart(figures.reach_by_gap(accuracy, gaps, t("grad.memory_x"), t("grad.memory_y"), big, log=False))
     reach = {cell: [result["reach"][cell][d] for d in gaps] for cell in result["reach"]}
     chart(figures.reach_by_gap(reach, gaps, t("grad.memory_x"), t("grad.memory_reach_y"), big))
     st.markdown(" ".join(memory_lines(result)))

@@ -60,6 +60,8 @@ def every_builder(big: bool) -> dict:
         "dependence_by_word": figures.dependence_by_word({"a": (tokens, np.logspace(-3, 0, 5)),
                                                           "b": (tokens[2:], np.ones(3))}, "token", "ratio", big),
         "reach_by_gap": figures.reach_by_gap({"LSTM": np.array([1.0, 1e-3, 1e-9])}, [1, 10, 30], "N", "r", big),
+        "reach_by_gap accuracy": figures.reach_by_gap({"GRU": np.array([1.0, 0.9, 0.5])}, [1, 10, 30], "N", "acc", big,
+                                                      log=False),
         "gate_heatmap": figures.gate_heatmap(3 * H, tokens, 1, "unit", "step", "c", (-3.0, 3.0), True, big),
         "conveyor_belt": figures.conveyor_belt(dict(c_prev=0.1, f=0.9, i=0.2, g=-0.5, c=-0.01, tanh_c=-0.01, o=0.7,
                                                     h=-0.007), big),

@@ -200,17 +200,19 @@ def gradient_norms(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]]
     return _figure(traces, layout)
 
 
-def _log_lines(curves: dict[str, tuple[np.ndarray, np.ndarray, Sequence[str]]], x_title: str, y_title: str,
-               big: bool, height: float | None, xaxis: dict) -> go.Figure:
-    """Lines on a log y axis whose range follows the data: {name: (x, y, hover label per point)}."""
-    traces = [dict(type="scatter", x=x, y=clip_for_log_plot(y)[0], name=name, mode="lines+markers",
-                   line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
+def _lines(curves: dict[str, tuple[np.ndarray, np.ndarray, Sequence[str]]], x_title: str, y_title: str,
+           big: bool, height: float | None, xaxis: dict, log: bool = True) -> go.Figure:
+    """Lines with markers, {name: (x, y, hover label per point)}, the legend above the plot. log: a log y axis
+    whose range follows the data (log_range); otherwise 0 to 1.05 (accuracies, probabilities)."""
+    traces = [dict(type="scatter", x=x, y=clip_for_log_plot(y)[0] if log else np.asarray(y), name=name,
+                   mode="lines+markers", line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
                    marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
-                   customdata=list(labels), hovertemplate=f"{name}<br>%{{customdata}}<br>%{{y:.3e}}<extra></extra>")
+                   customdata=list(labels),
+                   hovertemplate=f"{name}<br>%{{customdata}}<br>%{{y:{'.3e' if log else '.3f'}}}<extra></extra>")
               for k, (name, (x, y, labels)) in enumerate(curves.items())]
-    layout = _layout(big, _fit(400 if big else 340, height), x_title, y_title, xaxis=xaxis,
-                     yaxis={"type": "log", "range": log_range([y for _, y, _ in curves.values()]),
-                            "exponentformat": "power"},
+    yaxis = ({"type": "log", "range": log_range([y for _, y, _ in curves.values()]), "exponentformat": "power"}
+             if log else {"range": [0, 1.05]})
+    layout = _layout(big, _fit(400 if big else 340, height), x_title, y_title, xaxis=xaxis, yaxis=yaxis,
                      legend={"orientation": "h", "y": 1.0, "yanchor": "bottom"}, top=44 if big else 34)
     return _figure(traces, layout)
 
@@ -227,15 +229,16 @@ def dependence_by_word(curves: dict[str, tuple[Sequence[str], np.ndarray]], x_ti
                     [f"{n - len(values) + k + 1}. {w}" for k, w in enumerate(tokens)])
              for name, (tokens, values) in curves.items()}
     words = {"tickvals": list(range(1, n + 1)), "ticktext": list(longest)} if n <= 40 else {}  # else numbered
-    return _log_lines(lines, x_title, y_title, big, height, words)
+    return _lines(lines, x_title, y_title, big, height, words)
 
 
 def reach_by_gap(curves: dict[str, np.ndarray], gaps: Sequence[int], x_title: str, y_title: str,
-                 big: bool = False, height: float | None = None) -> go.Figure:
-    """One value per tested gap and cell, log scale: {name: values (len(gaps),)}."""
-    labels = [str(g) for g in gaps]  # one column per tested gap, as the accuracy chart beside it draws them
+                 big: bool = False, height: float | None = None, log: bool = True) -> go.Figure:
+    """One value per tested gap and cell, {name: values (len(gaps),)}: one column per gap, on a log scale
+    (how much gradient reaches back), or 0 to 1 (log=False: test accuracy)."""
+    labels = [str(g) for g in gaps]
     lines = {name: (labels, values, [f"N = {g}" for g in gaps]) for name, values in curves.items()}
-    return _log_lines(lines, x_title, y_title, big, height, {"type": "category"})
+    return _lines(lines, x_title, y_title, big, height, {"type": "category"}, log)
 
 
 def gate_heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
