@@ -21,6 +21,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.language": ("Language", "언어"),
     "sidebar.present": ("Presentation mode", "발표 모드"),
     "sidebar.link": ("Link to this view (copy it for the class)", "이 화면의 링크 (수업용으로 복사하세요)"),
+    "sidebar.qr": ("QR code of this link", "이 링크의 QR 코드"),
+    "sidebar.qr_caption": ("Scan it with a phone camera to open this very view.",
+                           "휴대폰 카메라로 찍으면 지금 이 화면이 열립니다."),
+    "sidebar.reset": ("Reset to defaults", "기본값으로 되돌리기"),
+    "sidebar.reset_help": ("Every control of every lesson back to its starting value (language and presentation "
+                           "mode stay).", "모든 단원의 조작값을 처음 값으로 되돌립니다 (언어와 발표 모드는 그대로)."),
     "sidebar.present_help": ("Larger type and figures for a projector.", "프로젝터용으로 글자와 그림을 크게 보여 줍니다."),
     "steps.step": ("Step", "시점"),
     "steps.prev": ("◀ Previous", "◀ 이전"),

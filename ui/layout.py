@@ -1,9 +1,10 @@
 """The pieces every page shares: language and presentation switches, notices, the page header."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TypeVar
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 # Streamlit imports pandas lazily, on a session's first table. When several sessions of a fresh server
 # reach their first table at once, their script threads import it concurrently and one can see a half-
@@ -72,17 +73,56 @@ def chart(figure, where=st, key: str | None = None) -> None:
     where.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key)
 
 
-def share_link(url_path: str) -> None:
-    """The link to exactly this view (page, language, sentence, controls) with a copy button, in the sidebar.
+KEPT_ON_RESET = ("lang", "present", "class")  # URL keys a reset leaves alone: language, projector, the live class
 
-    Drawn after the page has run, so it carries every value the page wrote into the URL.
-    """
-    origin = urlsplit(st.context.url or "http://localhost:8501")
-    query = urlencode({k: st.query_params[k] for k in st.query_params})
-    link = urlunsplit((origin.scheme, origin.netloc, f"/{url_path}", query, ""))
+
+def view_link(url_path: str) -> str:
+    """The link to exactly this view, on the address students can reach (RNNLAB_PUBLIC_URL, else the one this
+    browser used). Only the characters a URL reserves are escaped, so Korean text stays readable."""
+    base = urlsplit(os.environ.get("RNNLAB_PUBLIC_URL") or st.context.url or "http://localhost:8501")
+    prefix = base.path.rstrip("/") if os.environ.get("RNNLAB_PUBLIC_URL") else ""
+    query = "&".join(f"{k}={_escape(str(st.query_params[k]))}" for k in st.query_params)
+    return urlunsplit((base.scheme, base.netloc, f"{prefix}/{url_path}", query, ""))
+
+
+def _escape(value: str) -> str:
+    """Percent-escape what a query value must not hold raw (space, %, &, =, #, +, ?, controls); keep the rest."""
+    return "".join(c if c.isprintable() and c not in " %&=#+?" else quote(c, safe="") for c in value)
+
+
+def share_link(url_path: str) -> None:
+    """The sidebar's link to this view, with a copy button and a QR code; redrawn every second, so it follows
+    Next, the step slider and autoplay (they rerun only their own fragment)."""
     with st.sidebar:
-        st.caption(t("sidebar.link"))
-        st.code(link, language=None, wrap_lines=True)
+        st.fragment(_link_box, run_every=1.0)(url_path)
+        st.button(t("sidebar.reset"), icon=":material/restart_alt:", on_click=reset_to_defaults, width="stretch",
+                  help=t("sidebar.reset_help"))
+
+
+def _link_box(url_path: str) -> None:
+    link = view_link(url_path)
+    st.caption(t("sidebar.link"))
+    st.code(link, language=None, wrap_lines=True)
+    with st.popover(t("sidebar.qr"), icon=":material/qr_code_2:", width="stretch"):
+        st.image(_qr(link), caption=t("sidebar.qr_caption"))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _qr(link: str) -> bytes:
+    """PNG of the link's QR code (drawn by segno), once per link."""
+    from classroom.links import qr_png
+
+    return qr_png(link, scale=6)
+
+
+def reset_to_defaults() -> None:
+    """Every control of every lesson back to its default: the URL keeps only language, projector and class."""
+    for key in list(st.query_params):
+        if key not in KEPT_ON_RESET:
+            del st.query_params[key]
+    for key in list(st.session_state):
+        if key not in KEPT_ON_RESET and not str(key).startswith("class"):
+            del st.session_state[key]
 
 
 def client_id() -> str:

@@ -1,0 +1,33 @@
+"""The sidebar's link follows every step, reads well in Korean, uses the public address, and a reset works."""
+from __future__ import annotations
+
+from tests.test_app_pages import open_app
+
+
+def link_of(at) -> str:
+    return next(c.value for c in at.sidebar.code if "://" in c.value)
+
+
+def test_the_link_follows_next_and_keeps_korean_readable():
+    at = open_app("pages/hidden_state.py", lang="ko", sentence="그 영화 정말 재밌다")
+    assert "sentence=그 영화" not in link_of(at) and "sentence=그%20영화%20정말%20재밌다" in link_of(at)
+    at.button(key="step_next").click().run()
+    assert "step=2" in link_of(at)
+    at.button(key="step_next").click().run()
+    assert "step=3" in link_of(at) and "step=2" not in link_of(at)
+
+
+def test_the_link_uses_the_public_address(monkeypatch):
+    monkeypatch.setenv("RNNLAB_PUBLIC_URL", "https://rnn.school.example/lab/")
+    at = open_app("pages/hidden_state.py")
+    assert link_of(at).startswith("https://rnn.school.example/lab/hidden-state?")
+    assert "localhost" not in link_of(at) and "127.0.0.1" not in link_of(at)
+
+
+def test_reset_brings_every_control_back():
+    at = open_app("pages/hidden_state.py", d="7", units="6", lang="ko")
+    assert at.slider(key="step_d").value == 7
+    next(b for b in at.sidebar.button if "기본값" in b.label).click().run()
+    assert not at.exception
+    assert at.slider(key="step_d").value == 4 and at.slider(key="step_units").value == 3
+    assert "d" not in at.query_params and at.query_params["lang"] in ("ko", ["ko"])
