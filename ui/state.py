@@ -6,6 +6,7 @@ values fall back to the default and leave a short notice; nothing in a URL can b
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import streamlit as st
@@ -26,6 +27,7 @@ class Param:
     low: float | None = None  # for numbers: inclusive range
     high: float | None = None
     choices: tuple | None = None  # for str: allowed values (None: free text)
+    pattern: str | None = None  # for str: a regular expression the whole value must match
 
     def parse(self, raw: str):
         """The value in ``raw``, or raise ValueError."""
@@ -39,6 +41,8 @@ class Param:
                 raise ValueError(raw)
             return value
         if self.choices is not None and raw not in self.choices:
+            raise ValueError(raw)
+        if self.pattern is not None and not re.fullmatch(self.pattern, raw):
             raise ValueError(raw)
         if len(raw) > MAX_TEXT:
             raise ValueError("too long")
@@ -71,6 +75,8 @@ PARAMS: dict[str, Param] = {
     "plr": Param(str, "0.01", choices=("0.001", "0.003", "0.01", "0.03", "0.1")),
     "pclip": Param(bool, True),
     "pmax": Param(float, 1.0, 0.1, 10.0),
+    # a live class's join code (classroom.codes: 8 of 23456789ABCDEFGHJKLMNPQRSTUVWXYZ, any case, one dash)
+    "class": Param(str, "", pattern=r"(?i)[2-9A-HJ-NP-Z]{4}-?[2-9A-HJ-NP-Z]{4}"),
 }
 
 
@@ -93,16 +99,25 @@ def init(widget_key: str, url_key: str | None = None) -> None:
         st.session_state[widget_key] = read(url_key or widget_key)
 
 
+WRITTEN = "url_written"  # session key: {URL key: its new text, or None once removed} since a live class read it
+
+
 def write(**values) -> None:
-    """Put the learner's current choices in the URL (defaults are left out to keep links short)."""
+    """Put the learner's current choices in the URL (defaults are left out to keep links short).
+
+    Each change is also noted under ``st.session_state[WRITTEN]``: a fragment's rerun may see a stale copy of
+    the URL, so a live class publishes what was written (ui.classroom), not what the URL holds then.
+    """
     for key, value in values.items():
         param = PARAMS[key]
         text = str(int(value)) if param.kind is bool else str(value)
         if value == param.default and key != "lang":
             if key in st.query_params:
                 del st.query_params[key]
+                st.session_state.setdefault(WRITTEN, {})[key] = None
         elif st.query_params.get(key) != text:
             st.query_params[key] = text
+            st.session_state.setdefault(WRITTEN, {})[key] = text
 
 
 def pop_bad_params() -> list[str]:
