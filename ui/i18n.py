@@ -543,7 +543,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "정해진 간격에서 시험합니다. 학습된 신경망마다 답이 물음표에 비해 첫 기호에 얼마나 좌우되는지도 잽니다: "
         "‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (p: 정답의 확률), 간격마다 시험 시퀀스 200개의 중앙값입니다."),
     "grad.memory_max": ("Longest gap N", "가장 긴 간격 N"),
-    "grad.memory_run": ("Train the three networks (under a minute)", "세 신경망 학습시키기 (1분 이내)"),
+    "grad.memory_run": ("Train the three networks", "세 신경망 학습시키기"),
     "grad.memory_progress": ("Training {cell}…", "{cell} 학습 중…"),
     "grad.memory_queued": ("Waiting for the trainer: number {n} in line. It keeps its place if you move on.",
                            "학습기를 기다리는 중입니다: {n}번째 순서입니다. 다른 곳으로 가도 순서는 그대로입니다."),
