@@ -25,7 +25,7 @@ def settings(big: bool) -> pg.Settings:
         state.init(key, url_key)
     if big:
         task_at, cell_at, units_at, len_at, lr_at, clip_at, max_at, seed_at = st.columns(
-            [2.6, 1.6, 1.6, 1.6, 1.8, 1.3, 1.8, 1.1], vertical_alignment="bottom")
+            [2.2, 1.3, 1.3, 1.4, 1.8, 1.9, 1.7, 1.1], vertical_alignment="bottom")
     else:
         task_at, cell_at, units_at, len_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
         lr_at, clip_at, max_at, seed_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
@@ -35,13 +35,13 @@ def settings(big: bool) -> pg.Settings:
     length = len_at.slider(t("play.length"), 2, pg.MAX_LENGTH, key="pg_len", help=t("play.length_help"))
     lr = lr_at.select_slider(t("play.lr"), pg.LEARNING_RATES, key="pg_lr")
     clip = clip_at.toggle(t("play.clip"), key="pg_clip")
-    clip_norm = max_at.slider(t("play.clip_max"), 0.1, 10.0, step=0.1, key="pg_max", disabled=not clip)
+    clip_norm = max_at.slider(t("play.clip_max"), 0.1, 10.0, step=0.1, key="pg_max", disabled=not clip,
+                              help=t("play.clip_max_help"))
     seed = seed_at.number_input(t("play.seed"), 0, 9999, key="pg_seed")
     state.write(ptask=task, pcell=cell, punits=units, plen=length, plr=lr, pclip=clip, pmax=round(clip_norm, 2),
                 seed=int(seed))
     if not big:
-        st.caption(f"{t(f'play.about.{task}', text=SHORT_TEXT.strip())} "
-                   f"{t('play.settings_caption', max=pg.MAX_STEPS, every=pg.EVAL_EVERY, n=pg.EVAL_SIZE)}")
+        st.caption(t(f"play.about.{task}", text=SHORT_TEXT.strip()))
     return pg.Settings(task, cell, units, length, lr, clip, round(float(clip_norm), 2), int(seed))
 
 
@@ -74,11 +74,13 @@ def _toggle_play() -> None:
 
 def _step() -> None:
     st.session_state.pg_run = pg.advance(st.session_state.pg_run, 1)
+    st.session_state.pg_redraw = True
 
 
 def _reset() -> None:
     st.session_state.pg_run = pg.start(st.session_state.pg_run.settings)
     st.session_state.pg_playing = False
+    st.session_state.pg_redraw = True
 
 
 def live(big: bool) -> None:
@@ -88,8 +90,8 @@ def live(big: bool) -> None:
             run = st.session_state.pg_run = pg.tick(run)
         if run.finished:
             st.session_state.pg_playing = False
-    if bool(st.session_state.get("pg_playing")) != st.session_state.pg_timer:
-        st.rerun()  # the timer is set on a full run: start or stop it
+    if bool(st.session_state.get("pg_playing")) != st.session_state.pg_timer or st.session_state.pop("pg_redraw", False):
+        st.rerun()  # the timer is set on a full run (start or stop it); a step or a reset redraws the details too
     with main_view():
         buttons(run)
         h, s = run.history, run.settings
@@ -99,6 +101,8 @@ def live(big: bool) -> None:
         chart(figs.training_curves(h.loss, h.eval_steps, h.accuracy, chance, titles, shown_steps(run), big,
                                    main_height(big)), key="pg_curves")
     st.markdown(pg.progress_sentence(h, chance))
+    if not big:
+        st.caption(t("play.settings_caption", max=pg.MAX_STEPS, every=pg.EVAL_EVERY, n=pg.EVAL_SIZE))
 
 
 def details(big: bool) -> None:
@@ -156,16 +160,23 @@ def inside(run: pg.Run, big: bool) -> None:
 
 # --- the race ------------------------------------------------------------------------------------------------
 
+def race_job(settings: pg.Settings):
+    """The pool's race for these settings, or the one this session started (a development server that reloads
+    the project's modules after a file is saved starts a new, empty pool; the job goes on in its thread)."""
+    return pg.race_job(settings) or st.session_state.get("pg_races", {}).get(settings.race_key())
+
+
 def race(settings: pg.Settings, big: bool) -> None:
     st.subheader(t("play.race"))
     st.write(t("play.race_body", steps=pg.RACE_STEPS))
-    job = pg.race_job(settings)
+    job = race_job(settings)
     if (job is None or job.state == "failed") and st.button(t("play.race_run"), type="primary", key="pg_race"):
         try:
             job = pg.start_race(settings, client_id())
         except pg.TooManyJobs:
             st.warning(t("play.race_too_many"))
             return
+        st.session_state.setdefault("pg_races", {})[settings.race_key()] = job
     if job is None:
         return
     if job.state == "done" and job.client != client_id():
@@ -175,7 +186,7 @@ def race(settings: pg.Settings, big: bool) -> None:
 
 def race_view(settings: pg.Settings, big: bool) -> None:
     """The race's place in line, progress or result; polled once a second while it is not done."""
-    job = pg.race_job(settings)
+    job = race_job(settings)
     if job is None:
         return
     if job.state == "queued":

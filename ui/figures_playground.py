@@ -14,6 +14,7 @@ from ui.figures import DIVERGING, OKABE_ITO, SEQUENTIAL, _figure, _fit, _layout
 
 CELL_COLOURS = {"SimpleRNN": OKABE_ITO[0], "LSTM": OKABE_ITO[1], "GRU": OKABE_ITO[2]}
 GREY = "#555555"
+LEGEND = {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "bgcolor": "rgba(0,0,0,0)"}  # above the plot
 
 
 def _finite(values) -> list[float | None]:
@@ -47,12 +48,12 @@ def training_curves(loss: Sequence[float], eval_steps: Sequence[int], accuracy: 
                     yaxis="y2", mode="lines+markers", marker={"size": 5 if big else 3})]
     top = max([1.0, *(v for v in _finite(loss) if v is not None)])
     layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["loss"],
-                     xaxis={"range": [0, max(max_step, 10)]}, yaxis={"range": [0, top * 1.05]},
+                     xaxis={"range": [0, max(max_step, 10)]}, yaxis={"range": [0, top * 1.15]},
                      yaxis2={"title": {"text": titles["accuracy"]}, "overlaying": "y", "side": "right",
                              "range": [0, 1.05], "tickvals": [0, 0.25, 0.5, 0.75, 1], "tickformat": ".0%",
                              "showgrid": False},
-                     shapes=[_level(chance, titles["chance"], big, "y2")], legend={"orientation": "h", "y": 1.18},
-                     top=30)
+                     shapes=[_level(chance, titles["chance"], big, "y2")], legend=LEGEND,
+                     top=40)
     return _figure(traces, layout)
 
 
@@ -69,7 +70,7 @@ def norm_curves(before: Sequence[float], after: Sequence[float], limit: float | 
     shapes = [] if limit is None else [_level(limit, titles["limit"], big)]
     layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["y"],
                      xaxis={"range": [0, max(max_step, 10)]}, yaxis={"type": "log", "exponentformat": "power"},
-                     shapes=shapes, legend={"orientation": "h", "y": 1.18}, top=30)
+                     shapes=shapes, legend=LEGEND, top=40)
     return _figure(traces, layout)
 
 
@@ -84,8 +85,8 @@ def reach_curves(curves: dict[str, np.ndarray], titles: dict[str, str], big: boo
                     mode="lines+markers", marker={"size": 5 if big else 3})
               for k, (name, r) in enumerate(curves.items())]
     layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["y"],
-                     yaxis={"type": "log", "exponentformat": "power"}, legend={"orientation": "h", "y": 1.18},
-                     top=30)
+                     yaxis={"type": "log", "exponentformat": "power"}, legend=LEGEND,
+                     top=40)
     return _figure(traces, layout)
 
 
@@ -124,5 +125,5 @@ def race_curves(curves: dict[str, tuple[Sequence[int], Sequence[float]]], chance
               for cell, (x, y) in curves.items()]
     layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["y"],
                      xaxis={"range": [0, steps]}, yaxis={"range": [0, 1.05], "tickformat": ".0%"},
-                     shapes=[_level(chance, titles["chance"], big)], legend={"orientation": "h", "y": 1.18}, top=30)
+                     shapes=[_level(chance, titles["chance"], big)], legend=LEGEND, top=40)
     return _figure(traces, layout)

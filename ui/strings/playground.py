@@ -48,8 +48,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.length_help": ("Memory: the gap. Adding and parity: digits or bits. Next character: characters read.",
                          "기억 과제: 간격. 덧셈·홀짝: 숫자나 비트의 수. 다음 글자: 읽는 글자 수."),
     "play.lr": ("Learning rate", "학습률"),
-    "play.clip": ("Clip the gradient", "기울기 클리핑"),
-    "play.clip_max": ("Largest global norm", "최대 전역 노름"),
+    "play.clip": ("Clipping", "클리핑"),
+    "play.clip_max": ("Clip limit", "클리핑 한계"),
+    "play.clip_max_help": ("The largest global norm the gradients may keep: above it, all are scaled down together.",
+                           "기울기가 가질 수 있는 가장 큰 전역 노름. 이보다 크면 모든 기울기를 함께 줄입니다."),
     "play.seed": ("Seed", "시드"),
     "play.settings_caption": (
         "Every run: an embedding of 8, batches of 32 sequences, Adam, at most {max} steps; accuracy every {every} "
@@ -60,7 +62,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the play loop --------------------------------------------------------
     "play.play": ("Play", "재생"),
     "play.pause": ("Pause", "일시 정지"),
-    "play.step": ("One step", "학습 스텝 하나"),
+    "play.step": ("One step", "한 번 학습"),
     "play.reset": ("Reset", "처음부터"),
     "play.counter": ("Step {step} of {max}", "학습 스텝 {step} / {max}"),
     "play.finished": ("The run reached {max} steps. Reset or change a setting to train again.",
@@ -84,7 +86,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.reach_first": ("step 1", "학습 스텝 1"),
     "play.reach_now": ("step {step}", "학습 스텝 {step}"),
     "play.no_steps": ("Press play or one step: the gradients appear after the first step.",
-                      "재생이나 학습 스텝 하나를 누르세요. 기울기는 첫 학습 스텝 뒤에 나타납니다."),
+                      "재생이나 한 번 학습을 누르세요. 기울기는 첫 학습 스텝 뒤에 나타납니다."),
     "play.states": ("Inside the network: one held-out sequence", "신경망 속: 검증 시퀀스 하나"),
     "play.show": ("Show", "보기"),
     "play.q.h": ("hidden state h", "은닉 상태 h"),
