@@ -8,14 +8,22 @@
    page's own server time. The demo's Keras check is part of its rerun.
 2. Demo: a typed sentence to its verdict in NumPy (tokenise, run, verdict after every word, and
    the leave-one-out push of every word), beside Keras model.predict and a direct Keras call.
-Writes build/bench.json.
+3. Training (lesson 8): one epoch of the memory task in NumPy (rnn_core.learn) beside the Keras script
+   (training/memory_task.py, in a child process), per cell; and a class of 30 pressing "race" at once, with
+   identical and with different settings, through the training pool (threads in this process, no server).
+Writes build/bench.json. ``python -m bench training`` runs part 3 alone.
 """
 from __future__ import annotations
 
 import json
 import os
+import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from bench import server
@@ -109,6 +117,85 @@ def demo(name: str = "en-lstm") -> dict:
     return result
 
 
+def memory_task_epoch(max_distance: int = 30, epochs: int = 3) -> dict:
+    """Seconds per epoch of the memory task (3000 sequences, batches of 64, 24 units), NumPy beside Keras.
+
+    NumPy: rnn_core.learn.train_memory_task in this process. Keras: ``python -m training.memory_task`` in a
+    child process, timed from its JSON progress lines (seconds since it started, to 0.1 s). An epoch's time is
+    the median of each cell's epochs after its first (the first also builds, and for Keras traces, the model).
+    """
+    from rnn_core.learn import train_memory_task
+
+    cells = ("SimpleRNN", "LSTM", "GRU")
+    ours = {}
+    for cell in cells:
+        records = []
+        train_memory_task(cell, max_distance, 0, records.append, epochs=epochs)
+        ours[cell] = [b["seconds"] - a["seconds"] for a, b in pairwise(records)]
+    out = subprocess.run([sys.executable, "-m", "training.memory_task", "--max-distance", str(max_distance),
+                          "--epochs", str(epochs)], cwd=ROOT, capture_output=True, text=True, timeout=1800, check=True)
+    lines = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    theirs = {cell: [b["seconds"] - a["seconds"] for a, b in pairwise(rows)]
+              for cell in cells for rows in [[r for r in lines if r.get("cell") == cell]]}
+    result = {"max_distance": max_distance, "epochs_per_cell": epochs, "sequences_per_epoch": 3000}
+    for cell in cells:
+        numpy_s, keras_s = statistics.median(ours[cell]), statistics.median(theirs[cell])
+        result[cell] = {"numpy_s_per_epoch": round(numpy_s, 3), "keras_s_per_epoch": round(keras_s, 2),
+                        "keras_over_numpy": round(keras_s / numpy_s, 2)}
+    return result
+
+
+def class_presses_race(learners: int = 30) -> dict:
+    """A class of ``learners`` pressing lesson 8's race at the same moment, through the training pool.
+
+    Identical settings: every press must join one job. Different settings (one seed each): as many jobs, run one
+    at a time in submission order; reports the time until the last finished, the longest line seen and errors.
+    Threads in this process play the learners' sessions (the pool runs in the server process, as here).
+    """
+    from ui import playground as pg
+    from workers import trainer
+
+    def press_all(settings_of) -> dict:
+        jobs, errors, lines = [None] * learners, [], []
+        start = threading.Barrier(learners)
+
+        def press(k: int) -> None:
+            start.wait()
+            try:
+                jobs[k] = pg.start_race(settings_of(k), f"learner {k}")
+                lines.append(trainer.place(jobs[k]) + 1)
+            except Exception as err:  # noqa: BLE001 - counted, the benchmark goes on
+                errors.append(f"{type(err).__name__}: {err}")
+
+        began = time.perf_counter()
+        threads = [threading.Thread(target=press, args=(k,)) for k in range(learners)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        pressed = time.perf_counter() - began
+        pending, done_at = {id(j): j for j in jobs if j is not None}, []
+        while pending and time.perf_counter() - began < 3600:  # each job's finish, in the order they finish
+            for key, job in list(pending.items()):
+                if not job.active:
+                    done_at.append(time.perf_counter() - began)
+                    errors += [] if job.state == "done" else [job.error or job.state]
+                    del pending[key]
+            time.sleep(0.1)
+        return {"jobs": len({id(j) for j in jobs if j is not None}), "errors": errors,
+                "all_pressed_s": round(pressed, 3), "longest_line": max(lines, default=0),
+                "first_result_s": round(min(done_at), 1), "all_done_s": round(max(done_at), 1)}
+
+    same = pg.Settings(seed=9000)  # the default race, on a seed no page has asked for
+    return {"learners": learners, "race_steps_per_cell": pg.RACE_STEPS,
+            "identical_settings": press_all(lambda k: same),
+            "different_settings": press_all(lambda k: pg.Settings(seed=9001 + k))}
+
+
+def training() -> dict:
+    return {"memory_task_epoch": memory_task_epoch(), "class_presses_race": class_presses_race()}
+
+
 def verdicts(report: dict) -> list[tuple[str, str, bool]]:
     """(target, measured, met) for each target of the issue, from the report."""
     server, reruns, demo_ = report["server"], report["lesson_rerun"], report["demo"]
@@ -124,6 +211,15 @@ def verdicts(report: dict) -> list[tuple[str, str, bool]]:
         ("demo model time p95 < 30 ms", f"{verdict['p95_ms']} ms (whole answer)", verdict["p95_ms"] < 30),
         (">= 1.5x faster than model.predict", f"{speedup}x", speedup >= 1.5),
     ]
+    if "training" in report:
+        epoch = report["training"]["memory_task_epoch"]
+        slowest = min(epoch[c]["keras_over_numpy"] for c in ("SimpleRNN", "LSTM", "GRU"))
+        race = report["training"]["class_presses_race"]
+        errors = len(race["identical_settings"]["errors"]) + len(race["different_settings"]["errors"])
+        rows += [("memory task epoch: NumPy no slower than Keras (every cell)", f"{slowest}x", slowest >= 1),
+                 ("class of 30 pressing race: one shared job for identical settings",
+                  str(race["identical_settings"]["jobs"]), race["identical_settings"]["jobs"] == 1),
+                 ("class of 30 pressing race: no error", str(errors), errors == 0)]
     for key, how in (("class_of_30", "one server process"), ("class_of_30_two_replicas", "two replicas, nginx")):
         if key not in server:
             continue
@@ -137,8 +233,12 @@ def verdicts(report: dict) -> list[tuple[str, str, bool]]:
 
 
 def main() -> None:
+    if sys.argv[1:] == ["training"]:
+        part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, **training()}
+        print(json.dumps(part, indent=2))
+        return
     report = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
-              "server": server.run(), "lesson_rerun": lesson_rerun(), "demo": demo()}
+              "server": server.run(), "lesson_rerun": lesson_rerun(), "demo": demo(), "training": training()}
     report["targets"] = [{"target": t, "measured": m, "met": ok} for t, m, ok in verdicts(report)]
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
