@@ -328,11 +328,16 @@ class Limits:
 
 def limits(lang: str, names: tuple[str, ...]) -> Limits:
     """The shipped models ``names`` on the language's hard sentences; counts computed from their verdicts."""
+    return _limits(lang, names, tuple(digest_of(name) for name in names))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _limits(lang: str, names: tuple[str, ...], digests: tuple[str, ...]) -> Limits:
     from rnn_core.sentiment import label_of
 
     rows, wrong = [], dict.fromkeys(names, 0)
     for kind, sentence, expected in LIMIT_SENTENCES[lang]:
-        p = {name: reading(name, sentence).probability for name in names}
+        p = {name: float(sentiment_model(name).predict([sentence])[0]) for name in names}
         for name, value in p.items():
             wrong[name] += label_of(value) != expected
         rows.append((kind, sentence, expected, p))
