@@ -87,28 +87,29 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
 
 def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
                  value_name: str = "h", signed: bool = True, big: bool = False,
-                 height: float | None = None) -> go.Figure:
-    """A value per time step and unit, M (T, D): one row per step (word), one column per unit.
+                 height: float | None = None, limits: tuple[float, float] | None = None) -> go.Figure:
+    """A value per time step and unit, M (T, D): one row per step (word), one column per unit, ``highlight`` framed.
 
-    signed: diverging scale on [-1, 1] (states); otherwise a sequential scale on [0, 1] (gates).
+    signed: a diverging scale centred on 0 (states); otherwise a sequential scale (gates). The colour range is
+    ``limits``, by default [-1, 1] when signed and [0, 1] otherwise (a cell state passes its own range).
     height: at most this many pixels (presentation mode's main figure); by default it grows with T.
     """
     T, D = M.shape
     labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
-    scale = {"zmin": -1, "zmax": 1, "zmid": 0, "colorscale": DIVERGING} if signed else \
-        {"zmin": 0, "zmax": 1, "colorscale": SEQUENTIAL}
-    heatmap = dict(type="heatmap", 
-        z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1, **scale,
-        texttemplate="%{z:.2f}" if _cell_text(M) else None,
-        hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
-        colorbar={"title": {"text": value_name}})
+    low, high = limits if limits is not None else ((-1.0, 1.0) if signed else (0.0, 1.0))
+    scale = {"zmid": 0, "colorscale": DIVERGING} if signed else {"colorscale": SEQUENTIAL}
+    heatmap = dict(type="heatmap", z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1,
+                   zmin=float(low), zmax=float(high), **scale,
+                   texttemplate="%{z:.2f}" if _cell_text(M) else None,
+                   hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
+                   colorbar={"title": {"text": value_name}})
     shapes = [] if highlight is None else [
         {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
          "line": {"color": "#000000", "width": 4 if big else 2}}]
     natural = max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1))
-    return _figure([heatmap], _layout(big, _fit(natural, height),
-                                      x_title, y_title, yaxis={"autorange": "reversed", "type": "category"},
-                                      shapes=shapes))
+    return _figure([heatmap], _layout(big, _fit(natural, height), x_title, y_title,
+                                      yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
+
 
 def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
                       y_range: tuple[float, float] | None = None, threshold: float | None = None,
@@ -244,25 +245,10 @@ def reach_by_gap(curves: dict[str, np.ndarray], gaps: Sequence[int], x_title: st
 def gate_heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
                  value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
                  height: float | None = None) -> go.Figure:
-    """One gate or state of an LSTM/GRU per word and unit, M (T, D), on the colour range ``limits``.
+    """One gate or state of an LSTM/GRU per word and unit, M (T, D), on the colour range ``limits`` (the cell
+    state's range follows its values; gates stay on 0 to 1)."""
+    return time_by_unit(M, row_labels, highlight, x_title, y_title, value_name, signed, big, height, limits)
 
-    signed: a diverging scale centred on 0 (candidates and states; the cell state's range follows its values);
-    otherwise a sequential scale (gates, 0 to 1). One row per word, the word ``highlight`` framed.
-    """
-    T, D = M.shape
-    labels = [f"{t + 1}. {w}" for t, w in enumerate(row_labels)]
-    scale = {"zmid": 0, "colorscale": DIVERGING} if signed else {"colorscale": SEQUENTIAL}
-    heatmap = dict(type="heatmap", z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1,
-                   zmin=float(limits[0]), zmax=float(limits[1]), **scale,
-                   texttemplate="%{z:.2f}" if _cell_text(M) else None,
-                   hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
-                   colorbar={"title": {"text": value_name}})
-    shapes = [] if highlight is None else [
-        {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
-         "line": {"color": "#000000", "width": 4 if big else 2}}]
-    natural = max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1))
-    return _figure([heatmap], _layout(big, _fit(natural, height), x_title, y_title,
-                                      yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     """One LSTM step for one unit, the cell state as a belt: c_prev -> x f -> + i*g -> c -> tanh, x o -> h.
