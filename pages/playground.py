@@ -311,7 +311,7 @@ def questions(settings: pg.Settings) -> list[Question]:
         question(t("quiz.play.q1", T=reach.size), where[last >= first], list(where.values()),
                  t("quiz.play.q1_why", first=first, last=last)),
         question(asked, f"{after:.3g}", [f"{norm:.3g}", f"{settings.clip_norm:.3g}",
-                                         f"{norm / settings.clip_norm:.3g}"], t("quiz.play.q2_why")),
+                                         f"{norm / settings.clip_norm:.3g}", "0"], t("quiz.play.q2_why")),
         question(t("quiz.play.q3"), f"{chances[settings.task]:.0%}", [f"{c:.0%}" for c in chances.values()],
                  t("quiz.play.q3_why", p=chances[settings.task])),
     ]

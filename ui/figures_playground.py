@@ -107,7 +107,7 @@ def states_over_time(M: np.ndarray, tokens: Sequence[str], name: str, signed: bo
                    hovertemplate=f"t = %{{x}} (%{{customdata}})<br>unit %{{y}}<br>{name} = %{{z:.4f}}<extra></extra>",
                    colorbar={"title": {"text": name}, "thickness": 14})
     step = max(1, T // 20)
-    natural = 140 + min(16, max(7, 260 // D)) * D * (1.3 if big else 1)
+    natural = max(220, 140 + min(16, max(7, 260 // D)) * D * (1.3 if big else 1))  # room for the colour bar
     layout = _layout(big, _fit(natural, height), titles["x"], titles["y"],
                      xaxis={"tickvals": list(range(1, T + 1, step)),
                             "ticktext": [f"{k}<br>{tokens[k - 1]}" for k in range(1, T + 1, step)]},
