@@ -25,7 +25,7 @@ def settings(big: bool) -> pg.Settings:
         state.init(key, url_key)
     if big:
         task_at, cell_at, units_at, len_at, lr_at, clip_at, max_at, seed_at = st.columns(
-            [2.2, 1.3, 1.3, 1.4, 1.8, 1.9, 1.7, 1.1], vertical_alignment="bottom")
+            [2.3, 1.4, 1.1, 1.6, 1.7, 1.5, 1.8, 1.0], vertical_alignment="bottom")
     else:
         task_at, cell_at, units_at, len_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
         lr_at, clip_at, max_at, seed_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
