@@ -52,6 +52,7 @@ WIDGET_MOVES = {  # page: (widget kind, key, values cycled through)
     "pages/live_demo.py": ("text_area", "demo_text", ["the movie was not fun.", "not bad at all",
                                                       "the cast is good but the script is awful",
                                                       "i loved every minute of it", "what a waste of time"]),
+    "pages/playground.py": ("slider", "pg_units", [8, 12, 16, 20, 24]),  # a new run each time: weights, first step
 }
 
 
