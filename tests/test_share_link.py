@@ -31,3 +31,9 @@ def test_reset_brings_every_control_back():
     assert not at.exception
     assert at.slider(key="step_d").value == 4 and at.slider(key="step_units").value == 3
     assert "d" not in at.query_params and at.query_params["lang"] in ("ko", ["ko"])
+
+
+def test_a_link_too_long_for_a_qr_code_says_so():
+    at = open_app("pages/live_demo.py", sentence="great movie " * 160)
+    assert not at.exception
+    assert any("too dense for a QR code" in str(i.value) for i in at.sidebar.info)

@@ -24,6 +24,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.qr": ("QR code of this link", "이 링크의 QR 코드"),
     "sidebar.qr_caption": ("Scan it with a phone camera to open this very view.",
                            "휴대폰 카메라로 찍으면 지금 이 화면이 열립니다."),
+    "sidebar.qr_too_long": ("This link is longer than {n} characters, too dense for a QR code: shorten the sentence, "
+                            "or copy the link.",
+                            "링크가 {n}자보다 길어 QR 코드로 만들기에는 너무 촘촘합니다. 문장을 줄이거나 링크를 복사하세요."),
     "sidebar.reset": ("Reset to defaults", "기본값으로 되돌리기"),
     "sidebar.reset_help": ("Every control of every lesson back to its starting value (language and presentation "
                            "mode stay).", "모든 단원의 조작값을 처음 값으로 되돌립니다 (언어와 발표 모드는 그대로)."),

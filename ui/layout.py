@@ -104,15 +104,22 @@ def _link_box(url_path: str) -> None:
     st.caption(t("sidebar.link"))
     st.code(link, language=None, wrap_lines=True)
     with st.popover(t("sidebar.qr"), icon=":material/qr_code_2:", width="stretch"):
-        st.image(_qr(link), caption=t("sidebar.qr_caption"))
+        picture = _qr(link)
+        if picture is None:
+            st.info(t("sidebar.qr_too_long", n=QR_MAX_CHARS))
+        else:
+            st.image(picture, caption=t("sidebar.qr_caption"))
+
+
+QR_MAX_CHARS = 600  # a longer link makes a QR code too dense for a phone to read off a projector
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _qr(link: str) -> bytes:
-    """PNG of the link's QR code (drawn by segno), once per link."""
+def _qr(link: str) -> bytes | None:
+    """PNG of the link's QR code (drawn by segno), once per link; None when the link is too long for one."""
     from classroom.links import qr_png
 
-    return qr_png(link, scale=6)
+    return qr_png(link, scale=6) if len(link) <= QR_MAX_CHARS else None
 
 
 def reset_to_defaults() -> None:
