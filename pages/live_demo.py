@@ -91,7 +91,8 @@ def verdicts(cards: dict, readings: dict, big: bool) -> None:
         p = reading.probability
         verdict = t("demo.verdict_pos" if label_of(p) == "pos" else "demo.verdict_neg")
         accuracy = cards[key].metrics.get("test_accuracy")
-        column.metric(CELLS[key], f"{verdict} · {p:.3f}", border=True,
+        column.metric(CELLS[key], verdict, delta=f"{t('axis.p_positive')} = {p:.3f}", delta_color="off",
+                      delta_arrow="off", border=True,
                       help=f"{t('demo.test_accuracy')}: {accuracy}" if accuracy else None)
 
 
