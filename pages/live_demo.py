@@ -116,7 +116,8 @@ def build_up(readings: dict, big: bool) -> None:
     """p(positive) after each word, the three cells on one chart (the main figure)."""
     st.markdown(f"**{t('demo.buildup')}**")
     curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
-    chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), main_height(big)))
+    height = main_height(big) and main_height(big) - 30  # the verdict cards above take a little more room
+    chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), height))
 
 
 def explain(name: str, text: str, reading) -> tuple[list[str], np.ndarray]:
@@ -155,26 +156,40 @@ def questions(card, readings: dict, tokens: list[str], pushes: np.ndarray) -> li
 
 
 def model_card(card) -> None:
-    """The card of the model in focus: data, settings, measured metrics and file hashes."""
+    """The card of the model in focus: data, settings, measured metrics and file hashes. Text copied from the
+    card file (its data notes, optimizer and command) is shown verbatim as code, in the card's own words."""
     short = card.metrics.get("short_sentences", {})
     rows = {
-        t("card.data"): "; ".join(f"{k}: {v}" for k, v in card.data.items()),
-        t("card.layers"): f"Embedding({card.vocab_size}, {card.embedding_dim}, mask_zero=True) → "
-                          f"{card.cell}({card.units}) → Dense(1, sigmoid)",
-        t("card.tokens"): f"{card.scheme}, {card.vocab_size}, maxlen {card.maxlen} ({card.truncating})",
+        t("card.data"): " · ".join(f"{t('card.split.' + k) if k in SPLITS else k}: {code(v)}"
+                                    for k, v in card.data.items()),
+        t("card.layers"): code(f"Embedding({card.vocab_size}, {card.embedding_dim}, mask_zero=True) → "
+                               f"{card.cell}({card.units}) → Dense(1, sigmoid)"),
+        t("card.tokens"): t("card.tokens_value", scheme=t(f"card.scheme.{card.scheme}"), vocab=card.vocab_size,
+                            maxlen=card.maxlen, cut=t(f"card.cut.{card.truncating}")),
         t("card.parameters"): f"{card.parameters:,}",
-        t("card.training"): f"{card.training.get('epochs_run')} / {card.training.get('best_epoch')} · "
-                            f"{card.training.get('seconds')} s · {card.training.get('optimizer')}",
-        t("card.validation"): ", ".join(f"{k.removeprefix('validation_').removesuffix('_accuracy')} {v:.4f}"
+        t("card.training"): t("card.training_value", run=card.training.get("epochs_run"),
+                              best=card.training.get("best_epoch"), seconds=card.training.get("seconds"),
+                              optimizer=code(card.training.get("optimizer", ""))),
+        t("card.validation"): ", ".join(f"{code(k.removeprefix('validation_').removesuffix('_accuracy'))} {v:.4f}"
                                         for k, v in card.metrics.items() if k.startswith("validation_")),
         t("card.test"): f"{card.metrics.get('test_accuracy', float('nan')):.4f} (n = {card.metrics.get('test_size')})",
         t("card.short"): f"{short.get('accuracy', float('nan')):.4f} (n = {short.get('count')})",
-        "sha256": ", ".join(f"{k}: {v[:16]}…" for k, v in card.sha256.items()),
-        t("card.command"): card.training.get("command", ""),
+        "sha256": " · ".join(f"{code(k)}: {code(v[:16] + '…')}" for k, v in card.sha256.items()),
+        t("card.command"): code(card.training.get("command", "")),
     }
-    st.table({t("card.field"): list(rows), t("card.value"): list(rows.values())})
+    lines = [f"| {t('card.field')} | {t('card.value')} |", "|---|---|"]
+    lines += [f"| {field} | {value} |" for field, value in rows.items()]
+    st.markdown("\n".join(lines))
     if short.get("wrong"):
         st.caption(t("card.short_wrong", sentences=" · ".join(short["wrong"])))
+
+
+SPLITS = ("train", "validation", "test")
+
+
+def code(text) -> str:
+    """A card value as an inline code span inside a Markdown table cell (no backtick, no cell break)."""
+    return "`" + str(text).replace("`", "'").replace("|", "/").replace("\n", " ") + "`"
 
 
 def render() -> None:

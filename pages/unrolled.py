@@ -6,14 +6,17 @@ import streamlit as st
 
 from ui import figures
 from ui.compute import next_words, parameter_count, reading, stacked_shapes, toy_bidirectional, toy_layer_shapes
-from ui.i18n import t
+from ui.i18n import language, t
 from ui.layout import chart, lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import ModelFileError, language_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
-POS_EXAMPLE = (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT"))
+POS_EXAMPLE = {  # tagged by hand (illustrative): Universal Dependencies tags in English, 세종 품사 names in Korean
+    "en": (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT")),
+    "ko": (("영화", "명사"), ("가", "조사"), ("재미", "명사"), ("없", "형용사"), ("어요", "어미"), (".", "마침표")),
+}
 
 
 def play(name: str, text: str, big: bool) -> None:
@@ -93,7 +96,7 @@ def language_model_section(big: bool) -> None:
 def pos_example() -> None:
     st.subheader(t("unroll.pos"))
     st.write(t("unroll.pos_body"))
-    st.table({w: [tag] for w, tag in POS_EXAMPLE})
+    st.table({w: [tag] for w, tag in POS_EXAMPLE[language()]})
 
 
 def stacked() -> None:

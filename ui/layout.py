@@ -24,6 +24,10 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
 .block-container { padding: 3.5rem 1.5rem 2rem 1.5rem !important; max-width: 100%; }
 [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+[data-testid="stMetricLabel"] p { font-size: 20px !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 30px !important; }
+[data-testid="stMetricDelta"], [data-testid="stMetricDelta"] p { font-size: 17px !important; }
+[data-testid="stMetric"] { padding: 0.5rem 0.7rem !important; }
 </style>
 """
 T = TypeVar("T")
