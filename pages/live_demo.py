@@ -11,7 +11,7 @@ from rnn_core.sentiment import CELLS, label_of
 from ui import figures, state
 from ui import compute
 from ui.i18n import t
-from ui.layout import chart, lesson_header, main_height, main_view, presenting, show_param_notices
+from ui.layout import chart, code, lesson_header, main_height, main_view, markdown_table, presenting, show_param_notices
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
 EXAMPLES = {
@@ -177,19 +177,12 @@ def model_card(card) -> None:
         "sha256": " · ".join(f"{code(k)}: {code(v[:16] + '…')}" for k, v in card.sha256.items()),
         t("card.command"): code(card.training.get("command", "")),
     }
-    lines = [f"| {t('card.field')} | {t('card.value')} |", "|---|---|"]
-    lines += [f"| {field} | {value} |" for field, value in rows.items()]
-    st.markdown("\n".join(lines))
+    st.markdown(markdown_table((t("card.field"), t("card.value")), rows.items()))
     if short.get("wrong"):
         st.caption(t("card.short_wrong", sentences=" · ".join(short["wrong"])))
 
 
 SPLITS = ("train", "validation", "test")
-
-
-def code(text) -> str:
-    """A card value as an inline code span inside a Markdown table cell (no backtick, no cell break)."""
-    return "`" + str(text).replace("`", "'").replace("|", "/").replace("\n", " ") + "`"
 
 
 def render() -> None:

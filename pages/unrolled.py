@@ -5,14 +5,17 @@ import numpy as np
 import streamlit as st
 
 from ui import figures
-from ui.compute import next_words, parameter_count, reading, stacked_shapes, toy_bidirectional, toy_layer_shapes
+from ui.compute import next_words, parameter_count, prefix_pair, reading, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import language, t
-from ui.layout import chart, lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, presenting, sentence_input,
+                       show_param_notices)
 from ui.models import ModelFileError, language_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
+PAIR = ("i like the movie the movie is", "i hated the movie the movie is")  # the seeds' example, same last words
+MOVED = 0.05  # share of probability moved between the two guesses from which they are called different
 POS_EXAMPLE = {  # tagged by hand (illustrative): Universal Dependencies tags in English, 세종 품사 names in Korean
     "en": (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT")),
     "ko": (("영화", "명사"), ("가", "조사"), ("재미", "명사"), ("없", "형용사"), ("어요", "어미"), (".", "마침표")),
@@ -82,15 +85,37 @@ def language_model_section(big: bool) -> None:
     except ModelFileError as err:
         show_fault("en-lm", err)
         return
-    st.write(t("unroll.lm_body", ppl=card.metrics.get("validation_perplexity")))
+    ppl = card.metrics.get("test_perplexity", card.metrics.get("validation_perplexity"))
+    st.write(t("unroll.lm_body", units=card.units, ppl=ppl, vocab=card.vocab_size))
     st.session_state.setdefault("lm_prefix", "the movie is")
     prefix = st.text_input(t("unroll.lm_prefix"), key="lm_prefix", max_chars=300)
     rows = next_words(prefix)
     if not rows:
         st.info(t("unroll.lm_empty"))
+    else:
+        words, probs = [w for w, _ in rows], np.array([p for _, p in rows])
+        chart(figures.horizontal_bars(words, probs, t("unroll.lm_x"), big))
+    prefix_pair_section()
+
+
+def prefix_pair_section() -> None:
+    """Two prefixes that end alike: does what came earlier change the guess? The verdict is read off the
+    total variation distance between the two next-word distributions."""
+    st.markdown(f"**{t('unroll.lm_pair')}**")
+    st.write(t("unroll.lm_pair_body"))
+    left, right = st.columns(2)
+    st.session_state.setdefault("lm_first", PAIR[0])
+    st.session_state.setdefault("lm_second", PAIR[1])
+    first = left.text_input(t("unroll.lm_first"), key="lm_first", max_chars=300)
+    second = right.text_input(t("unroll.lm_second"), key="lm_second", max_chars=300)
+    pair = prefix_pair(first, second)
+    if pair is None:
+        st.info(t("unroll.lm_empty"))
         return
-    words, probs = [w for w, _ in rows], np.array([p for _, p in rows])
-    chart(figures.horizontal_bars(words, probs, t("unroll.lm_x"), big))
+    for column, top in ((left, pair.first), (right, pair.second)):
+        column.markdown(markdown_table((t("unroll.lm_word"), t("unroll.lm_x")), [(code(w), f"{p:.3f}") for w, p in top]))
+    key = "unroll.lm_moved" if pair.moved >= MOVED else "unroll.lm_same"
+    st.markdown(t(key, moved=pair.moved, word=pair.word, p1=pair.p_first, p2=pair.p_second))
 
 
 def pos_example() -> None:

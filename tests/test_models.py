@@ -129,9 +129,47 @@ def test_language_model_equals_keras_and_predicts_sensibly(keras):
     twin = keras.saving.load_model(ASSETS / "en-lm.keras", compile=False)
     ids = pad_sequences([lm.encode(s) for s in real_sentences("en")[:40]], maxlen=30, truncating="post")
     np.testing.assert_allclose(lm.network(ids), np.asarray(twin(ids)), atol=1e-5)
-    assert lm.card.metrics["validation_perplexity"] < 600  # a small model on 2.5M tokens; the uniform guess is 6000
     assert {"movie", "film"} <= {w for w, _ in lm.next_words("i watched the", 10)}
+    assert "seen" in {w for w, _ in lm.next_words("this is the worst movie i have ever", 5)}  # issue item 3
     assert lm.next_words("🙂") == []
+
+
+def test_language_model_test_perplexity_holds():
+    """Measured here, in NumPy, on 100 IMDB test reviews drawn at random, counted as the card says
+    ([UNK] is one of the 10,000 words); the uniform guess would be 10,000. The issue's target is 150; the
+    shipped model reaches 176 (the one before it, 330), and the card's figure must hold."""
+    from rnn_core.language_model import LanguageModel
+
+    lm = LanguageModel.load()
+    texts = corpora.imdb("test")[0]
+    sample = np.random.default_rng(7).choice(len(texts), 100, replace=False)
+    measured, targets, unknown = lm.perplexity([texts[i] for i in sample])
+    assert targets > 15_000 and unknown < 0.08
+    assert measured <= 200 and lm.card.metrics["test_perplexity"] <= 200
+    assert abs(np.log(measured / lm.card.metrics["test_perplexity"])) < 0.1  # the card's figure holds here too
+    per_epoch = lm.card.training["validation_perplexity_per_epoch"]
+    assert len(per_epoch) == lm.card.training["epochs"] and per_epoch[-1] == lm.card.metrics["validation_perplexity"]
+
+
+def run_next_words(model: str, lines: list[str], top: int | None = None) -> list[dict]:
+    """python -m rnn_core.language_model: one JSON line per prefix, without TensorFlow, Keras, Streamlit or Plotly."""
+    extra = ["--top", str(top)] if top is not None else []
+    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "rnn_core.language_model", "--model", model,
+                          *extra], input="\n".join(lines) + "\n", capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in out.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "numpy" in imported and not imported & {"tensorflow", "keras", "streamlit", "plotly"}
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_next_words_command_line():
+    rows = run_next_words("en-lm", ["this is the worst movie i have ever", "", "🙂 \t x"], top=5)
+    assert [r["prefix"] for r in rows] == ["this is the worst movie i have ever", "", "🙂 \t x"]
+    assert len(rows[0]["next"]) == 5 and "seen" in [w for w, _ in rows[0]["next"]]
+    assert all(0 < p <= 1 for _, p in rows[0]["next"]) and rows[1]["next"] == []
+    assert len(run_next_words("en-lm", ["the movie is"])[0]["next"]) == 10  # the default --top
 
 
 def test_word_vectors_card_and_file():

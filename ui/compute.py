@@ -300,6 +300,41 @@ def _next_words(digest: str, prefix: str, k: int) -> list[tuple[str, float]]:
     return model.next_words(prefix, k, allowed=allowed_mask(model.vocab.tokens))
 
 
+@dataclass(frozen=True)
+class PrefixPair:
+    """Two prefixes through the language model: how far apart their next-word guesses are."""
+
+    first: list[tuple[str, float]]  # the top next words after the first prefix
+    second: list[tuple[str, float]]  # ... after the second
+    moved: float  # total variation distance 0.5 * sum |p1 - p2| over the vocabulary: the share of probability moved
+    word: str  # the allowed word whose probability changed most
+    p_first: float  # its probability after the first prefix
+    p_second: float  # ... after the second
+
+
+def prefix_pair(first: str, second: str, k: int = 5) -> PrefixPair | None:
+    """The language model's guesses after two prefixes (None when either has no token it reads)."""
+    return _prefix_pair(digest_of("en-lm"), cut(first), cut(second), k)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _prefix_pair(digest: str, first: str, second: str, k: int) -> PrefixPair | None:
+    from rnn_core.safe_words import allowed_mask
+    from ui.models import language_model
+
+    model = language_model()
+    ids = model.encode(first), model.encode(second)
+    if not ids[0] or not ids[1]:
+        return None
+    allowed = allowed_mask(model.vocab.tokens).copy()  # (V,) no offensive word and no [PAD]/[UNK] is ever named
+    allowed[:2] = False
+    p1, p2 = model.distribution(ids[0]), model.distribution(ids[1])  # (V,) each
+    change = np.where(allowed, np.abs(p1 - p2), -1.0)
+    j = int(np.argmax(change))
+    return PrefixPair(model.next_words(first, k, allowed=allowed), model.next_words(second, k, allowed=allowed),
+                      float(0.5 * np.abs(p1 - p2).sum()), model.vocab.tokens[j], float(p1[j]), float(p2[j]))
+
+
 # --- the demo's limits: hard sentences, what a reader says, what each model says -------------------------
 
 LIMIT_SENTENCES = {  # (kind, sentence, what a reader says)

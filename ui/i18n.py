@@ -351,10 +351,34 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "다대다 (인코더-디코더): 번역 (문장 전체를 읽은 뒤 다른 문장을 씀)"),
     "unroll.lm": ("A language model: “the movie is ___”", "언어 모델: 다음에 올 단어 맞히기"),
     "unroll.lm_body": (
-        "A many-to-many RNN trained on IMDB reviews to predict the next word at every step (validation perplexity "
-        "{ppl}). Type the start of a sentence and see what it expects next.",
-        "IMDB 영어 리뷰로 매 시점 다음 단어를 예측하도록 학습한 다대다 RNN입니다 (검증 퍼플렉서티 {ppl}). 영어 "
-        "문장의 앞부분을 입력하면 다음에 올 단어의 확률을 보여 줍니다."),
+        "A many-to-many RNN (an LSTM with {units} units) trained on IMDB reviews to predict the next word at every "
+        "step. On test reviews its perplexity is {ppl:.0f}: on average it is as unsure as if it picked among "
+        "{ppl:.0f} equally likely words, where a blind guess over its {vocab:,} words would score {vocab:,}. Lower "
+        "is better. Type the start of a sentence and see what it expects next.",
+        "IMDB 영어 리뷰로 매 시점 다음 단어를 예측하도록 학습한 다대다 RNN(유닛 {units}개의 LSTM)입니다. 테스트 "
+        "리뷰에서 잰 퍼플렉서티는 {ppl:.0f}입니다. 평균적으로 단어 {ppl:.0f}개 가운데 하나를 같은 확률로 고르는 "
+        "만큼 헷갈린다는 뜻이며, 어휘 {vocab:,}개에서 아무렇게나 고르면 {vocab:,}이 됩니다. 낮을수록 좋습니다. "
+        "영어 문장의 앞부분을 입력하면 다음에 올 단어의 확률을 보여 줍니다."),
+    "unroll.lm_pair": ("Does the earlier text change the guess?", "앞에서 읽은 내용이 예측을 바꿀까요?"),
+    "unroll.lm_pair_body": (
+        "Two prefixes that end with the same words but start differently. If the model uses what it read earlier, "
+        "the two guesses differ.",
+        "끝의 단어는 같고 앞부분만 다른 두 문장입니다. 모델이 앞에서 읽은 내용을 쓴다면 두 예측이 달라집니다."),
+    "unroll.lm_first": ("First prefix (English)", "첫 번째 문장 (영어)"),
+    "unroll.lm_second": ("Second prefix (English)", "두 번째 문장 (영어)"),
+    "unroll.lm_word": ("next word", "다음 단어"),
+    "unroll.lm_moved": (
+        "The two guesses differ: {moved:.0%} of the probability moved from one to the other; the biggest change is "
+        "“{word}”, {p1:.1%} → {p2:.1%}.",
+        "두 예측이 다릅니다. 확률의 {moved:.0%}가 옮겨 갔고, 가장 크게 바뀐 단어는 “{word}”입니다 "
+        "({p1:.1%} → {p2:.1%})."),
+    "unroll.lm_same": (
+        "Here the earlier words barely change the guess: only {moved:.1%} of the probability moved (the biggest "
+        "change, “{word}”, {p1:.1%} → {p2:.1%}). On this pair the model leans on the shared last words; carrying "
+        "what came long before is the hard part (lessons 5 and 6).",
+        "여기서는 앞의 단어가 예측을 거의 바꾸지 못합니다. 확률의 {moved:.1%}만 옮겨 갔습니다 (가장 크게 바뀐 "
+        "“{word}”: {p1:.1%} → {p2:.1%}). 이 두 문장에서 모델은 같은 끝 단어에 기댑니다. 오래전에 읽은 내용을 "
+        "끝까지 가져가기가 어렵다는 점이 5, 6단원의 주제입니다."),
     "unroll.lm_prefix": ("Start of a sentence (English)", "문장 앞부분 (영어)"),
     "unroll.lm_empty": ("Type at least one English word.", "영어 단어를 하나 이상 입력하세요."),
     "unroll.lm_x": ("p(next word)", "p(다음 단어)"),

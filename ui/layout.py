@@ -192,6 +192,18 @@ def main_height(big: bool) -> int | None:
     return MAIN_HEIGHT if big else None
 
 
+def code(text) -> str:
+    """``text`` as an inline code span that is safe inside a Markdown table cell (no backtick, no cell break).
+    Code spans keep technical names and a model's own tokens as they are, in both languages."""
+    return "`" + str(text).replace("`", "'").replace("|", "/").replace("\n", " ") + "`"
+
+
+def markdown_table(header: tuple[str, ...], rows) -> str:
+    """A Markdown table of ``rows`` (tuples of cell texts, already escaped or code spans) under ``header``."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join([*lines, *("| " + " | ".join(map(str, row)) + " |" for row in rows)])
+
+
 def show_param_notices(area=None) -> None:
     """One short notice per URL value that could not be used, in ``area`` (a container) or here."""
     for key in state.pop_bad_params():
