@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import figures, state
 from ui.compute import Pipeline, pipeline, shuffled_verdict
+from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
 from ui.layout import chart, lesson_header, main_height, main_view, picker, presenting, show_param_notices
 from ui.models import ModelFileError, sentiment_model, show_fault
@@ -42,6 +43,92 @@ def tokens_section(result: Pipeline, card) -> None:
     st.dataframe({t("demo.token"): tokens, t("demo.id"): ids, t("demo.oov"): [i == 1 for i in ids]},
                  height=min(300, 38 + 35 * len(tokens)))
     st.caption(t("text.oov_count", n=sum(i == 1 for i in ids), T=len(ids)))
+
+
+def names(schemes) -> str:
+    return ", ".join(t(f"korean.short.{s}") for s in schemes)
+
+
+def cut_table(view: KoreanView) -> None:
+    st.dataframe({t("korean.col.cut"): [t(f"korean.name.{r.scheme}") for r in view.rows],
+                  t("korean.col.count"): [len(r.tokens) for r in view.rows],
+                  t("korean.col.vocab"): [f"{r.vocab_size:,}" for r in view.rows],
+                  t("korean.col.test_share"): [f"{r.test_share:.2%}" for r in view.rows],
+                  t("korean.col.unknown_here"): [len(r.unknown) for r in view.rows]}, hide_index=True)
+    st.caption(t("korean.table_caption"))
+
+
+def stem_section(view: KoreanView) -> None:
+    """Why Korean needs more than spaces: one noun with three particles, and the vocabularies' entries for it."""
+    st.write(t("korean.why"))
+    st.caption(t("korean.stem_caption"))
+    st.dataframe({t("korean.col.cut"): [t(f"korean.name.{r.scheme}") for r in view.stem_rows],
+                  t("korean.col.tokens"): [" · ".join(r.tokens) for r in view.stem_rows],
+                  t("korean.col.distinct"): [len(set(r.tokens)) for r in view.stem_rows],
+                  t("korean.col.stem"): list(view.stem_entries)}, hide_index=True)
+    spaces, morphemes = view.stem_count("spaces"), view.stem_count("morphemes")
+    key = "korean.stem_claim" if spaces > morphemes else "korean.stem_counts"
+    st.write(t(key, spaces=spaces, morphemes=morphemes, examples=", ".join(view.stem_examples)))
+
+
+def put_example_first(example: str) -> None:
+    """The button's callback: the example sentence replaces the first line of the text box."""
+    rest = st.session_state.text_lines.splitlines()[1:]
+    st.session_state.text_lines = state.cut("\n".join([example, *rest]))
+
+
+def sentence_claims(view: KoreanView) -> None:
+    if view.most_unknown:
+        worst = [view.row(s) for s in view.most_unknown]
+        st.write(t("korean.most_here", items=", ".join(
+            t("korean.n_of", name=t(f"korean.short.{r.scheme}"), n=len(r.unknown), T=len(r.tokens)) for r in worst)))
+        if view.no_unknown:
+            st.write(t("korean.clean_here", names=names(view.no_unknown)))
+        return
+    st.write(t("korean.no_effect"))
+    if view.example:
+        st.write(t("korean.try_example"))
+        st.code(view.example, language=None, wrap_lines=True)
+        spaces = view.row("spaces", view.example_rows)
+        clean = [r.scheme for r in view.example_rows if not r.unknown]
+        st.text(t("korean.example_effect", n=len(spaces.unknown), tokens=" · ".join(spaces.unknown),
+                  clean=names(clean)))
+        st.button(t("korean.use_example"), key="korean_example", on_click=put_example_first, args=(view.example,))
+
+
+def korean_section(sentence: str) -> None:
+    """Lesson 1 in Korean: the first sentence cut by spaces, syllables, Kiwi morphemes and BPE, side by side."""
+    st.subheader(t("korean.title"))
+    fault = unusable()
+    if fault:
+        show_fault(*fault)
+        return
+    try:
+        view = korean_view(sentence)
+    except ImportError:
+        st.warning(t("korean.no_kiwi"), icon="⚠️")
+        return
+    stem_section(view)
+    st.caption(t("korean.sentence"))
+    st.code(view.text, language=None, wrap_lines=True)  # the learner's text as typed: never Markdown or HTML
+    if view.cut_off:
+        st.caption(t("korean.cut_off", n=len(view.text)))
+    if not any(r.tokens for r in view.rows):
+        st.info(t("korean.nothing"), icon=":material/edit:")
+        return
+    for pair in (view.rows[:2], view.rows[2:]):
+        for column, row in zip(st.columns(2), pair):
+            column.markdown(f"**{t(f'korean.name.{row.scheme}')}**")
+            column.caption(t(f"korean.about.{row.scheme}"))
+            column.code(" · ".join(row.tokens), language=None, wrap_lines=True)
+            column.text(t("korean.unknown_here", tokens=" · ".join(row.unknown)) if row.unknown
+                        else t("korean.none_here"))
+    cut_table(view)
+    smallest, lowest, highest = view.row(view.smallest_vocab), view.row(view.lowest_share), view.row(view.highest_share)
+    st.write(t("korean.claim_vocab", smallest=t(f"korean.short.{smallest.scheme}"), V=smallest.vocab_size,
+               lowest=t(f"korean.short.{lowest.scheme}"), low=lowest.test_share,
+               highest=t(f"korean.short.{highest.scheme}"), high=highest.test_share))
+    sentence_claims(view)
 
 
 def lookup_section(result: Pipeline, card, big: bool) -> None:
@@ -122,6 +209,10 @@ def render() -> None:
     if big:
         batch_shape(result, card, maxlen)
     tokens_section(result, card)
+    if lang == "ko":
+        korean_section(lines[0])
+    else:
+        st.caption(t("korean.en_note"))
     lookup_section(result, card, big)
     if not big:
         padded_batch(result, big)

@@ -40,6 +40,8 @@ MODELS: dict[str, tuple[str, str]] = {
     "ko-rnn": ("sentiment", "ko"), "ko-lstm": ("sentiment", "ko"), "ko-gru": ("sentiment", "ko"),
     "en-lm": ("language_model", "en"),
     "en-word2vec": ("word_vectors", "en"),
+    "ko-bpe": ("tokenizer", "ko"),  # BPE subwords learnt on NSMC train (rnn_core.korean)
+    "ko-spaces": ("vocabulary", "ko"), "ko-morphemes": ("vocabulary", "ko"),  # token lists from NSMC train
 }
 SENTIMENT_MODELS = tuple(n for n, (kind, _) in MODELS.items() if kind == "sentiment")
 
@@ -66,7 +68,9 @@ def files_of(name: str) -> tuple[str, ...]:
     kind, language = MODELS[name]
     return {"sentiment": (f"{name}.keras", f"{language}-vocab.json"),
             "language_model": (f"{name}.keras", f"{name}-vocab.json"),
-            "word_vectors": (f"{name}.npz",)}[kind]
+            "word_vectors": (f"{name}.npz",),
+            "tokenizer": (f"{name}-tokenizer.json",),
+            "vocabulary": (f"{name}-vocab.json",)}[kind]
 
 
 @dataclass
@@ -74,7 +78,7 @@ class ModelCard:
     """Everything needed to rebuild, encode for and judge one model: written by training/, read here."""
 
     name: str  # e.g. "en-lstm", a key of MODELS
-    kind: str  # "sentiment", "language_model" or "word_vectors"
+    kind: str  # "sentiment", "language_model", "word_vectors", "tokenizer" or "vocabulary"
     language: str  # "en" or "ko"
     sha256: dict = field(default_factory=dict)  # file name -> hex digest, exactly the files of files_of(name)
     cell: str = ""  # "SimpleRNN", "LSTM" or "GRU" (recurrent models)

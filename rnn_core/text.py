@@ -3,14 +3,19 @@
 The same functions prepare the training data and the sentence a learner types, so the app
 encodes text exactly as the model was trained.
 
-Two ways to cut text into tokens:
+Four ways to cut text into tokens:
 - ``words`` (English): lower-cased words plus ``!`` and ``?``; contractions are split the way the
   Stanford Sentiment Treebank writes them (``wasn't`` -> ``was n't``, ``it's`` -> ``it 's``), so a
   typed sentence and the training phrases share the negation token ``n't``;
 - ``syllables`` (Korean): every Hangul syllable and every lone jamo (ㅋ, ㅠ) is a token, other
   letter or digit runs stay whole. Korean glues particles and endings onto words
   (영화가, 영화는, 영화를), so whole words make a huge, sparse vocabulary; about 2,000
-  syllables cover almost every review, and spacing mistakes stop mattering.
+  syllables cover almost every review, and spacing mistakes stop mattering;
+- ``spaces`` (Korean): the words between spaces (eojeol, 어절) as they stand, particles and endings
+  attached, punctuation cut off except ``!`` and ``?``;
+- ``morphemes`` (Korean): Kiwi's morphological analysis, each token ``form/tag`` (``재밌/VA``,
+  ``다/EF``); see rnn_core.korean, which imports the analyser only when this scheme is asked for.
+A fifth cut, BPE subwords, needs the merges learnt from the corpus: rnn_core.korean.Bpe.
 """
 from __future__ import annotations
 
@@ -32,7 +37,9 @@ _HANGUL_SYLLABLE = "\uac00-\ud7a3"
 _HANGUL_JAMO = "\u3131-\u318e"
 _SYLLABLE = re.compile(rf"[{_HANGUL_SYLLABLE}]|[{_HANGUL_JAMO}]|[^\W_{_HANGUL_SYLLABLE}{_HANGUL_JAMO}]+|[!?]")
 
-SCHEMES = ("words", "syllables")
+_SPACES = re.compile(r"[^\W_]+|[!?]")
+
+SCHEMES = ("words", "syllables", "spaces", "morphemes")
 
 
 def _is_hangul(ch: str) -> bool:
@@ -53,10 +60,14 @@ def standardize(text: str) -> str:
 
 
 def tokenize(text: str, scheme: str = "words") -> list[str]:
-    """Standardise text and cut it into tokens with the given scheme ('words' or 'syllables')."""
+    """Standardise text and cut it into tokens with the given scheme (one of SCHEMES)."""
     if scheme not in SCHEMES:
         raise ValueError(f"scheme must be one of {SCHEMES}, not {scheme!r}")
-    pattern = _WORD if scheme == "words" else _SYLLABLE
+    if scheme == "morphemes":
+        from rnn_core.korean import morphemes  # the analyser is loaded only when it is needed
+
+        return morphemes(text)
+    pattern = {"words": _WORD, "syllables": _SYLLABLE, "spaces": _SPACES}[scheme]
     return pattern.findall(standardize(text))
 
 

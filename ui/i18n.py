@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.strings import classroom as _classroom
+from ui.strings import korean as _korean
 from ui.strings import playground as _playground
 
 LANGUAGES = ("en", "ko")
@@ -983,7 +984,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "{model} 모델이 다음 문장을 읽습니다: “{sentence}”. 긍정일까요, 부정일까요?"),
 }
 
-for _table in (_classroom.STRINGS, _playground.STRINGS):
+for _table in (_classroom.STRINGS, _playground.STRINGS, _korean.STRINGS):
     assert not set(_table) & set(STRINGS), set(_table) & set(STRINGS)
     STRINGS.update(_table)
 
