@@ -160,8 +160,7 @@ def model_card(card) -> None:
     card file (its data notes, optimizer and command) is shown verbatim as code, in the card's own words."""
     short = card.metrics.get("short_sentences", {})
     rows = {
-        t("card.data"): " · ".join(f"{t('card.split.' + k) if k in SPLITS else k}: {code(v)}"
-                                    for k, v in card.data.items()),
+        t("card.data"): " · ".join(f"{t(SPLITS[k]) if k in SPLITS else k}: {code(v)}" for k, v in card.data.items()),
         t("card.layers"): code(f"Embedding({card.vocab_size}, {card.embedding_dim}, mask_zero=True) → "
                                f"{card.cell}({card.units}) → Dense(1, sigmoid)"),
         t("card.tokens"): t("card.tokens_value", scheme=t(f"card.scheme.{card.scheme}"), vocab=card.vocab_size,
@@ -182,7 +181,7 @@ def model_card(card) -> None:
         st.caption(t("card.short_wrong", sentences=" · ".join(short["wrong"])))
 
 
-SPLITS = ("train", "validation", "test")
+SPLITS = {"train": "card.split.train", "validation": "card.split.validation", "test": "card.split.test"}
 
 
 def render() -> None:

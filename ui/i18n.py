@@ -358,7 +358,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "is better. Type the start of a sentence and see what it expects next.",
         "IMDB 영어 리뷰로 매 시점 다음 단어를 예측하도록 학습한 다대다 RNN(유닛 {units}개의 LSTM)입니다. 테스트 "
         "리뷰에서 잰 퍼플렉서티는 {ppl:.0f}입니다. 평균적으로 단어 {ppl:.0f}개 가운데 하나를 같은 확률로 고르는 "
-        "만큼 헷갈린다는 뜻이며, 어휘 {vocab:,}개에서 아무렇게나 고르면 {vocab:,}이 됩니다. 낮을수록 좋습니다. "
+        "만큼 헷갈린다는 뜻이며, 어휘 {vocab:,}개에서 아무렇게나 고르면 그 값이 {vocab:,}입니다. 낮을수록 좋습니다. "
         "영어 문장의 앞부분을 입력하면 다음에 올 단어의 확률을 보여 줍니다."),
     "unroll.lm_pair": ("Does the earlier text change the guess?", "앞에서 읽은 내용이 예측을 바꿀까요?"),
     "unroll.lm_pair_body": (
