@@ -27,6 +27,7 @@ PAGES = (
     PageInfo("pages/live_demo.py", "nav.demo", "demo.title", ":material/chat:", "try-it", lesson=7),
     PageInfo("pages/playground.py", "nav.playground", "play.title", ":material/model_training:", "playground",
              lesson=8),
+    PageInfo("pages/class_wall.py", "nav.wall", "wall.title", ":material/forum:", "class-wall"),  # not a lesson
 )
 LESSONS = tuple(range(1, 9))
 

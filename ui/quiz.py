@@ -2,7 +2,8 @@
 
 A page builds its ``Question``s from the same numbers it draws (rnn_core or a shipped model), so
 when a slider moves, the question and its answer follow. The learner picks an option; only then
-the answer appears, with a one-line why.
+the answer appears, with a one-line why. In a live class the teacher can ask a question to everyone
+(ui/class_polls.py) and reveal how the class answered.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from rnn_core.sentiment import label_of
+from ui.class_polls import class_poll
 from ui.i18n import t
 
 
@@ -54,6 +56,8 @@ def ask(key: str, q: Question) -> None:
     # the widget key follows the question: new numbers on the page ask afresh
     ident = f"quiz_{key}_{zlib.crc32(repr((q.prompt, q.options)).encode()):08x}"
     with st.container(border=True):
+        if class_poll(key, q):  # a live class answers this question together (ui/class_polls.py)
+            return
         choice = st.radio(q.prompt, range(len(q.options)), format_func=lambda i: q.options[i], index=None,
                           key=ident, horizontal=True)
         if choice is None:

@@ -100,24 +100,31 @@ def init(widget_key: str, url_key: str | None = None) -> None:
 
 
 WRITTEN = "url_written"  # session key: {URL key: its new text, or None once removed} since a live class read it
+AFTER_WRITE = "url_after_write"  # session key: a function called after write() changed the URL (a live class)
 
 
 def write(**values) -> None:
     """Put the learner's current choices in the URL (defaults are left out to keep links short).
 
-    Each change is also noted under ``st.session_state[WRITTEN]``: a fragment's rerun may see a stale copy of
-    the URL, so a live class publishes what was written (ui.classroom), not what the URL holds then.
+    Each change is also noted under ``st.session_state[WRITTEN]``, then ``st.session_state[AFTER_WRITE]()`` is
+    called if set: a teacher's live class publishes what was written (ui.classroom), at once, even from a
+    fragment's rerun (the stepper), whose copy of the URL may be stale.
     """
+    written = st.session_state.setdefault(WRITTEN, {})
+    changed = False
     for key, value in values.items():
         param = PARAMS[key]
         text = str(int(value)) if param.kind is bool else str(value)
         if value == param.default and key != "lang":
             if key in st.query_params:
                 del st.query_params[key]
-                st.session_state.setdefault(WRITTEN, {})[key] = None
+                written[key], changed = None, True
         elif st.query_params.get(key) != text:
             st.query_params[key] = text
-            st.session_state.setdefault(WRITTEN, {})[key] = text
+            written[key], changed = text, True
+    hook = st.session_state.get(AFTER_WRITE)
+    if changed and hook is not None:
+        hook()
 
 
 def pop_bad_params() -> list[str]:
