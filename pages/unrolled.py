@@ -115,7 +115,7 @@ def prefix_pair_section() -> None:
     for column, top in ((left, pair.first), (right, pair.second)):
         column.markdown(markdown_table((t("unroll.lm_word"), t("unroll.lm_x")), [(code(w), f"{p:.3f}") for w, p in top]))
     key = "unroll.lm_moved" if pair.moved >= MOVED else "unroll.lm_same"
-    st.markdown(t(key, moved=pair.moved, word=pair.word, p1=pair.p_first, p2=pair.p_second))
+    st.markdown(t(key, moved=pair.moved, word=code(pair.word), p1=pair.p_first, p2=pair.p_second))
 
 
 def pos_example() -> None:

@@ -370,15 +370,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.lm_word": ("next word", "다음 단어"),
     "unroll.lm_moved": (
         "The two guesses differ: {moved:.0%} of the probability moved from one to the other; the biggest change is "
-        "“{word}”, {p1:.1%} → {p2:.1%}.",
-        "두 예측이 다릅니다. 확률의 {moved:.0%}가 옮겨 갔고, 가장 크게 바뀐 단어는 “{word}”입니다 "
+        "{word}, {p1:.1%} → {p2:.1%}.",
+        "두 예측이 다릅니다. 확률의 {moved:.0%}가 옮겨 갔고, 가장 크게 바뀐 단어는 {word}입니다 "
         "({p1:.1%} → {p2:.1%})."),
     "unroll.lm_same": (
         "Here the earlier words barely change the guess: only {moved:.1%} of the probability moved (the biggest "
-        "change, “{word}”, {p1:.1%} → {p2:.1%}). On this pair the model leans on the shared last words; carrying "
+        "change, {word}, {p1:.1%} → {p2:.1%}). On this pair the model leans on the shared last words; carrying "
         "what came long before is the hard part (lessons 5 and 6).",
         "여기서는 앞의 단어가 예측을 거의 바꾸지 못합니다. 확률의 {moved:.1%}만 옮겨 갔습니다 (가장 크게 바뀐 "
-        "“{word}”: {p1:.1%} → {p2:.1%}). 이 두 문장에서 모델은 같은 끝 단어에 기댑니다. 오래전에 읽은 내용을 "
+        "{word}: {p1:.1%} → {p2:.1%}). 이 두 문장에서 모델은 같은 끝 단어에 기댑니다. 오래전에 읽은 내용을 "
         "끝까지 가져가기가 어렵다는 점이 5, 6단원의 주제입니다."),
     "unroll.lm_prefix": ("Start of a sentence (English)", "문장 앞부분 (영어)"),
     "unroll.lm_empty": ("Type at least one English word.", "영어 단어를 하나 이상 입력하세요."),
