@@ -11,7 +11,9 @@
 3. Training (lesson 8): one epoch of the memory task in NumPy (rnn_core.learn) beside the Keras script
    (training/memory_task.py, in a child process), per cell; and a class of 30 pressing "race" at once, with
    identical and with different settings, through the training pool (threads in this process, no server).
-Writes build/bench.json. ``python -m bench training`` runs part 3 alone.
+Writes build/bench.json. ``python -m bench training`` runs part 3 alone; ``python -m bench hostile`` runs a
+normal class of 30 and then 25 learners beside 5 hostile sessions (the worst links, the heaviest settings and
+new trainings without pause) on one server, with the ratio of their p95 (build/bench-hostile.json).
 """
 from __future__ import annotations
 
@@ -237,6 +239,13 @@ def main() -> None:
     if sys.argv[1:] == ["reruns"]:  # only the server time of a control move per lesson (a quick before/after)
         print(json.dumps({"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
                           "lesson_rerun": lesson_rerun(20)}, indent=2))
+        return
+    if sys.argv[1:] == ["hostile"]:  # issue 19: 25 learners beside 5 hostile sessions, against a normal class
+        part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
+                **server.run_hostile()}
+        print(json.dumps(part, indent=2))
+        (ROOT / "build").mkdir(exist_ok=True)
+        (ROOT / "build" / "bench-hostile.json").write_text(json.dumps(part, indent=2))
         return
     if sys.argv[1:] == ["training"]:
         part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, **training()}

@@ -134,6 +134,78 @@ async def class_at_once(url: str, memory: Callable[[], float], students: int = 3
             "server_rss_mb_before": peak[0], "server_rss_mb_peak": max(peak)}
 
 
+WORST_LINK = "ﷺ" * 2000  # one character that the tokenizer splits into three: 6,000 tokens before any cut
+
+
+def hostile_query(k: int, j: int) -> str:
+    """The worst link of lesson 1: 2,000 characters (the URL limit), a new text each time (no cache hit)."""
+    from urllib.parse import quote
+
+    return f"lang=en&maxlen=40&sentence={quote(WORST_LINK[:-6] + f'{k:03d}{j:03d}')}"
+
+
+async def hostile(url: str, k: int, stop: asyncio.Event) -> dict:
+    """A hostile session until ``stop``: the worst lesson-1 link, the heaviest lesson-5 settings, and a new
+    lesson-8 training of the largest size each round, with no pause at all."""
+    link_s, errors, rounds = [], [], 0
+    rng = np.random.default_rng(1000 + k)
+    try:
+        while not stop.is_set():
+            async with Session(url, query=hostile_query(k, rounds)) as s:
+                link_s.append(await s.open("text-to-vectors"))
+            async with Session(url) as s:
+                await s.open("gradients")
+                await s.set("grad_steps", 300)
+                await s.set("grad_units", 32)
+                await s.open("playground")
+                await s.set("pg_units", int(rng.integers(8, 33)))
+                await s.set("pg_seed", int(rng.integers(0, 10_000)))
+                errors += s.exceptions
+            rounds += 1
+    except Exception as err:  # a dropped connection or a timeout
+        errors.append(f"{type(err).__name__}: {err}")
+    return {"link_s": link_s, "errors": errors, "rounds": rounds}
+
+
+async def hostile_class(url: str, memory: Callable[[], float], students: int = 30, hostiles: int = 5,
+                        think: tuple[float, float] = (2.0, 6.0)) -> dict:
+    """``students - hostiles`` learners as in class_at_once while ``hostiles`` sessions attack; the learners'
+    latencies beside the attackers' worst-link times."""
+    stop = asyncio.Event()
+    attackers = [asyncio.create_task(hostile(url, k, stop)) for k in range(hostiles)]
+    learners = await class_at_once(url, memory, students=students - hostiles, think=think)
+    stop.set()
+    attacks = await asyncio.gather(*attackers)
+    learners["hostile_sessions"] = hostiles
+    learners["hostile_rounds"] = sum(a["rounds"] for a in attacks)
+    learners["hostile_worst_link_open"] = percentiles([x for a in attacks for x in a["link_s"]] or [0.0])
+    learners["hostile_errors"] = [e for a in attacks for e in a["errors"]][:5]
+    return learners
+
+
+async def worst_link_alone(url: str, repeat: int = 10) -> dict:
+    """One session opening the 2,000-character lesson-1 link (a new text each time), nothing else running."""
+    times = []
+    for j in range(repeat):
+        async with Session(url, query=hostile_query(999, j)) as s:
+            times.append(await s.open("text-to-vectors"))
+    return percentiles(times)
+
+
+def run_hostile() -> dict:
+    """python -m bench hostile: a normal class of 30, then 25 learners beside 5 hostile sessions, one server."""
+    think = (2.0, 6.0)
+    with streamlit_process() as (url, proc):
+        asyncio.run(first_renders(url))  # every page once: models loaded, as after a deploy's health check
+        report = {"worst_link_alone": asyncio.run(worst_link_alone(url)),
+                  "normal_class_of_30": asyncio.run(class_at_once(url, lambda: rss_mb(proc.pid), think=think)),
+                  "hostile_class_25_plus_5": asyncio.run(hostile_class(url, lambda: rss_mb(proc.pid), think=think))}
+    normal, attacked = report["normal_class_of_30"], report["hostile_class_25_plus_5"]
+    for key in ("demo_sentence_to_verdict", "lesson_slider_move"):
+        report[f"ratio_p95_{key}"] = round(attacked[key]["p95_ms"] / max(normal[key]["p95_ms"], 1e-9), 2)
+    return report
+
+
 def run() -> dict:
     report = {"cold_start": cold_start()}
     think = (2.0, 6.0)  # a class: everyone starts together, then reads and types for 2 to 6 s between actions

@@ -14,7 +14,7 @@ from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
-PAIR = ("i like the movie the movie is", "i hated the movie the movie is")  # the seeds' example, same last words
+PAIR = ("i like the movie. the movie is", "i hated the movie. the movie is")  # the seeds' example, same last words
 MOVED = 0.05  # share of probability moved between the two guesses from which they are called different
 POS_EXAMPLE = {  # tagged by hand (illustrative): Universal Dependencies tags in English, 세종 품사 names in Korean
     "en": (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT")),

@@ -189,7 +189,7 @@ def test_wall_posts_verdicts_and_load_into_a_lesson():
     assert "Sent" in texts(student)
     run(teacher)
     assert "not bad at all" in [e.value for e in teacher.text]
-    assert "SimpleRNN ·" in texts(teacher) and "expected: positive" in texts(teacher)
+    assert "SimpleRNN: " in texts(teacher) and "the sender's answer: positive" in texts(teacher)
     run(buttons(teacher, "class_load_")[0].click())  # into lesson 7, the default
     assert teacher.text_area(key="demo_text").value == "not bad at all"
     run(student)

@@ -20,7 +20,7 @@ import streamlit as st
 from classroom import ClassError, PollView
 from ui.classroom import ENDED, TICK_S, call, leave, membership, message, poll_key, room, teaching
 from ui.i18n import t
-from ui.layout import presenting
+from ui.layout import chart, presenting
 
 if TYPE_CHECKING:
     from ui.quiz import Question
@@ -57,10 +57,6 @@ def poll_figure(options: Sequence[str], counts: Sequence[int], answer: int, x_ti
                         "dtick": max(1, max(counts, default=0) // 5)},  # whole students
               "yaxis": {"type": "category", "autorange": "reversed", "automargin": True}}
     return go.Figure(data=[bar], layout=layout)
-
-
-def draw(figure: go.Figure) -> None:
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False, "displayModeBar": False})
 
 
 # ------------------------------------------------------------ the hook in each question's card
@@ -141,7 +137,7 @@ def _teacher_panel(qid: str, q: Question) -> None:
     bars, answer = st.columns([3, 2])
     with bars:
         st.caption(t("class.distribution", n=poll.answered))
-        draw(poll_figure(q.options, counts, q.answer, t("class.answers_axis"), presenting()))
+        chart(poll_figure(q.options, counts, q.answer, t("class.answers_axis"), presenting()))
     with answer:
         st.success(f"{t('class.answer_is', answer=escape_markdown(q.options[q.answer]))} {q.why}",
                    icon=":material/check_circle:")
@@ -206,7 +202,7 @@ def student_body(qid: str, q: Question, where: str) -> None:
     if poll.counts:
         counts = [poll.counts.get(option_key(k), 0) for k in range(len(q.options))]
         st.caption(t("class.distribution", n=poll.answered))
-        draw(poll_figure(q.options, counts, q.answer, t("class.answers_axis")))
+        chart(poll_figure(q.options, counts, q.answer, t("class.answers_axis")))
 
 
 def _dismissed() -> None:

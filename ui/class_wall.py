@@ -30,6 +30,7 @@ DEFAULT_TARGET = "try-it"  # lesson 7, the live demo: where a wall sentence goes
 WALL_CSS = """<style>
 .st-key-class_board [data-testid="stText"] { font-size: 1.25rem; line-height: 1.4; }
 .st-key-class_board [class*="st-key-class_from_"] [data-testid="stText"] { font-size: 0.95rem; opacity: 0.75; }
+.st-key-class_board [data-testid="stMarkdownContainer"] span { font-size: 1.05rem; }
 </style>"""
 
 
@@ -79,7 +80,8 @@ def _verdicts(row: WallRow) -> str:
             badges.append(f":gray-badge[{CELLS[cell]} —]")
             continue
         word = t("quiz.positive" if label_of(p) == "pos" else "quiz.negative")
-        badges.append(f":{'green' if label_of(p) == 'pos' else 'red'}-badge[{CELLS[cell]} · {word} {p:.2f}]")
+        badges.append(f":{'green' if label_of(p) == 'pos' else 'red'}-badge[{CELLS[cell]}: {word} · "
+                      f"{t('axis.p_positive')} {p:.2f}]")
     return " ".join(badges)
 
 

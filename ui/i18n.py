@@ -362,24 +362,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "영어 문장의 앞부분을 입력하면 다음에 올 단어의 확률을 보여 줍니다."),
     "unroll.lm_pair": ("Does the earlier text change the guess?", "앞에서 읽은 내용이 예측을 바꿀까요?"),
     "unroll.lm_pair_body": (
-        "Two prefixes that end with the same words but start differently. If the model uses what it read earlier, "
-        "the two guesses differ.",
-        "끝의 단어는 같고 앞부분만 다른 두 문장입니다. 모델이 앞에서 읽은 내용을 쓴다면 두 예측이 달라집니다."),
+        "Two prefixes that end with the same words but start differently (the tokenizer drops the full stop). If "
+        "the model uses what it read earlier, the two guesses differ. `n't` is the split-off end of words like `isn't`.",
+        "끝의 단어는 같고 앞부분만 다른 두 문장입니다 (마침표는 토큰화에서 빠집니다). 모델이 앞에서 읽은 내용을 "
+        "쓴다면 두 예측이 달라집니다. `n't`는 `isn't` 같은 단어에서 떼어 낸 끝부분입니다."),
     "unroll.lm_first": ("First prefix (English)", "첫 번째 문장 (영어)"),
     "unroll.lm_second": ("Second prefix (English)", "두 번째 문장 (영어)"),
     "unroll.lm_word": ("next word", "다음 단어"),
     "unroll.lm_moved": (
-        "The two guesses differ: {moved:.0%} of the probability moved from one to the other; the biggest change is "
-        "{word}, {p1:.1%} → {p2:.1%}.",
-        "두 예측이 다릅니다. 확률의 {moved:.0%}가 옮겨 갔고, 가장 크게 바뀐 단어는 {word}입니다 "
-        "({p1:.1%} → {p2:.1%})."),
+        "The two guesses differ: {moved:.0%} of the probability, summed over all the model's words, moved from one "
+        "word to another; the biggest change is {word}, {p1:.1%} → {p2:.1%}.",
+        "두 예측이 다릅니다. 모델의 모든 단어에 걸쳐 확률의 {moved:.0%}가 다른 단어로 옮겨 갔고, 가장 크게 바뀐 "
+        "단어는 {word}입니다 ({p1:.1%} → {p2:.1%})."),
     "unroll.lm_same": (
-        "Here the earlier words barely change the guess: only {moved:.1%} of the probability moved (the biggest "
-        "change, {word}, {p1:.1%} → {p2:.1%}). On this pair the model leans on the shared last words; carrying "
-        "what came long before is the hard part (lessons 5 and 6).",
-        "여기서는 앞의 단어가 예측을 거의 바꾸지 못합니다. 확률의 {moved:.1%}만 옮겨 갔습니다 (가장 크게 바뀐 "
-        "{word}: {p1:.1%} → {p2:.1%}). 이 두 문장에서 모델은 같은 끝 단어에 기댑니다. 오래전에 읽은 내용을 "
-        "끝까지 가져가기가 어렵다는 점이 5, 6단원의 주제입니다."),
+        "Here the earlier words barely change the guess: summed over all the model's words, only {moved:.1%} of the "
+        "probability moved (the biggest change, {word}, {p1:.1%} → {p2:.1%}). This model is an LSTM, yet it leans "
+        "on the shared last words: gates let a network keep what came long before (lessons 5 and 6), but training "
+        "to guess the next word rewards the nearest words most. Change the end of one sentence to see a big shift.",
+        "여기서는 앞의 단어가 예측을 거의 바꾸지 못합니다. 모델의 모든 단어에 걸쳐 확률의 {moved:.1%}만 다른 "
+        "단어로 옮겨 갔습니다 (가장 크게 바뀐 {word}: {p1:.1%} → {p2:.1%}). 이 모델은 LSTM인데도 같은 끝 단어에 "
+        "기댑니다. 게이트는 훨씬 앞에서 읽은 내용을 간직할 수 있게 해 주지만(5, 6단원), 다음 단어 맞히기 학습은 "
+        "가장 가까운 단어에 가장 큰 보상을 줍니다. 한 문장의 끝을 바꾸면 예측이 크게 달라지는 것을 볼 수 있습니다."),
     "unroll.lm_prefix": ("Start of a sentence (English)", "문장 앞부분 (영어)"),
     "unroll.lm_empty": ("Type at least one English word.", "영어 단어를 하나 이상 입력하세요."),
     "unroll.lm_x": ("p(next word)", "p(다음 단어)"),

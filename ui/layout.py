@@ -30,6 +30,11 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 [data-testid="stMetric"] { padding: 0.5rem 0.7rem !important; }
 </style>
 """
+KOREAN_CSS = """<style>
+[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"],
+[data-testid="stAlertContentInfo"], [data-testid="stTable"], [data-testid="stHeading"], [data-testid="stText"],
+[data-testid="stSidebarNav"], button, h1, h2, h3, p, li { word-break: keep-all; overflow-wrap: break-word; }
+</style>"""
 T = TypeVar("T")
 MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting: with its controls, inside 1280x720
 
@@ -55,6 +60,8 @@ def sidebar() -> None:
         st.radio(t("sidebar.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang", horizontal=True)
         st.toggle(t("sidebar.present"), key="present", help=t("sidebar.present_help"))
     state.write(lang=st.session_state.lang, present=st.session_state.present)
+    if st.session_state.lang == "ko":  # Korean wraps between words (어절), never inside one
+        st.html(KOREAN_CSS)
     if st.session_state.present:
         st.html(PRESENTATION_CSS)
 

@@ -1,10 +1,11 @@
 """Every page in a real browser, both languages, at 1280x720 and 1920x1080: no exception box, no serious
-accessibility finding (axe-core), a screenshot."""
+accessibility finding (axe-core), clean text (tests/browser/test_korean_pages.py), a screenshot."""
 from __future__ import annotations
 
 import pytest
 
 from tests.browser.conftest import SIZES, open_page, serious_accessibility_findings, settle, shot
+from tests.browser.test_korean_pages import assert_text_is_clean
 from ui.i18n import STRINGS
 from ui.pages import PAGES
 
@@ -23,6 +24,7 @@ def test_page_renders(app, browser, page_info, lang, size):
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.get_by_text("Page not found").count() == 0
         shot(page, f"{page_info.url_path}-{lang}-{size}")
+        assert_text_is_clean(page, lang)
         assert serious_accessibility_findings(page) == []
     finally:
         context.close()
