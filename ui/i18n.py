@@ -89,7 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A network only reads numbers. Before an RNN sees your sentence, it is standardised, cut into tokens, "
         "each token replaced by its id in the trained model's vocabulary, and each id by a row of the embedding "
         "table. Everything below is the pipeline the shipped {model} model was trained with.",
-        "신경망은 숫자만 읽습니다. RNN이 문장을 보기 전에, 문장은 정리되고 토큰으로 잘리고, 각 토큰은 학습된 모델 "
+        "신경망은 숫자만 읽습니다. RNN이 문장을 보기 전에, 문장은 정규화된 뒤 토큰으로 잘리고, 각 토큰은 학습된 모델 "
         "어휘의 번호로, 각 번호는 임베딩 표의 한 행으로 바뀝니다. 아래는 배포된 {model} 모델이 학습한 그대로의 과정입니다."),
     "text.batch": ("Your sentences (one per line, up to {n})", "문장 입력 (한 줄에 하나, 최대 {n}개)"),
     "text.empty": ("Type at least one sentence.", "문장을 하나 이상 입력하세요."),
@@ -310,7 +310,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "of all states weighs every word equally; concatenating keeps everything but its size grows with the "
         "length: here {last}, {mean} and {concat}.",
         "다대일 모델은 문장 전체를 대표할 벡터 하나가 필요합니다. 보통 마지막 상태 h_T를 쓰고, 모든 상태의 평균은 "
-        "시점마다 같은 무게를 주며, 이어 붙이기는 모두 담지만 길이에 따라 커집니다. 여기서는 {last}, {mean}, "
+        "시점마다 같은 가중치를 주며, 이어 붙이기는 모두 담지만 길이에 따라 커집니다. 여기서는 {last}, {mean}, "
         "{concat}."),
     "unroll.last": ("last h_T", "마지막 h_T"),
     "unroll.mean": ("mean of h_1..h_T", "h_1..h_T의 평균"),
@@ -327,7 +327,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.formula": ("formula", "공식"),
     "unroll.total": ("total", "합계"),
     "unroll.vocab": ("vocabulary V", "어휘 크기 V"),
-    "unroll.embed": ("embedding E", "임베딩 E"),
+    "unroll.embed": ("embedding E", "임베딩 차원 E"),
     "unroll.units1": ("units, layer 1", "1층 유닛"),
     "unroll.units2": ("units, layer 2", "2층 유닛"),
     "unroll.bi": ("Bidirectional: reading both ways", "양방향: 양쪽으로 읽기"),
@@ -335,13 +335,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A bidirectional layer runs one RNN left to right and another right to left and joins their states, so "
         "the state at each word knows the words before and after it. Forward and backward states of your "
         "sentence ({D} units each, joined into {twoD}); random weights.",
-        "양방향 층은 RNN 하나는 왼쪽에서 오른쪽으로, 다른 하나는 오른쪽에서 왼쪽으로 읽고 두 상태를 이어 붙입니다. 그래서 "
-        "각 단어의 상태가 앞뒤 단어를 모두 압니다. 내 문장의 순방향·역방향 상태 (각 {D}개 유닛, 합쳐 {twoD}개). 무작위 가중치."),
+        "양방향 층에서는 RNN 하나가 왼쪽에서 오른쪽으로, 다른 하나가 오른쪽에서 왼쪽으로 읽고 두 상태를 이어 붙입니다. 그래서 "
+        "각 단어의 상태가 앞뒤 단어를 모두 압니다. 내 문장의 순방향·역방향 상태 (방향마다 유닛 {D}개, 합쳐 {twoD}개). 가중치는 무작위입니다."),
     "unroll.bi_axis": ("units: forward | backward", "유닛: 순방향 | 역방향"),
     "unroll.arch": ("One-to-many, many-to-one, many-to-many", "일대다, 다대일, 다대다"),
     "unroll.arch_pick": ("Architecture", "구조"),
     "arch.one_to_many": ("one-to-many: image captioning (one image in, a sentence out)",
-                         "일대다: 이미지 캡셔닝 (이미지 하나를 넣고 문장이 나옴)"),
+                         "일대다: 이미지 캡셔닝 (이미지 하나를 넣으면 문장이 나옴)"),
     "arch.many_to_one": ("many-to-one: sentiment of a review (IMDB, Korean NSMC), topic of a news story (Reuters, 46 "
                          "topics), a news recommendation from the articles a reader has opened",
                          "다대일: 리뷰 감성 분석 (IMDB, 한국어 NSMC), 뉴스 주제 분류 (로이터, 46개 주제), 독자가 읽은 기사로 "
@@ -389,12 +389,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.pos": ("Part-of-speech tagging (illustrative)", "품사 태깅 (예시)"),
     "unroll.pos_body": (
         "Tagging is many-to-many with aligned outputs: one tag per word, each read from the hidden state at that "
-        "word. This example is illustrative: the tags were written by hand, not predicted by a trained model "
-        "(no tagged corpus is available to this project yet).",
+        "word. This example is illustrative: the tags were written by hand, not predicted by a trained model.",
         "태깅은 출력이 정렬된 다대다 구조입니다. 단어마다 그 단어의 은닉 상태에서 태그 하나를 읽습니다. 이 예시는 "
-        "설명용입니다. 태그는 학습된 모델이 아니라 사람이 붙였습니다 (이 프로젝트에는 아직 품사 말뭉치가 없습니다)."),
+        "설명용입니다. 태그는 학습된 모델이 아니라 사람이 직접 붙였습니다."),
     "arch.caption": ("Filled boxes are used: inputs at the bottom, outputs at the top, the same cell in the middle.",
-                     "색이 찬 상자가 쓰이는 부분입니다: 아래는 입력, 위는 출력, 가운데는 같은 셀."),
+                     "색이 채워진 상자가 쓰이는 부분입니다: 아래는 입력, 위는 출력, 가운데는 같은 셀."),
     # --- lesson 5: gradients through time -----------------------------------
     "nav.gradients": ("5 · Vanishing and exploding gradients", "5 · 기울기 소실과 폭주"),
     "grad.title": ("Gradients through time", "시간을 거슬러 흐르는 기울기"),
@@ -900,7 +899,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.no_zeros": ("none: the sentence is cut instead", "없음: 대신 문장이 잘림"),
     "quiz.text.q1": ("Your {B} sentences, padded to {L} steps, go through the embedding layer ({E} numbers per "
                      "token). What shape comes out?",
-                     "내 문장 {B}개를 {L}개 시점에 맞춰 패딩한 뒤 임베딩 층(토큰당 숫자 {E}개)에 넣으면 어떤 "
+                     "내 문장 {B}개를 패딩하거나 잘라 {L}개 시점에 맞춘 뒤 임베딩 층(토큰당 숫자 {E}개)에 넣으면 어떤 "
                      "크기가 나올까요?"),
     "quiz.text.q1_why": ("Batch × time steps × features: one {E}-number vector at every position, padding included.",
                          "배치 × 시점 × 특성: 패딩을 포함한 모든 위치에 {E}개짜리 벡터가 하나씩 있습니다."),
@@ -929,7 +928,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "다음 중 벡터가 “{word}”에 (코사인으로) 가장 가까운 토큰은?"),
     "quiz.emb.q3_why": ("cosine {best:.3f}; the others score {others}.", "코사인 {best:.3f}, 나머지는 {others}."),
     "quiz.step.q1": ("With d = {d} inputs and D = {D} units, how many parameters does the SimpleRNN cell have?",
-                     "입력 d = {d}, 유닛 D = {D}일 때 SimpleRNN 셀의 파라미터는 몇 개일까요?"),
+                     "입력 크기 d = {d}, 은닉 크기 D = {D}일 때 SimpleRNN 셀의 파라미터는 몇 개일까요?"),
     "quiz.step.q1_why": ("W_x has d·D = {wx}, W_h has D·D = {wh}, b has D = {b}.",
                          "W_x는 d·D = {wx}, W_h는 D·D = {wh}, b는 D = {b}개입니다."),
     "quiz.step.q2": ("What is the shape of the hidden state h_t here?", "여기서 은닉 상태 h_t의 크기는?"),

@@ -33,7 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "(링크 없음: 앱을 공개 주소로 열거나 RNNLAB_PUBLIC_URL을 설정하세요)"),
     "class.local_link": ("This link points to this computer itself (localhost), so students' phones cannot open it. "
                          "Open the app with the computer's network address, or set RNNLAB_PUBLIC_URL.",
-                         "이 링크는 이 컴퓨터 자신(localhost)을 가리켜 학생 휴대폰에서는 열리지 않습니다. "
+                         "이 링크는 이 컴퓨터 자신(localhost)을 가리키므로 학생 휴대폰에서는 열리지 않습니다. "
                          "컴퓨터의 네트워크 주소로 앱을 열거나 RNNLAB_PUBLIC_URL을 설정하세요."),
     # --- the student's class bar ----------------------------------------------
     "class.in_class": ("Class {code}", "{code} 수업"),
@@ -71,8 +71,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "게시판은 실시간 수업에서 씁니다. 사이드바의 '실시간 수업'에서 코드로 참여하거나 수업을 시작하세요."),
     "wall.teacher_intro": ("Students send sentences from their devices; the three trained models read each one. "
                            "Load a sentence to open it in a lesson on every screen.",
-                           "학생들이 기기에서 문장을 보내면 학습된 세 모델이 하나씩 읽습니다. "
-                           "문장을 불러오면 모든 화면의 단원에서 그 문장이 열립니다."),
+                           "학생들이 기기에서 문장을 보내면 학습된 세 모델이 문장마다 판정을 내립니다. "
+                           "문장을 불러오면 모든 학생 화면에서 해당 단원이 그 문장으로 열립니다."),
     "wall.your_sentence": ("Your sentence", "내 문장"),
     "wall.placeholder": ("Try to fool the models…", "모델을 헷갈리게 해 보세요…"),
     "wall.expect": ("What should a model say? (optional)", "모델이 어떻게 판정해야 할까요? (선택)"),
