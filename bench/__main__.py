@@ -13,7 +13,9 @@
    identical and with different settings, through the training pool (threads in this process, no server).
 Writes build/bench.json. ``python -m bench training`` runs part 3 alone; ``python -m bench hostile`` runs a
 normal class of 30 and then 25 learners beside 5 hostile sessions (the worst links, the heaviest settings and
-new trainings without pause) on one server, with the ratio of their p95 (build/bench-hostile.json).
+new trainings without pause) on one server, with the ratio of their p95 (build/bench-hostile.json);
+``python -m bench classroom`` runs a class of 30 answering a poll and posting to the wall, on SQLite in one
+process and on PostgreSQL from two processes (build/bench-classroom.json).
 """
 from __future__ import annotations
 
@@ -239,6 +241,14 @@ def main() -> None:
     if sys.argv[1:] == ["reruns"]:  # only the server time of a control move per lesson (a quick before/after)
         print(json.dumps({"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
                           "lesson_rerun": lesson_rerun(20)}, indent=2))
+        return
+    if sys.argv[1:] == ["classroom"]:  # issue 16: a class of 30 answering a poll and posting to the wall
+        from bench import classroom
+
+        part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, **classroom.run()}
+        print(json.dumps(part, indent=2))
+        (ROOT / "build").mkdir(exist_ok=True)
+        (ROOT / "build" / "bench-classroom.json").write_text(json.dumps(part, indent=2))
         return
     if sys.argv[1:] == ["hostile"]:  # issue 19: 25 learners beside 5 hostile sessions, against a normal class
         part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()},
