@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from rnn_core.text import tokenize
+from ui import compute_korean as ko
 from ui import figures
 from ui.compute import analogy_of, neighbours, sentence_vectors, table_name, word_map
 from ui.i18n import t
@@ -13,8 +14,8 @@ from ui.models import ModelFileError, embedding_table, sentiment_model, show_fau
 from ui.quiz import Question, question, quiz, shape
 
 DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("actor", "man", "woman")),
-           "ko": ("최고의 영화지만 결말은 최악", "최", ("좋", "싫", "재"))}
-SOURCES = {"en": ("word2vec", "sentiment"), "ko": ("sentiment",)}
+           "ko": ("최고의 영화지만 결말은 최악", "재밌다", ("여배우", "여자", "남자"))}
+SOURCES = {"en": ("word2vec", "sentiment"), "ko": ("word2vec", "sentiment")}
 FREQUENT = 300
 
 
@@ -58,6 +59,53 @@ def questions(model, tokens: tuple[str, ...], found: str, close: list[tuple[str,
     return asked
 
 
+def show_korean_rows(rows, missing: str) -> None:
+    """A table of ko-word2vec morphemes (as read: 재밌(다)) with part of speech, cosine and the sentiment
+    model's p(positive), or the message ``missing`` when there are none."""
+    if rows is None:
+        st.warning(missing)
+        return
+    st.dataframe({t("emb.neighbour"): [r.label for r in rows],
+                  t("korean.emb.tag"): [t(f"korean.tag.{r.tag}") for r in rows],
+                  t("emb.cosine"): [round(r.cosine, 4) for r in rows],
+                  t("korean.emb.p"): [round(r.p, 3) for r in rows]}, hide_index=True)
+
+
+def korean_neighbours(found: str | None, typed: str) -> list[tuple[str, float]] | None:
+    """Lesson 2 in Korean: the looked-up morpheme, its neighbours, and the claim read off their numbers."""
+    if found is None:
+        st.warning(t("korean.emb.not_found", typed=plain(typed)) if plain(typed) else t("korean.emb.type_word"))
+        return None
+    view = ko.word_neighbours(found)
+    st.markdown(t("korean.emb.looked_up", typed=plain(typed), word=view.word.label,
+                  tag=t(f"korean.tag.{view.word.tag}") if view.word.tag else "-"))
+    show_korean_rows(view.rows, "")
+    if view.rows:
+        st.markdown(t(f"korean.emb.claim_{view.claim}", word=view.word.label, side=t(f"korean.emb.{view.leaning}"),
+                      p=view.word.p, n=view.same, k=len(view.rows)))
+    return [(r.label, r.cosine) for r in view.rows]
+
+
+def plain(text: str) -> str:
+    """Only the letters and digits of what was typed (so no markup reaches a message), at most 20 of them."""
+    return "".join(ch for ch in text if ch.isalnum())[:20]
+
+
+def usable(source: str, lang: str) -> str:
+    """``source`` if its vectors (and, for Korean word vectors, the analyser) can be used, else 'sentiment'."""
+    try:
+        embedding_table(source, lang)
+        if lang == "ko" and source == "word2vec":
+            ko.query_morpheme("")  # loads the analyser: ImportError without kiwipiepy
+    except ModelFileError as err:
+        show_fault(table_name(source, lang), err)
+        return "sentiment"
+    except ImportError:
+        st.info(t("korean.emb.no_kiwi"))
+        return "sentiment"
+    return source
+
+
 def render() -> None:
     lang = st.session_state.get("lang", "en")
     name = f"{lang}-lstm"
@@ -74,34 +122,46 @@ def render() -> None:
     big = presenting()
     with main_view():
         pick_source, search = st.columns([3, 1], vertical_alignment="bottom")
-        labels = {"word2vec": t("emb.source_w2v"), "sentiment": t("emb.source_sentiment", model=name)}
+        labels = {"word2vec": t("korean.emb.source_w2v" if lang == "ko" else "emb.source_w2v"),
+                  "sentiment": t("emb.source_sentiment", model=name)}
         source = picker(pick_source, t("emb.source"), SOURCES[lang], format_func=labels.get, key=f"emb_source_{lang}")
         st.session_state.setdefault("emb_query", query)
-        found = first_token(search.text_input(t("emb.search"), key="emb_query", max_chars=40,
-                                              help=t("emb.search_help")), lang)
-        try:
-            embedding_table(source, lang)
-        except ModelFileError as err:
-            show_fault(table_name(source, lang), err)
-            source = "sentiment"
+        typed = search.text_input(t("emb.search"), key="emb_query", max_chars=40, help=t("emb.search_help"))
+        source = usable(source, lang)
+        morphemes = lang == "ko" and source == "word2vec"  # ko-word2vec: Kiwi morphemes, shown as 재밌(다)
+        found = ko.query_morpheme(typed) if morphemes else first_token(typed, lang)
         tokens = tuple(sentence_vectors(name, text).tokens)
-        view = word_map(source, lang, tokens, FREQUENT)
+        view = ko.korean_word_map(text, FREQUENT) if morphemes else word_map(source, lang, tokens, FREQUENT)
+        marked = (ko.readable(found) if found else None) if morphemes else (found or None)
         st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
-        chart(figures.word_map(view.coords, view.labels, view.mine, found or None,
+        chart(figures.word_map(view.coords, view.labels, view.mine, marked,
                                (t("emb.axis1"), t("emb.axis2")), big, main_height(big)))
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
-    close = neighbours(source, lang, found) if found else None
-    if found:
-        show_neighbours(close, t("emb.not_found", word=found))
-    st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
+    if morphemes:
+        close = korean_neighbours(found, typed)
+        st.info(t("korean.emb.honest_w2v", V=len(embedding_table(source, lang)[0])) + "\n\n" + t("korean.emb.spelling"),
+                icon=":material/info:")
+    else:
+        close = neighbours(source, lang, found) if found else None
+        if found:
+            show_neighbours(close, t("emb.not_found", word=found))
+        st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
     vectors_of_sentence(name, text, big)
 
     st.subheader(t("emb.analogy"))
     cols = st.columns(3)
-    words = [first_token(col.text_input(label, value=default, key=f"emb_{label}", max_chars=40), lang)
-             for col, label, default in zip(cols, "abc", (a, b, c))]
-    show_neighbours(analogy_of(source, lang, *words), t("emb.analogy_missing"))
-    quiz("emb", questions(model, tokens, found, close))
+    typed_abc = [col.text_input(label, value=default, key=f"emb_{label}", max_chars=40)
+                 for col, label, default in zip(cols, "abc", (a, b, c))]
+    if morphemes:
+        show_korean_rows(ko.word_analogy(*typed_abc), t("emb.analogy_missing"))
+        st.caption(t("korean.emb.analogy_note"))
+        for check in (c for c in ko.classic_analogies() if c.top):
+            st.markdown(t("korean.emb.analogy_works" if check.works else "korean.emb.analogy_fails",
+                          a=check.words[0], b=check.words[1], c=check.words[2], top=check.top, expected=check.expected))
+    else:
+        show_neighbours(analogy_of(source, lang, *(first_token(w, lang) for w in typed_abc)), t("emb.analogy_missing"))
+    shown_word = (ko.readable(found) if found else "") if morphemes else found
+    quiz("emb", questions(model, tokens, shown_word, close))
     show_param_notices(notices)
 
 

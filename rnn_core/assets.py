@@ -40,6 +40,7 @@ MODELS: dict[str, tuple[str, str]] = {
     "ko-rnn": ("sentiment", "ko"), "ko-lstm": ("sentiment", "ko"), "ko-gru": ("sentiment", "ko"),
     "en-lm": ("language_model", "en"),
     "en-word2vec": ("word_vectors", "en"),
+    "ko-word2vec": ("word_vectors", "ko"),  # skip-gram over Kiwi morphemes of NSMC train
     "ko-bpe": ("tokenizer", "ko"),  # BPE subwords learnt on NSMC train (rnn_core.korean)
     "ko-spaces": ("vocabulary", "ko"), "ko-morphemes": ("vocabulary", "ko"),  # token lists from NSMC train
 }

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -39,6 +40,39 @@ def analogy(E: np.ndarray, a: int, b: int, c: int, k: int = 5,
     and the ``blocked`` ids."""
     U = unit_rows(E)
     return nearest(E, U[a] - U[b] + U[c], k, exclude=(0, 1, a, b, c), blocked=blocked)
+
+
+# Tags of the Korean morphemes a list of neighbours shows (Sejong tags as Kiwi writes them; Kiwi marks
+# irregular stems with a suffix: 아깝/VA-I). Particles (이/JKS), endings (었/EP, 다/EF), suffixes and
+# symbols sit next to every word, so their vectors say little about meaning; they are left out.
+# nouns (NNG, NNP), verbs (VV), adjectives (VA), roots (XR), adverbs (MAG), interjections (IC)
+CONTENT_TAGS = frozenset({"NNG", "NNP", "VV", "VA", "XR", "MAG", "IC"})
+
+
+def is_content_morpheme(token: str) -> bool:
+    """'재밌/VA' -> True, '었/EP' -> False: a 'form/tag' morpheme whose tag is one of CONTENT_TAGS."""
+    form, slash, tag = token.rpartition("/")
+    return bool(slash and form) and tag.split("-")[0] in CONTENT_TAGS
+
+
+def hidden_ids(tokens: Sequence[str], morphemes: bool = False) -> np.ndarray:
+    """The ids a list of neighbours never shows, ascending: offensive tokens (rnn_core.safe_words, judged
+    on the written form a reader would see) and, in a morpheme vocabulary, every token that is not a
+    content morpheme. The ``blocked`` argument of nearest and analogy."""
+    return _hidden(tuple(tokens), morphemes)
+
+
+@lru_cache(maxsize=8)
+def _hidden(tokens: tuple[str, ...], morphemes: bool) -> np.ndarray:
+    from rnn_core.safe_words import blocked_ids
+
+    if not morphemes:
+        return blocked_ids(tokens)
+    forms = [t.rpartition("/")[0] or t for t in tokens]
+    keep = np.fromiter((is_content_morpheme(t) for t in tokens), dtype=bool, count=len(tokens))  # (V,)
+    ids = np.union1d(blocked_ids(forms), np.flatnonzero(~keep))
+    ids.setflags(write=False)
+    return ids
 
 
 def pca_2d(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

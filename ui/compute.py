@@ -210,8 +210,18 @@ def toy_bidirectional(text: str, units: int = 4, seed: int = 0) -> tuple[list[st
 
 
 def table_name(source: str, lang: str) -> str:
-    """The model whose vectors an embeddings view uses: 'en-word2vec', or the language's LSTM."""
-    return "en-word2vec" if source == "word2vec" else f"{lang}-lstm"
+    """The model whose vectors an embeddings view uses: the language's skip-gram vectors ('en-word2vec',
+    'ko-word2vec') or its LSTM."""
+    return f"{lang}-word2vec" if source == "word2vec" else f"{lang}-lstm"
+
+
+def hidden_of(source: str, lang: str, tokens: tuple[str, ...]) -> np.ndarray:
+    """The ids an embeddings view never names (rnn_core.embeddings.hidden_ids): offensive tokens, and in a
+    morpheme vocabulary (ko-word2vec) every token that is not a content morpheme."""
+    from rnn_core.assets import verify
+    from rnn_core.embeddings import hidden_ids
+
+    return hidden_ids(tokens, morphemes=verify(table_name(source, lang)).card.scheme == "morphemes")
 
 
 @dataclass(frozen=True)
@@ -249,10 +259,9 @@ def word_map(source: str, lang: str, words: tuple[str, ...], frequent: int = 300
 def _word_map(source: str, lang: str, digest: str, words: tuple[str, ...], frequent: int) -> WordMap:
     from rnn_core.embeddings import pca_2d
 
-    from rnn_core.safe_words import first_allowed
-
     vocab, table = embedding_table(source, lang)
-    ids = first_allowed(vocab.tokens, frequent)  # the most frequent tokens fit to show
+    shown = np.setdiff1d(np.arange(2, len(vocab)), hidden_of(source, lang, vocab.tokens))  # ascending
+    ids = [int(i) for i in shown[:frequent]]  # the most frequent tokens fit to show
     extra = [i for i in dict.fromkeys(vocab.encode(list(words))) if i > 1 and i not in ids]  # the learner's own
     rows = ids + extra
     coords, explained = pca_2d(table[rows].astype(np.float64))
@@ -264,26 +273,24 @@ def _word_map(source: str, lang: str, digest: str, words: tuple[str, ...], frequ
 def neighbours(source: str, lang: str, word: str, k: int = 10) -> list[tuple[str, float]] | None:
     """The k tokens whose vectors are closest (cosine) to ``word``'s; None if it is not in the vocabulary."""
     from rnn_core.embeddings import nearest
-    from rnn_core.safe_words import blocked_ids
 
     vocab, table = embedding_table(source, lang)
     i = vocab.id_of(word)
     if i <= 1:
         return None
-    found = nearest(table, table[i], k, exclude=(0, 1, i), blocked=blocked_ids(vocab.tokens))
+    found = nearest(table, table[i], k, exclude=(0, 1, i), blocked=hidden_of(source, lang, vocab.tokens))
     return [(vocab.tokens[j], s) for j, s in found]
 
 
 def analogy_of(source: str, lang: str, a: str, b: str, c: str, k: int = 5) -> list[tuple[str, float]] | None:
     """Tokens nearest to a - b + c; None if any of the three is out of vocabulary."""
     from rnn_core.embeddings import analogy
-    from rnn_core.safe_words import blocked_ids
 
     vocab, table = embedding_table(source, lang)
     ids = [vocab.id_of(w) for w in (a, b, c)]
     if min(ids) <= 1:
         return None
-    return [(vocab.tokens[j], s) for j, s in analogy(table, *ids, k=k, blocked=blocked_ids(vocab.tokens))]
+    return [(vocab.tokens[j], s) for j, s in analogy(table, *ids, k=k, blocked=hidden_of(source, lang, vocab.tokens))]
 
 
 def next_words(prefix: str, k: int = 10) -> list[tuple[str, float]]:

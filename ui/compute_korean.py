@@ -1,6 +1,10 @@
 """Lesson 1's Korean view: the learner's sentence cut four ways (rnn_core.korean), each cut's vocabulary size and
 its share of out-of-vocabulary tokens on NSMC test (measured at training time, read from the ko-bpe card), and
-the claims the page states, computed from those numbers. One cached call, one frozen dataclass."""
+the claims the page states, computed from those numbers. One cached call, one frozen dataclass.
+
+Lesson 2's Korean word vectors (ko-word2vec, skip-gram over Kiwi morphemes): a typed word read as its first
+content morpheme, its neighbours written as a learner reads them (재밌(다)) with the sentiment model's verdict on
+each, and the claims read off those numbers (WordNeighbours, AnalogyCheck)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -133,3 +137,172 @@ def _korean_view(text: str, cut_off: bool, digests: tuple[str, ...]) -> KoreanVi
         no_unknown=tuple(r.scheme for r in rows if not r.unknown),
         example=example, example_rows=example_rows, stem_rows=stem_rows, stem_entries=stem_entries,
         stem_examples=stem_examples)
+
+
+# --- lesson 2: Korean word vectors (ko-word2vec, skip-gram over Kiwi morphemes) ---------------------
+
+WORD_CHARS = 40  # characters of a typed word that are analysed (the page's box allows no more)
+TAG_NAMES = {"NNG": "noun", "NNP": "proper_noun", "VV": "verb", "VA": "adjective", "XR": "root", "MAG": "adverb",
+             "IC": "interjection"}  # rnn_core.embeddings.CONTENT_TAGS, named for a reader (korean.tag.* strings)
+ENDINGS = {"VV": "다", "VA": "다", "XR": "하다"}  # what turns a stem into the word a dictionary lists
+LEANING = 0.15  # a word whose p(positive) is within this of 0.5 leans neither way
+
+
+def _parts(token: str) -> tuple[str, str]:
+    """'재밌/VA' -> ('재밌', 'VA'); 'VA-I' (Kiwi's irregular stems) counts as 'VA'; other tokens -> (token, '')."""
+    form, slash, tag = token.rpartition("/")
+    return (form, tag.split("-")[0]) if slash and form else (token, "")
+
+
+def readable(token: str) -> str:
+    """A morpheme as a learner reads it: '재밌/VA' -> '재밌(다)', '지루/XR' -> '지루(하다)', '최악/NNG' -> '최악'."""
+    form, tag = _parts(token)
+    return f"{form}({ENDINGS[tag]})" if tag in ENDINGS else form
+
+
+def spoken(token: str) -> str:
+    """The morpheme as a word one could write alone: '재밌/VA' -> '재밌다', '최악/NNG' -> '최악'."""
+    form, tag = _parts(token)
+    return form + ENDINGS.get(tag, "")
+
+
+def tag_name(token: str) -> str:
+    """The key of the part of speech under 'korean.tag.' ('adjective' for 재밌/VA), '' for other tokens."""
+    return TAG_NAMES.get(_parts(token)[1], "")
+
+
+def query_morpheme(text: str) -> str | None:
+    """The morpheme of a typed word whose vector the page looks up: the first content morpheme
+    ('재밌었어요' -> '재밌/VA') the ko-word2vec vocabulary holds; None when there is none (English
+    such as movie/SL, a particle alone, emoji, an unseen word). Raises ModelFileError."""
+    from rnn_core.embeddings import is_content_morpheme
+    from ui.models import embedding_table
+
+    _analyser()
+    vocab, _ = embedding_table("word2vec", "ko")
+    return next((m for m in korean.morphemes(cut(text)[:WORD_CHARS]) if is_content_morpheme(m) and vocab.id_of(m) > 1),
+                None)
+
+
+def sentence_morphemes(text: str) -> tuple[str, ...]:
+    """The content morphemes of the learner's sentence (its first VIEW_CHARS characters), in order, once each."""
+    from rnn_core.embeddings import is_content_morpheme
+
+    _analyser()
+    return tuple(dict.fromkeys(m for m in korean.morphemes(cut(text)[:VIEW_CHARS]) if is_content_morpheme(m)))
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    token: str  # as the vocabulary holds it: '재미있/VA'
+    label: str  # as a learner reads it: '재미있(다)'
+    tag: str  # part-of-speech key (korean.tag.<tag>)
+    cosine: float
+    p: float  # p(positive) the Korean sentiment model (ko-lstm) gives the word written alone ('재미있다')
+
+
+@dataclass(frozen=True)
+class WordNeighbours:
+    """A morpheme's nearest neighbours in ko-word2vec and what the sentiment model makes of each: the page's
+    claim (do the neighbours lean the way the word does?) is read off these numbers."""
+
+    word: Neighbour  # the morpheme looked up (cosine 1)
+    rows: tuple[Neighbour, ...]  # its k nearest content morphemes, nearest first (safe words only)
+    leaning: str  # 'positive', 'negative' or 'neither' (p within LEANING of 0.5)
+    same: int  # neighbours leaning the same way as the word (0 when it leans neither way)
+
+    @property
+    def claim(self) -> str:
+        """What the page says: 'same' (most neighbours lean the word's way), 'mixed' (half or fewer do) or
+        'neither' (the word itself leans neither way): the key korean.emb.claim_<claim>."""
+        if self.leaning == "neither":
+            return "neither"
+        return "same" if 2 * self.same > len(self.rows) else "mixed"
+
+
+def _neighbour(token: str, cosine: float) -> Neighbour:
+    from ui.models import sentiment_model
+
+    p = sentiment_model("ko-lstm").read(spoken(token)).probability
+    return Neighbour(token=token, label=readable(token), tag=tag_name(token), cosine=float(cosine), p=float(p))
+
+
+def leaning_of(p: float) -> str:
+    return "neither" if abs(p - 0.5) < LEANING else ("positive" if p > 0.5 else "negative")
+
+
+def word_neighbours(token: str, k: int = 10) -> WordNeighbours | None:
+    """The neighbours of a ko-word2vec morpheme ('재밌/VA'), None when the vocabulary lacks it. Raises ModelFileError."""
+    return _word_neighbours(token, k, digest_of("ko-word2vec"), digest_of("ko-lstm"))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _word_neighbours(token: str, k: int, *digests: str) -> WordNeighbours | None:
+    from ui.compute import neighbours
+
+    close = neighbours("word2vec", "ko", token, k + 2)  # two spare: tokens read alike are listed once
+    if close is None:
+        return None
+    word = _neighbour(token, 1.0)
+    rows = tuple(_neighbour(t, s) for t, s in _once(close) if is_allowed(readable(t)))[:k]
+    leaning = leaning_of(word.p)
+    same = sum(leaning_of(r.p) == leaning for r in rows) if leaning != "neither" else 0
+    return WordNeighbours(word=word, rows=rows, leaning=leaning, same=same)
+
+
+def _once(found: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """(token, cosine) rows keeping only the nearest of the tokens a learner reads alike (쓰래기/NNG, 쓰래기/NNP)."""
+    first: dict[str, tuple[str, float]] = {}
+    for token, cosine in found:  # nearest first, so the first of each label is the nearest
+        first.setdefault(readable(token), (token, cosine))
+    return list(first.values())
+
+
+def word_analogy(a: str, b: str, c: str, k: int = 5) -> tuple[Neighbour, ...] | None:
+    """Morphemes nearest to a - b + c (each typed word read as its query_morpheme); None if any is unknown."""
+    _analyser()
+    return _word_analogy(cut(a)[:WORD_CHARS], cut(b)[:WORD_CHARS], cut(c)[:WORD_CHARS], k, digest_of("ko-word2vec"),
+                         digest_of("ko-lstm"))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _word_analogy(a: str, b: str, c: str, k: int, *digests: str) -> tuple[Neighbour, ...] | None:
+    from ui.compute import analogy_of
+
+    tokens = [query_morpheme(w) for w in (a, b, c)]
+    found = analogy_of("word2vec", "ko", *tokens, k=k + 2) if all(tokens) else None
+    if found is None:
+        return None
+    return tuple(_neighbour(t, s) for t, s in _once(found) if is_allowed(readable(t)))[:k]
+
+
+CLASSIC = (("여배우", "여자", "남자", "배우"), ("최고", "좋다", "나쁘다", "최악"))  # a - b + c, the answer a reader expects
+
+
+@dataclass(frozen=True)
+class AnalogyCheck:
+    words: tuple[str, str, str]  # a, b, c as typed
+    expected: str  # the answer a reader expects, as typed
+    top: str  # the nearest morpheme to a - b + c, as read ('' when a word is unknown)
+    works: bool  # the expected answer is the nearest
+
+
+def classic_analogies() -> tuple[AnalogyCheck, ...]:
+    """CLASSIC through the vectors: which analogy works and which fails (the page says which)."""
+    checks = []
+    for a, b, c, expected in CLASSIC:
+        found = word_analogy(a, b, c, k=1)
+        top = found[0] if found else None
+        checks.append(AnalogyCheck(words=(a, b, c), expected=expected, top=top.label if top else "",
+                                   works=bool(top) and top.token == query_morpheme(expected)))
+    return tuple(checks)
+
+
+def korean_word_map(text: str, frequent: int):
+    """ui.compute.word_map of ko-word2vec for the sentence's content morphemes, labelled as a learner reads them."""
+    from dataclasses import replace
+
+    from ui.compute import word_map
+
+    view = word_map("word2vec", "ko", sentence_morphemes(text), frequent)
+    return replace(view, labels=[readable(t) for t in view.labels])

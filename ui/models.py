@@ -48,19 +48,20 @@ def _keras_probability(name: str, digest: str, ids: tuple[int, ...]) -> float:
     return _keras_twin().probability(name, digest, ids)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _word_vectors(folder: str, digest: str):
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _word_vectors(name: str, folder: str, digest: str):
     from rnn_core.embeddings import load_word_vectors
     from rnn_core.text import Vocabulary
 
-    tokens, vectors = load_word_vectors("en-word2vec")
+    tokens, vectors = load_word_vectors(name)
     return Vocabulary(tuple(tokens)), vectors
 
 
 def embedding_table(source: str, lang: str):
-    """(Vocabulary, table (V, n)) of 'sentiment' (the language's LSTM) or 'word2vec' (English skip-gram)."""
+    """(Vocabulary, table (V, n)) of 'sentiment' (the language's LSTM) or 'word2vec' (the language's
+    skip-gram vectors: en-word2vec over words, ko-word2vec over Kiwi morphemes)."""
     if source == "word2vec":
-        return _word_vectors(str(models_folder()), digest_of("en-word2vec"))
+        return _word_vectors(f"{lang}-word2vec", str(models_folder()), digest_of(f"{lang}-word2vec"))
     model = sentiment_model(f"{lang}-lstm")
     return model.vocab, model.network.embedding.table
 

@@ -80,4 +80,77 @@ STRINGS: dict[str, tuple[str, str]] = {
     "korean.en_note": ("In Korean (한국어 in the sidebar), this lesson also cuts a Korean sentence four ways: spaces, "
                        "syllables, morphemes and BPE subwords.",
                        "한국어 화면에서는 이 단원이 한국어 문장을 어절, 음절, 형태소, BPE 서브워드의 네 가지로 자릅니다."),
+    # --- lesson 2 in Korean: word vectors over Kiwi morphemes (ko-word2vec) ------------------------------
+    "korean.emb.source_w2v": (
+        "skip-gram word vectors, 100 dimensions (morphemes of the NSMC reviews, trained to predict their neighbours)",
+        "스킵그램 단어 벡터, 100차원 (NSMC 리뷰의 형태소로 주변 형태소를 예측하도록 학습)"),
+    "korean.emb.looked_up": ("“{typed}” is looked up as the morpheme {word} ({tag}). Its nearest neighbours:",
+                             "입력한 말: “{typed}” → 찾는 형태소: {word} ({tag}). 가장 가까운 이웃:"),
+    "korean.emb.not_found": ("“{typed}” has no Korean morpheme that carries meaning in the word vectors' vocabulary. "
+                             "Type a Korean word, e.g. 재밌다, 최악, 감동.",
+                             "“{typed}”: 단어 벡터의 어휘에 뜻을 지닌 한국어 형태소가 없습니다. 재밌다, 최악, 감동 같은 "
+                             "한국어 낱말을 입력해 보세요."),
+    "korean.emb.type_word": ("Type a Korean word, e.g. 재밌다, 최악, 감동.",
+                             "재밌다, 최악, 감동 같은 한국어 낱말을 입력해 보세요."),
+    "korean.emb.tag": ("part of speech", "품사"),
+    "korean.emb.p": ("p(positive) by ko-lstm", "ko-lstm의 p(긍정)"),
+    "korean.tag.noun": ("noun", "명사"),
+    "korean.tag.proper_noun": ("proper noun", "고유 명사"),
+    "korean.tag.verb": ("verb", "동사"),
+    "korean.tag.adjective": ("adjective", "형용사"),
+    "korean.tag.root": ("root (+하다)", "어근 (+하다)"),
+    "korean.tag.adverb": ("adverb", "부사"),
+    "korean.tag.interjection": ("interjection", "감탄사"),
+    "korean.emb.positive": ("positive", "긍정"),
+    "korean.emb.negative": ("negative", "부정"),
+    "korean.emb.neither": ("neither", "어느 쪽도 아님"),
+    "korean.emb.claim_same": (
+        "The sentiment model ko-lstm reads {word} alone as {side} (p(positive) = {p:.2f}), and {n} of its {k} "
+        "nearest neighbours lean the same way: morphemes used in the same places in reviews tend to carry the "
+        "same feeling.",
+        "감성 분석 모델 ko-lstm이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 가장 가까운 이웃 "
+        "{k}개 중 {n}개도 같은 쪽입니다. 리뷰에서 같은 자리에 쓰이는 형태소는 같은 느낌을 담는 경우가 많습니다."),
+    "korean.emb.claim_mixed": (
+        "The sentiment model ko-lstm reads {word} alone as {side} (p(positive) = {p:.2f}), but only {n} of its {k} "
+        "nearest neighbours lean the same way: skip-gram puts together morphemes used in the same places, and "
+        "words of opposite feeling are often used in the same places.",
+        "감성 분석 모델 ko-lstm이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 그런데 가장 가까운 "
+        "이웃 {k}개 중 같은 쪽은 {n}개뿐입니다. 스킵그램은 같은 자리에 쓰이는 형태소를 가깝게 놓는데, 느낌이 반대인 "
+        "말도 같은 자리에 자주 쓰이기 때문입니다."),
+    "korean.emb.claim_neither": (
+        "The sentiment model ko-lstm leans neither way on {word} alone (p(positive) = {p:.2f}): these neighbours "
+        "are close because they are used in the same places, not because they carry a feeling.",
+        "감성 분석 모델 ko-lstm은 {word} 하나만으로는 어느 쪽으로도 기울지 않습니다 (p(긍정) = {p:.2f}). 이 이웃들은 "
+        "느낌이 아니라 쓰이는 자리가 비슷해서 가깝습니다."),
+    "korean.emb.honest_w2v": (
+        "These 100-dimensional word vectors were trained by this project with skip-gram on the NSMC training "
+        "reviews, cut into morphemes by Kiwi ({V:,} tokens in the vocabulary). Only morphemes that carry meaning "
+        "(nouns, verb and adjective stems, roots, adverbs) are listed: particles and endings (이, 는, 었, 다) sit "
+        "beside every word. A stem is written with its ending in brackets: 재밌(다). The sentiment model ko-lstm "
+        "reads syllables; its p(positive) of each word written alone is shown beside the neighbours.",
+        "이 100차원 단어 벡터는 이 프로젝트가 NSMC 학습 리뷰를 Kiwi로 형태소 분석한 뒤 스킵그램으로 학습했습니다 "
+        "(어휘 {V:,}개). 이웃 목록에는 뜻을 지닌 형태소(명사, 동사와 형용사의 어간, 어근, 부사)만 보여 줍니다. 조사와 "
+        "어미(이, 는, 었, 다)는 어느 낱말 곁에나 나오기 때문입니다. 어간은 어미를 괄호에 넣어 재밌(다)처럼 적습니다. "
+        "감성 분석 모델 ko-lstm은 음절을 읽으며, 이웃마다 그 말 하나만 읽었을 때의 p(긍정)을 함께 보여 줍니다."),
+    "korean.emb.analogy_note": (
+        "Each word is read as its first morpheme that carries meaning (여배우 → 여배우, 좋다 → 좋(다)).",
+        "각 낱말은 뜻을 지닌 첫 형태소로 읽습니다 (여배우 → 여배우, 좋다 → 좋(다))."),
+    "korean.emb.no_kiwi": ("The morphological analyser (kiwipiepy) is not installed, so the Korean word vectors are "
+                           "off; the sentiment model's embedding is shown instead.",
+                           "형태소 분석기(kiwipiepy)가 설치되어 있지 않아 한국어 단어 벡터 대신 감성 분석 모델의 "
+                           "임베딩을 보여 줍니다."),
+    "korean.emb.analogy_works": ("With these vectors, {a} - {b} + {c} → {top}: the answer a reader expects.",
+                                 "이 벡터에서 {a} - {b} + {c} → {top}: 기대한 답 그대로입니다."),
+    "korean.emb.analogy_fails": (
+        "With these vectors, {a} - {b} + {c} → {top}, not {expected}: this analogy fails on movie reviews. Words of "
+        "opposite meaning used in the same places (생애 최고의 영화, 생애 최악의 영화) end up close, so the "
+        "difference between them has no clear direction.",
+        "이 벡터에서 {a} - {b} + {c} → {top}. 기대한 답은 {expected}. 영화 리뷰로 학습한 이 벡터에서는 이 유추가 "
+        "성립하지 않습니다. 뜻이 반대인 말도 같은 자리에 쓰이면(생애 최고의 영화, 생애 최악의 영화) 서로 가까워져서, "
+        "둘의 차이가 뚜렷한 방향을 갖지 못합니다."),
+    "korean.emb.spelling": (
+        "Reviews are full of playful spellings (재밋, 쓰래기); the analyser reads some of them as nouns of their own "
+        "or cuts them into odd pieces, and such forms show up among the neighbours too.",
+        "리뷰에는 재밋, 쓰래기처럼 소리 나는 대로 쓴 말이 많습니다. 형태소 분석기가 이런 말을 따로 된 명사로 읽거나 "
+        "어색하게 자르기도 해서, 그런 형태도 이웃에 나옵니다."),
 }
