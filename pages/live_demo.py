@@ -1,35 +1,26 @@
 """Lesson 7: type a sentence, three trained models judge it; see how, word by word, and check it against Keras."""
 from __future__ import annotations
 
-import re
 from contextlib import nullcontext
 
 import numpy as np
 import streamlit as st
 
 from rnn_core.sentiment import CELLS, label_of
+from rnn_core.text import script_of
 from ui import figures, state
 from ui import compute
 from ui.i18n import t
 from ui.layout import chart, code, lesson_header, main_height, main_view, markdown_table, presenting, show_param_notices
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
+
 EXAMPLES = {
     "en": ["the movie was not fun.", "not bad at all", "the cast is good but the script is awful",
            "absolutely brilliant, i loved every minute of it!", "i wanted to like it, but it was boring"],
     "ko": ["영화가 정말 재밌어요", "나쁘지 않았어요", "배우는 좋은데 스토리가 엉망이다",
            "처음엔 지루했지만 결말이 정말 좋았다", "기대했는데 실망했다"],
 }
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def script_of(text: str) -> str | None:
-    """'ko' if the letters are mostly Hangul, 'en' if mostly Latin, None when there are no letters."""
-    hangul, latin = len(_HANGUL.findall(text)), len(_LATIN.findall(text))
-    if hangul == latin == 0:
-        return None
-    return "ko" if hangul > latin else "en"
 
 
 def controls(big: bool) -> tuple[str, str, str, object]:

@@ -59,6 +59,19 @@ def standardize(text: str) -> str:
     return _CONTROL.sub(" ", text).lower()
 
 
+_HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def script_of(text: str) -> str | None:
+    """'ko' if the letters of ``text`` are mostly Hangul, 'en' if mostly Latin, None when it has neither:
+    which language's models can read it."""
+    hangul, latin = len(_HANGUL_LETTER.findall(text)), len(_LATIN_LETTER.findall(text))
+    if hangul == latin == 0:
+        return None
+    return "ko" if hangul > latin else "en"
+
+
 def tokenize(text: str, scheme: str = "words") -> list[str]:
     """Standardise text and cut it into tokens with the given scheme (one of SCHEMES)."""
     if scheme not in SCHEMES:

@@ -350,6 +350,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
     "arch.seq2seq": ("many-to-many, encoder-decoder: translation (read the whole sentence, then write another)",
                      "다대다 (인코더-디코더): 번역 (문장 전체를 읽은 뒤 다른 문장을 씀)"),
+    "input.other_language": (
+        "This sentence is in {other}, but this page reads it with the {mine} models, so its numbers mean little.",
+        "이 문장은 {other} 문장인데, 이 화면은 {mine} 모델로 읽습니다. 그래서 나오는 숫자에 큰 의미가 없습니다."),
+    "input.use_default": ("Use the {mine} example sentence", "{mine} 예문으로 바꾸기"),
     "unroll.lm": ("A language model: “the movie is ___”", "언어 모델: 다음에 올 단어 맞히기"),
     "unroll.lm_body": (
         "A many-to-many RNN (an LSTM with {units} units) trained on IMDB reviews to predict the next word at every "

@@ -13,7 +13,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pandas  # noqa: F401
 import streamlit as st
 
+from rnn_core.text import script_of
 from ui import state
+from ui.glossary import show_glossary
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
 
 PRESENTATION_CSS = """
@@ -59,6 +61,7 @@ def sidebar() -> None:
     with st.sidebar:
         st.radio(t("sidebar.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key="lang", horizontal=True)
         st.toggle(t("sidebar.present"), key="present", help=t("sidebar.present_help"))
+        show_glossary()  # one table of terms, both languages
     state.write(lang=st.session_state.lang, present=st.session_state.present)
     if st.session_state.lang == "ko":  # Korean wraps between words (어절), never inside one
         st.html(KOREAN_CSS)
@@ -73,7 +76,18 @@ def sentence_input(key: str, label: str, defaults: dict[str, str], where=st, hel
         st.session_state[key] = state.cut(state.read("sentence") or defaults[st.session_state.get("lang", "en")])
     text = state.cut(where.text_input(label, key=key, max_chars=state.MAX_TEXT, help=help))
     state.write(sentence=text)
+    lang = st.session_state.get("lang", "en")
+    script = script_of(text)
+    if script and script != lang:  # e.g. the language switched mid-lesson: the page's models read the other one
+        where.info(t("input.other_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")),
+                   icon=":material/translate:")
+        where.button(t("input.use_default", mine=t(f"lang.{lang}")), key=f"{key}_default", on_click=_use_default,
+                     args=(key, defaults[lang]), icon=":material/restart_alt:")
     return text
+
+
+def _use_default(key: str, sentence: str) -> None:
+    st.session_state[key] = sentence
 
 
 CHART_CONFIG = {"displaylogo": False}

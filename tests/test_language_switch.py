@@ -1,0 +1,40 @@
+"""A sentence in the other language than the page's models is named as such, with the page language's example one
+tap away; the check fails when the notice is missing or shown for a sentence in the right language."""
+from __future__ import annotations
+
+import pytest
+
+from rnn_core.text import script_of
+from tests.test_app_pages import open_app, texts
+from ui.i18n import STRINGS
+
+NOTICE = {"en": STRINGS["input.other_language"][0].split(",")[0].split("{")[0],
+          "ko": STRINGS["input.other_language"][1].split("{")[0]}
+
+
+@pytest.mark.parametrize("text,script", [("the movie was fun", "en"), ("영화가 재밌다", "ko"), ("영화 was 최고", "ko"), ("the film 영화", "en"),
+                                         ("🙂 123 !!", None), ("", None), ("ㅋㅋㅋ good", "en"), ("ㅋㅋㅋㅋ ok", "ko")])
+def test_script_of(text, script):
+    assert script_of(text) == script
+
+
+@pytest.mark.parametrize("page", ["pages/hidden_state.py", "pages/unrolled.py", "pages/gates.py"])
+def test_an_english_sentence_on_a_korean_page_is_named_and_replaced(page):
+    at = open_app(page, lang="ko", sentence="the movie was not fun")
+    assert NOTICE["ko"] in texts(at)
+    button = next(b for b in at.button if b.key and b.key.endswith("_default"))
+    button.click().run()
+    assert not at.exception
+    assert NOTICE["ko"] not in texts(at)  # the example sentence is Korean: no notice
+
+
+@pytest.mark.parametrize("lang,text", [("ko", "영화가 정말 재밌어요"), ("en", "the movie was not fun")])
+def test_a_sentence_in_the_pages_language_gets_no_notice(lang, text):
+    at = open_app("pages/hidden_state.py", lang=lang, sentence=text)
+    assert NOTICE["ko"] not in texts(at) and NOTICE["en"] not in texts(at)
+    assert not [b for b in at.button if b.key and b.key.endswith("_default")]
+
+
+def test_a_korean_sentence_on_an_english_page_is_named():
+    at = open_app("pages/hidden_state.py", lang="en", sentence="영화가 정말 재밌어요")
+    assert NOTICE["en"] in texts(at)
