@@ -1,6 +1,8 @@
 """Lesson 4: the RNN unrolled through time, return_sequences, read-outs, stacking, bidirectional, architectures."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import streamlit as st
 
@@ -14,8 +16,29 @@ from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
-PAIR = ("i like the movie. the movie is", "i hated the movie. the movie is")  # the seeds' example, same last words
 MOVED = 0.05  # share of probability moved between the two guesses from which they are called different
+
+
+@dataclass(frozen=True)
+class LanguageModelView:
+    """What the language-model sections show in one page language: which model, the default prefix and pair
+    (same last words, different starts), and the string keys."""
+
+    name: str
+    prefix: str
+    pair: tuple[str, str]
+    suffix: str  # of the text boxes' session keys, so each language keeps its own text
+    keys: dict[str, str]
+
+
+EN_KEYS = {"title": "unroll.lm"} | {k: f"unroll.lm_{k}" for k in ("body", "prefix", "empty", "x", "pair_body", "first",
+                                                                  "second", "word", "moved", "same")}
+LM = {
+    "en": LanguageModelView("en-lm", "the movie is", ("i like the movie. the movie is",
+                                                      "i hated the movie. the movie is"), "", EN_KEYS),
+    "ko": LanguageModelView("ko-lm", "이 영화 정말", ("처음엔 지루했는데 결말이", "처음부터 재밌었는데 결말이"), "_ko",
+                            {k: f"unroll.ko_lm_{k}" for k in EN_KEYS}),
+}
 POS_EXAMPLE = {  # tagged by hand (illustrative): Universal Dependencies tags in English, 세종 품사 names in Korean
     "en": (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT")),
     "ko": (("영화", "명사"), ("가", "조사"), ("재미", "명사"), ("없", "형용사"), ("어요", "어미"), (".", "마침표")),
@@ -79,42 +102,45 @@ def return_sequences() -> None:
 
 
 def language_model_section(big: bool) -> None:
-    st.subheader(t("unroll.lm"))
+    """The page language's next-token model (LM): en-lm over English words, ko-lm over Kiwi morphemes."""
+    lm = LM[language()]
+    st.subheader(t(lm.keys["title"]))
     try:
-        card = language_model().card
+        card = language_model(lm.name).card
     except ModelFileError as err:
-        show_fault("en-lm", err)
+        show_fault(lm.name, err)
         return
     ppl = card.metrics.get("test_perplexity", card.metrics.get("validation_perplexity"))
-    st.write(t("unroll.lm_body", units=card.units, ppl=ppl, vocab=card.vocab_size))
-    st.session_state.setdefault("lm_prefix", "the movie is")
-    prefix = st.text_input(t("unroll.lm_prefix"), key="lm_prefix", max_chars=300)
-    rows = next_words(prefix)
+    st.write(t(lm.keys["body"], units=card.units, ppl=ppl, vocab=card.vocab_size))
+    st.session_state.setdefault(f"lm_prefix{lm.suffix}", lm.prefix)
+    prefix = st.text_input(t(lm.keys["prefix"]), key=f"lm_prefix{lm.suffix}", max_chars=300)
+    rows = next_words(prefix, name=lm.name)
     if not rows:
-        st.info(t("unroll.lm_empty"))
+        st.info(t(lm.keys["empty"]))
     else:
         words, probs = [w for w, _ in rows], np.array([p for _, p in rows])
-        chart(figures.horizontal_bars(words, probs, t("unroll.lm_x"), big))
-    prefix_pair_section()
+        chart(figures.horizontal_bars(words, probs, t(lm.keys["x"]), big))
+    prefix_pair_section(lm)
 
 
-def prefix_pair_section() -> None:
+def prefix_pair_section(lm: LanguageModelView) -> None:
     """Two prefixes that end alike: does what came earlier change the guess? The verdict is read off the
-    total variation distance between the two next-word distributions."""
+    total variation distance between the two next-token distributions."""
     st.markdown(f"**{t('unroll.lm_pair')}**")
-    st.write(t("unroll.lm_pair_body"))
+    st.write(t(lm.keys["pair_body"]))
     left, right = st.columns(2)
-    st.session_state.setdefault("lm_first", PAIR[0])
-    st.session_state.setdefault("lm_second", PAIR[1])
-    first = left.text_input(t("unroll.lm_first"), key="lm_first", max_chars=300)
-    second = right.text_input(t("unroll.lm_second"), key="lm_second", max_chars=300)
-    pair = prefix_pair(first, second)
+    keys = tuple(f"{k}{lm.suffix}" for k in ("lm_first", "lm_second"))
+    for key, default in zip(keys, lm.pair):
+        st.session_state.setdefault(key, default)
+    first = left.text_input(t(lm.keys["first"]), key=keys[0], max_chars=300)
+    second = right.text_input(t(lm.keys["second"]), key=keys[1], max_chars=300)
+    pair = prefix_pair(first, second, name=lm.name)
     if pair is None:
-        st.info(t("unroll.lm_empty"))
+        st.info(t(lm.keys["empty"]))
         return
     for column, top in ((left, pair.first), (right, pair.second)):
-        column.markdown(markdown_table((t("unroll.lm_word"), t("unroll.lm_x")), [(code(w), f"{p:.3f}") for w, p in top]))
-    key = "unroll.lm_moved" if pair.moved >= MOVED else "unroll.lm_same"
+        column.markdown(markdown_table((t(lm.keys["word"]), t(lm.keys["x"])), [(code(w), f"{p:.3f}") for w, p in top]))
+    key = lm.keys["moved"] if pair.moved >= MOVED else lm.keys["same"]
     st.markdown(t(key, moved=pair.moved, word=code(pair.word), p1=pair.p_first, p2=pair.p_second))
 
 

@@ -38,7 +38,7 @@ T = TypeVar("T")
 MODELS: dict[str, tuple[str, str]] = {
     "en-rnn": ("sentiment", "en"), "en-lstm": ("sentiment", "en"), "en-gru": ("sentiment", "en"),
     "ko-rnn": ("sentiment", "ko"), "ko-lstm": ("sentiment", "ko"), "ko-gru": ("sentiment", "ko"),
-    "en-lm": ("language_model", "en"),
+    "en-lm": ("language_model", "en"), "ko-lm": ("language_model", "ko"),  # next Kiwi morpheme, NSMC
     "en-word2vec": ("word_vectors", "en"),
     "ko-word2vec": ("word_vectors", "ko"),  # skip-gram over Kiwi morphemes of NSMC train
     "ko-bpe": ("tokenizer", "ko"),  # BPE subwords learnt on NSMC train (rnn_core.korean)

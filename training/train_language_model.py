@@ -173,8 +173,14 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", choices=sorted(SETTINGS_OF), default="en-lm")
-    name = parser.parse_args(argv).model
-    settings = SETTINGS_OF[name]
+    for option in ("epochs", "units", "batch"):
+        parser.add_argument(f"--{option}", type=int, default=None, help=f"{option} (default: the model's setting)")
+    args = parser.parse_args(argv)
+    name = args.model
+    changed = {o: getattr(args, o) for o in ("epochs", "units", "batch") if getattr(args, o) is not None}
+    settings = dict(SETTINGS_OF[name], **changed)
+    command = "python -m training.train_language_model" + (f" --model {name}" if name != "en-lm" else "") + \
+        "".join(f" --{o} {v}" for o, v in changed.items())
     keras.utils.set_random_seed(settings["seed"])
     started = time.time()
     train_tokens, held_tokens, test_tokens, data = corpus(name, settings)
@@ -230,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
                   "validation_perplexity_per_epoch": val_perplexities,
                   "seconds": round(time.time() - started), "cpu_seconds": round(time.process_time()),
                   "keras": keras.__version__,
-                  "command": "python -m training.train_language_model" + (" --model ko-lm" if name == "ko-lm" else "")},
+                  "command": command},
         metrics={"validation_perplexity": val_perplexities[-1],
                  "test_perplexity": round(test_perplexity, 1),
                  "test_measured_on": f"{data['test']}, {test_targets:,} predicted tokens",

@@ -293,18 +293,52 @@ def analogy_of(source: str, lang: str, a: str, b: str, c: str, k: int = 5) -> li
     return [(vocab.tokens[j], s) for j, s in analogy(table, *ids, k=k, blocked=hidden_of(source, lang, vocab.tokens))]
 
 
-def next_words(prefix: str, k: int = 10) -> list[tuple[str, float]]:
-    """The language model's k most likely next words after ``prefix``."""
-    return _next_words(digest_of("en-lm"), cut(prefix), k)
+def shown_tokens(name: str) -> tuple[tuple[str, ...], np.ndarray]:
+    """(labels, allowed) of language model ``name``'s vocabulary: each token as the page names it (English words
+    as they are; Kiwi morphemes as a learner reads them, ui.compute_korean.next_token_label: 재밌(다), -가) and a
+    (V,) bool mask, False for padding, [UNK] and every label rnn_core.safe_words blocks."""
+    return _shown_tokens(name, digest_of(name))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _shown_tokens(name: str, digest: str) -> tuple[tuple[str, ...], np.ndarray]:
+    from rnn_core.safe_words import allowed_mask
+    from ui.compute_korean import next_token_label
+    from ui.models import language_model
+
+    model = language_model(name)
+    labels = model.vocab.tokens
+    if model.card.scheme == "morphemes":
+        labels = tuple(next_token_label(token) for token in labels)
+    allowed = allowed_mask(labels).copy()  # (V,)
+    allowed[:2] = False  # [PAD], [UNK]
+    return labels, allowed
+
+
+def _top(p: np.ndarray, labels: tuple[str, ...], allowed: np.ndarray, k: int) -> list[tuple[str, float]]:
+    """The k most likely allowed tokens of the (V,) distribution p, each label named once (its likeliest token)."""
+    top: dict[str, float] = {}
+    for i in np.argsort(-np.where(allowed, p, -1.0)):
+        if len(top) == k or not allowed[i]:
+            break
+        top.setdefault(labels[i], float(p[i]))
+    return list(top.items())
+
+
+def next_words(prefix: str, k: int = 10, name: str = "en-lm") -> list[tuple[str, float]]:
+    """Language model ``name``'s k most likely next tokens after ``prefix`` (labels as shown_tokens names them)."""
+    return _next_words(name, digest_of(name), cut(prefix), k)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _next_words(digest: str, prefix: str, k: int) -> list[tuple[str, float]]:
-    from rnn_core.safe_words import allowed_mask
+def _next_words(name: str, digest: str, prefix: str, k: int) -> list[tuple[str, float]]:
     from ui.models import language_model
 
-    model = language_model()
-    return model.next_words(prefix, k, allowed=allowed_mask(model.vocab.tokens))
+    model = language_model(name)
+    ids = model.encode(prefix)
+    if not ids:
+        return []
+    return _top(model.distribution(ids), *shown_tokens(name), k)
 
 
 @dataclass(frozen=True)
@@ -319,27 +353,24 @@ class PrefixPair:
     p_second: float  # ... after the second
 
 
-def prefix_pair(first: str, second: str, k: int = 5) -> PrefixPair | None:
-    """The language model's guesses after two prefixes (None when either has no token it reads)."""
-    return _prefix_pair(digest_of("en-lm"), cut(first), cut(second), k)
+def prefix_pair(first: str, second: str, k: int = 5, name: str = "en-lm") -> PrefixPair | None:
+    """Language model ``name``'s guesses after two prefixes (None when either has no token it reads)."""
+    return _prefix_pair(name, digest_of(name), cut(first), cut(second), k)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _prefix_pair(digest: str, first: str, second: str, k: int) -> PrefixPair | None:
-    from rnn_core.safe_words import allowed_mask
+def _prefix_pair(name: str, digest: str, first: str, second: str, k: int) -> PrefixPair | None:
     from ui.models import language_model
 
-    model = language_model()
+    model = language_model(name)
     ids = model.encode(first), model.encode(second)
     if not ids[0] or not ids[1]:
         return None
-    allowed = allowed_mask(model.vocab.tokens).copy()  # (V,) no offensive word and no [PAD]/[UNK] is ever named
-    allowed[:2] = False
+    labels, allowed = shown_tokens(name)  # no offensive word and no [PAD]/[UNK] is ever named
     p1, p2 = model.distribution(ids[0]), model.distribution(ids[1])  # (V,) each
-    change = np.where(allowed, np.abs(p1 - p2), -1.0)
-    j = int(np.argmax(change))
-    return PrefixPair(model.next_words(first, k, allowed=allowed), model.next_words(second, k, allowed=allowed),
-                      float(0.5 * np.abs(p1 - p2).sum()), model.vocab.tokens[j], float(p1[j]), float(p2[j]))
+    j = int(np.argmax(np.where(allowed, np.abs(p1 - p2), -1.0)))
+    return PrefixPair(_top(p1, labels, allowed, k), _top(p2, labels, allowed, k),
+                      float(0.5 * np.abs(p1 - p2).sum()), labels[j], float(p1[j]), float(p2[j]))
 
 
 # --- the demo's limits: hard sentences, what a reader says, what each model says -------------------------

@@ -166,6 +166,20 @@ def spoken(token: str) -> str:
     return form + ENDINGS.get(tag, "")
 
 
+def next_token_label(token: str) -> str:
+    """A morpheme as a next token (lesson 4's ko-lm), as a learner reads it: stems as in ``readable`` ('재밌/VA' ->
+    '재밌(다)', '않/VX' -> '않(다)'), particles, endings and suffixes after a hyphen ('가/JKS' -> '-가',
+    '요/EF' -> '-요', '하/XSV' -> '-하(다)'), a prefix before one ('비/XPN' -> '비-'), other tokens as written."""
+    form, tag = _parts(token)
+    if tag in ("VX", "VCN"):
+        return f"{form}(다)"
+    if tag in ("VCP", "XSV", "XSA"):
+        return f"-{form}(다)"
+    if tag[:1] in ("J", "E") or tag == "XSN":
+        return f"-{form}"
+    return f"{form}-" if tag == "XPN" else readable(token)
+
+
 def tag_name(token: str) -> str:
     """The key of the part of speech under 'korean.tag.' ('adjective' for 재밌/VA), '' for other tokens."""
     return TAG_NAMES.get(_parts(token)[1], "")

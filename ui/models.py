@@ -66,16 +66,17 @@ def embedding_table(source: str, lang: str):
     return model.vocab, model.network.embedding.table
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _language_model(folder: str, digest: str):
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _language_model(name: str, folder: str, digest: str):
     from rnn_core.language_model import LanguageModel
 
-    return LanguageModel.load("en-lm")
+    return LanguageModel.load(name)
 
 
-def language_model():
-    """The shipped English word-level language model (NumPy); raises ModelFileError if it cannot be used."""
-    return _language_model(str(models_folder()), digest_of("en-lm"))
+def language_model(name: str = "en-lm"):
+    """A shipped next-token language model (NumPy): 'en-lm' over English words, 'ko-lm' over Kiwi morphemes;
+    raises ModelFileError if it cannot be used."""
+    return _language_model(name, str(models_folder()), digest_of(name))
 
 
 def fault_message(name: str, err: ModelFileError) -> str:

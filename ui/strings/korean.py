@@ -153,4 +153,45 @@ STRINGS: dict[str, tuple[str, str]] = {
         "or cuts them into odd pieces, and such forms show up among the neighbours too.",
         "리뷰에는 재밋, 쓰래기처럼 소리 나는 대로 쓴 말이 많습니다. 형태소 분석기가 이런 말을 따로 된 명사로 읽거나 "
         "어색하게 자르기도 해서, 그런 형태도 이웃에 나옵니다."),
+    # lesson 4 in Korean: ko-lm, the next Kiwi morpheme after a Korean prefix (pages/unrolled.py)
+    "unroll.ko_lm_title": ("A language model: “이 영화 정말 ___”", "언어 모델: 다음에 올 토큰 맞히기"),
+    "unroll.ko_lm_body": (
+        "A many-to-many RNN (an LSTM with {units} units) trained on `NSMC` movie reviews, cut into morphemes by "
+        "`Kiwi`, to predict the next token at every step. A token here is one morpheme: a stem, a particle or an "
+        "ending. Perplexity on test reviews: {ppl:.0f}. On average the model is as unsure as if it picked among "
+        "{ppl:.0f} equally likely morphemes, where a blind guess over its vocabulary of {vocab:,} morphemes would "
+        "score {vocab:,}. Lower is better. Type the start of a sentence and see what it expects next.",
+        "`NSMC` 영화 리뷰를 `Kiwi` 형태소 분석기로 잘라, 매 시점 다음 토큰을 예측하도록 학습한 다대다 RNN"
+        "(유닛 {units}개의 LSTM)입니다. 여기서 토큰 하나는 형태소 하나이며, 어간일 수도 있고 조사나 어미일 수도 "
+        "있습니다. 테스트 리뷰에서 잰 퍼플렉서티: {ppl:.0f}. 평균적으로 형태소 {ppl:.0f}개 가운데 하나를 같은 확률로 "
+        "고르는 만큼 헷갈린다는 뜻입니다. 어휘의 형태소 {vocab:,}개 가운데 아무렇게나 고르면 퍼플렉서티도 어휘 "
+        "크기만큼 커집니다. 낮을수록 좋습니다. 문장의 앞부분을 입력하면 다음에 올 토큰의 확률을 보여 줍니다."),
+    "unroll.ko_lm_prefix": ("Start of a sentence (Korean)", "문장 앞부분 (한국어)"),
+    "unroll.ko_lm_empty": ("Type at least one Korean word.", "한국어 낱말을 하나 이상 입력하세요."),
+    "unroll.ko_lm_x": ("p(next token)", "p(다음 토큰)"),
+    "unroll.ko_lm_word": ("next token", "다음 토큰"),
+    "unroll.ko_lm_first": ("First prefix (Korean)", "첫 번째 문장 (한국어)"),
+    "unroll.ko_lm_second": ("Second prefix (Korean)", "두 번째 문장 (한국어)"),
+    "unroll.ko_lm_pair_body": (
+        "Two prefixes that end with the same words but start differently. If the model uses what it read earlier, "
+        "the two guesses differ. Next tokens are morphemes: a stem is written with 다 (재밌(다)), a particle or an "
+        "ending after a hyphen (-가, -요).",
+        "끝의 낱말은 같고 앞부분만 다른 두 문장입니다. 모델이 앞에서 읽은 내용을 쓴다면 두 예측이 달라집니다. 다음 "
+        "토큰은 형태소입니다. 용언의 어간은 재밌(다)처럼 '다'를 붙여, 조사와 어미는 -가, -요처럼 붙임표를 앞에 "
+        "달아 적었습니다."),
+    "unroll.ko_lm_moved": (
+        "The two guesses differ: {moved:.0%} of the probability, summed over all the model's tokens, moved from one "
+        "token to another; the biggest change is {word}, {p1:.1%} → {p2:.1%}.",
+        "두 예측이 다릅니다. 모델의 모든 토큰에 걸쳐 확률의 {moved:.0%} 정도가 다른 토큰으로 옮겨 갔습니다. 가장 "
+        "크게 바뀐 토큰: {word} ({p1:.1%} → {p2:.1%})."),
+    "unroll.ko_lm_same": (
+        "Here the earlier words barely change the guess: summed over all the model's tokens, only {moved:.1%} of the "
+        "probability moved (the biggest change, {word}, {p1:.1%} → {p2:.1%}). This model is an LSTM, yet it leans "
+        "on the shared last words: gates let a network keep what came long before (lessons 5 and 6), but training "
+        "to guess the next token rewards the nearest tokens most. Change the end of one sentence to see a big shift.",
+        "여기서는 앞의 낱말이 예측을 거의 바꾸지 못합니다. 모델의 모든 토큰에 걸쳐 다른 토큰으로 옮겨 간 확률은 "
+        "{moved:.1%} 정도뿐입니다 (가장 크게 바뀐 토큰 {word}: {p1:.1%} → {p2:.1%}). 이 모델은 LSTM인데도 같은 끝 "
+        "낱말에 기댑니다. 게이트는 훨씬 앞에서 읽은 내용을 간직할 수 있게 해 주지만(5, 6단원), 다음 토큰 맞히기 "
+        "학습은 가장 가까운 토큰에 가장 큰 보상을 줍니다. 한 문장의 끝을 바꾸면 예측이 크게 달라지는 것을 볼 수 "
+        "있습니다."),
 }
