@@ -117,9 +117,11 @@ def _escape(value: str) -> str:
 
 def share_link(url_path: str) -> None:
     """The sidebar's link to this view, with a copy button and a QR code; redrawn every second, so it follows
-    Next, the step slider and autoplay (they rerun only their own fragment)."""
+    Next, the step slider and autoplay (they rerun only their own fragment). Not for a student in a live class: the
+    teacher's view is theirs, and one timed fragment less keeps a page switch from meeting a stale redraw."""
+    following = st.session_state.get("class_member") is not None  # a student in a class follows the teacher's link
     with st.sidebar:
-        st.fragment(_link_box, run_every=1.0)(url_path)
+        st.fragment(_link_box, run_every=None if following else 1.0)(url_path)
         st.button(t("sidebar.reset"), icon=":material/restart_alt:", on_click=reset_to_defaults, width="stretch",
                   help=t("sidebar.reset_help"))
 
