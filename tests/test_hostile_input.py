@@ -32,7 +32,7 @@ TEXT_BOXES = {  # page: (widget kind, key)
     "pages/gates.py": [("text_input", "gates_sentence")],
     "pages/live_demo.py": [("text_area", "demo_text")],
 }
-SETTINGS = settings(max_examples=20, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=12, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
@@ -60,7 +60,7 @@ def test_any_text_in_any_box(page, kind, key):
 
 @pytest.mark.parametrize("page", [p.path for p in PAGES])
 def test_any_url_parameters(page):
-    @settings(SETTINGS, max_examples=12)
+    @settings(SETTINGS, max_examples=8)
     @given(params=st.dictionaries(st.sampled_from([*PARAMS, "junk", ""]), PARAM_VALUES, max_size=5))
     def linked(params):
         at = open_app(page, **params)  # fails, like assert_safe, on an exception box
