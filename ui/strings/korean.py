@@ -6,13 +6,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "korean.why": (
         "Korean glues particles and endings onto its words: 영화가, 영화를 and 영화는 are the one noun 영화 "
         "(film) with a different particle each. Cut at spaces, each of them is a token of its own, so the "
-        "vocabulary needs an entry for every combination and still misses many. Cut into syllables, into morphemes "
-        "(the stem and the particles apart) or into BPE subwords learnt from the reviews, the same small pieces "
-        "come back again and again.",
+        "vocabulary needs an entry for every combination and still misses many. Cut into syllables or into morphemes "
+        "(the stem and the particles apart), the same small pieces come back again and again. BPE keeps a piece "
+        "whole when the reviews use it often (a common word with its particle can stay one token) and splits only "
+        "rarer words, so it almost never meets an unknown piece.",
         "한국어는 낱말에 조사와 어미가 붙습니다. '영화가', '영화를', '영화는'은 모두 명사 '영화'에 조사만 다르게 붙은 "
         "것입니다. 띄어쓰기로 자른 어절을 토큰으로 쓰면 셋이 서로 다른 토큰이 되어, 어휘에 모든 조합이 따로 들어가야 하고 "
-        "그래도 모르는 어절이 많이 남습니다. 음절, 형태소(어간과 조사, 어미를 따로), 또는 리뷰에서 익힌 BPE 서브워드로 "
-        "자르면 같은 작은 조각이 되풀이해서 나옵니다."),
+        "그래도 모르는 어절이 많이 남습니다. 음절이나 형태소(어간과 조사, 어미를 따로)로 자르면 같은 작은 조각이 "
+        "되풀이해서 나옵니다. BPE는 리뷰에 자주 나오는 조각은 통째로 남기고(흔한 낱말은 조사까지 한 토큰일 수 있습니다) "
+        "드문 낱말만 잘게 나누므로, 모르는 조각을 거의 만나지 않습니다."),
     "korean.stem_caption": ("“영화가 영화를 영화는” cut four ways:", "“영화가 영화를 영화는”을 네 가지로 자르면:"),
     "korean.stem_claim": (
         "{spaces:,} entries of the spaces vocabulary begin with 영화 ({examples}, ...): one for every particle and "
