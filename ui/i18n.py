@@ -150,10 +150,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.embeddings": ("2 · Embeddings", "2 · 임베딩"),
     "emb.title": ("Embeddings", "임베딩"),
     "emb.intro": (
-        "Each token id picks one row of the embedding table: a dense vector of {E} numbers that training has "
-        "adjusted. These are the real vectors of the shipped {model} model.",
-        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 학습으로 조정된 {E}개 숫자의 밀집 벡터입니다. "
-        "아래는 배포된 {model} 모델의 실제 벡터입니다."),
+        "Each token id picks one row of the embedding table: a dense vector of numbers that training has "
+        "adjusted ({E} in the shipped {model} model, whose rows your sentence gets). Every vector below is a real "
+        "one: the map and the neighbours use the vectors you choose.",
+        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 학습으로 조정된 숫자들의 밀집 벡터입니다 (배포된 {model} "
+        "모델에서는 {E}개이며, 내 문장의 행도 이 모델에서 가져옵니다). 아래 벡터는 모두 실제 벡터이고, 지도와 이웃은 "
+        "고른 벡터로 그립니다."),
     "emb.honest": (
         "These vectors were trained to tell positive from negative reviews, so words end up close when they push "
         "the verdict the same way (great, excellent, wonderful), not when they mean similar things. City names or "
