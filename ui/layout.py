@@ -35,7 +35,7 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 KOREAN_CSS = """<style>
 [data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"],
 [data-testid="stAlertContentInfo"], [data-testid="stTable"], [data-testid="stHeading"], [data-testid="stText"],
-[data-testid="stSidebarNav"], button, h1, h2, h3, p, li { word-break: keep-all; overflow-wrap: break-word; }
+[data-testid="stSidebarNav"], button, h1, h2, h3, p, li { word-break: keep-all !important; overflow-wrap: break-word; }
 </style>"""
 T = TypeVar("T")
 MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting: with its controls, inside 1280x720
