@@ -9,7 +9,7 @@ from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
 from ui.layout import chart, lesson_header, main_height, main_view, picker, presenting, show_param_notices
 from ui.models import ModelFileError, sentiment_model, show_fault
-from ui.quiz import Question, question, quiz, shape
+from ui.quiz import Question, question, quiz, shape, verdict_word
 
 MAX_LINES = 8
 DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely wonderful film with a great cast",
@@ -153,9 +153,19 @@ def batch_shape(result: Pipeline, card, maxlen: int) -> None:
     st.markdown(t("text.shape", B=len(result.padded), L=maxlen, E=card.embedding_dim))
 
 
-def mask_section(result: Pipeline, card, maxlen: int, big: bool) -> None:
+def mask_section(result: Pipeline, card, maxlen: int, padding: str, big: bool) -> None:
     st.subheader(t("text.mask"))
-    st.write(t("text.mask_body", model=card.cell, L=maxlen, p_pad=result.p_padded, p_plain=result.p_plain))
+    T = len(result.ids[0])
+    if T >= maxlen:  # nothing padded: say so instead of the general claim
+        cut_note = t("text.mask_cut", n=T - maxlen) if T > maxlen else ""
+        st.write(t("text.mask_full", L=maxlen, T=T, cut=cut_note))
+        return
+    side = t("quiz.at_start") if padding == "pre" else t("quiz.at_end")
+    st.write(t("text.mask_body", model=card.cell, L=maxlen, n=maxlen - T, side=side))
+    same = abs(result.p_padded - result.p_plain) < 1e-5
+    st.write(t("text.mask_same" if same else "text.mask_differs", p_pad=result.p_padded, p_plain=result.p_plain))
+    if padding == "pre":
+        st.caption(t("text.mask_pre"))
     labels = [tok or f"({t('text.masked')})" for tok in result.padded_tokens[0]]
     chart(figures.time_by_unit(result.masked_h, labels, None, t("step.unit"), t("step.time_axis"), "h", True, big))
 
@@ -165,9 +175,16 @@ def order_section(name: str, text: str) -> None:
     seed = st.session_state.setdefault("text_shuffle_seed", 1)
     if st.button(t("text.shuffle")):
         seed = st.session_state.text_shuffle_seed = seed + 1
-    shuffled, p, q = shuffled_verdict(name, text, seed)
-    st.text(t("text.shuffled", text=" ".join(shuffled)))
-    st.write(t("text.order_body", p=p, p_shuffled=q))
+    view = shuffled_verdict(name, text, seed)
+    if view.claim == "one":
+        st.write(t("text.order_one"))
+        return
+    st.text(t("text.shuffled", text=" ".join(view.shuffled)))
+    st.write(t(f"text.order_{view.claim}", p=view.p, p_shuffled=view.p_shuffled, delta=abs(view.p - view.p_shuffled),
+               word=verdict_word(view.p), shuffled_word=verdict_word(view.p_shuffled)))
+    if view.claim != "flips" and view.example:
+        a, pa, b, pb = view.example
+        st.caption(t("text.order_example", a=a, pa=pa, b=b, pb=pb))
 
 
 def questions(result: Pipeline, card, maxlen: int, padding: str, truncating: str) -> list[Question]:
@@ -206,6 +223,7 @@ def render() -> None:
         result = pipeline(name, lines, maxlen, padding, truncating)
         if big:  # the projector shows the padded batch first, under its controls
             padded_batch(result, big)
+    quiz("text", questions(result, card, maxlen, padding, truncating), before_answers=True)  # predict, then read
     if big:
         batch_shape(result, card, maxlen)
     tokens_section(result, card)
@@ -217,8 +235,7 @@ def render() -> None:
     if not big:
         padded_batch(result, big)
         batch_shape(result, card, maxlen)
-    mask_section(result, card, maxlen, big)
+    mask_section(result, card, maxlen, padding, big)
     order_section(name, lines[0])
-    quiz("text", questions(result, card, maxlen, padding, truncating))
 
 render()

@@ -87,8 +87,6 @@ def readouts(H: np.ndarray) -> None:
 
 def return_sequences() -> None:
     st.subheader(t("unroll.rs"))
-    for key, default in (("rs_B", 8), ("rs_T", 2), ("rs_d", 10), ("rs_D", 3)):
-        st.session_state.setdefault(key, default)
     cols = st.columns(5, vertical_alignment="bottom")
     B = cols[0].number_input(t("unroll.batch"), 1, 64, key="rs_B")
     T = cols[1].number_input(t("unroll.steps"), 1, 50, key="rs_T")
@@ -152,8 +150,6 @@ def pos_example() -> None:
 
 def stacked() -> None:
     st.subheader(t("unroll.stack"))
-    for key, default in (("st_V", 10000), ("st_E", 100), ("st_U1", 64), ("st_U2", 32)):
-        st.session_state.setdefault(key, default)
     cols = st.columns(4)
     V = cols[0].number_input(t("unroll.vocab"), 2, 50000, key="st_V")
     E = cols[1].number_input(t("unroll.embed"), 1, 300, key="st_E")
@@ -184,8 +180,12 @@ def architectures() -> None:
     st.caption(t("arch.caption"))
 
 
+SIZES = {"rs_B": 8, "rs_T": 2, "rs_d": 10, "rs_D": 3,  # the return_sequences example
+         "st_V": 10000, "st_E": 100, "st_U1": 64, "st_U2": 32}  # the stacked model
+
+
 def questions() -> list[Question]:
-    """On the batch and stacked-model sizes the learner set above."""
+    """On the batch and stacked-model sizes the learner set (the sections below the questions)."""
     B, T, d, D = (int(st.session_state[k]) for k in ("rs_B", "rs_T", "rs_d", "rs_D"))
     U1, U2 = int(st.session_state["st_U1"]), int(st.session_state["st_U2"])
     count = parameter_count("SimpleRNN", U1, U2)
@@ -206,13 +206,15 @@ def render() -> None:
     notices, text = lesson_header(t("unroll.title"), t("unroll.intro", model=name),
                                   lambda: sentence_input("unroll_sentence", t("unroll.sentence"), DEFAULT_SENTENCE))
     play(name, text, presenting())
+    for key, default in SIZES.items():
+        st.session_state.setdefault(key, default)
+    quiz("unroll", questions(), before_answers=True)  # predict first: return_sequences and stacked show the answers
     return_sequences()
     architectures()
     language_model_section(presenting())
     pos_example()
     stacked()
     bidirectional(text)
-    quiz("unroll", questions())
     show_param_notices(notices)
 
 

@@ -139,22 +139,63 @@ def _pipeline(name: str, digest: str, texts: tuple[str, ...], maxlen: int, paddi
                     p_plain=float(model.probabilities(np.asarray([ids[0]]))[0]))
 
 
-def shuffled_verdict(name: str, text: str, seed: int) -> tuple[list[str], float, float]:
-    """(tokens in a shuffled order, p(positive) in the original order, p(positive) shuffled)."""
+ORDER_MOVES = 0.05  # |p - p_shuffled| at or above this is "the number moves"; below it, "barely changes"
+ORDER_PAIRS = {  # the same tokens in two orders, whose meanings differ; the page shows the first that flips
+    "en": [("good at first but boring in the end", "boring at first but good in the end"),
+           ("the acting was bad but the story was good", "the acting was good but the story was bad"),
+           ("i expected it to be good but it was bad", "i expected it to be bad but it was good")],
+    "ko": [("처음엔 재밌었지만 지루했다", "처음엔 지루했지만 재밌었다"),
+           ("연기는 좋은데 내용이 별로", "연기는 별로인데 내용이 좋은"),
+           ("기대했는데 최악이다 최고", "기대했는데 최고다 최악")],
+}
+
+
+@dataclass(frozen=True)
+class Shuffle:
+    """The learner's first sentence read in another order by a sentiment model, and what that shows."""
+
+    shuffled: list[str]  # the tokens the model reads, in the shuffled order
+    p: float  # p(positive) in the original order
+    p_shuffled: float  # p(positive) in the shuffled order
+    claim: str  # "flips" (the verdict changes side), "moves" (|p - p_shuffled| >= ORDER_MOVES), "barely", "one"
+    example: tuple[str, float, str, float] | None  # a pair from ORDER_PAIRS that flips on this model, or None
+
+
+def order_claim(p: float, p_shuffled: float, tokens: int) -> str:
+    """What reading the tokens in another order did, from the two numbers."""
+    from rnn_core.sentiment import label_of
+
+    if tokens < 2:
+        return "one"
+    if label_of(p) != label_of(p_shuffled):
+        return "flips"
+    return "moves" if abs(p - p_shuffled) >= ORDER_MOVES else "barely"
+
+
+def shuffled_verdict(name: str, text: str, seed: int) -> Shuffle:
+    """The first sentence's tokens in a seeded shuffled order, both verdicts, the claim and a flipping example."""
     return _shuffled_verdict(name, digest_of(name), cut(text), seed)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _shuffled_verdict(name: str, digest: str, text: str, seed: int) -> tuple[list[str], float, float]:
+def _shuffled_verdict(name: str, digest: str, text: str, seed: int) -> Shuffle:
+    from rnn_core.sentiment import label_of
+
     model = sentiment_model(name)
     tokens = model.encode(text)[0]  # the tokens the model reads (the last maxlen)
     order = np.random.default_rng(seed).permutation(len(tokens))
     if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
         order = np.roll(order, 1)  # always show a different order
     shuffled = [tokens[i] for i in order]
-    p = model.probabilities(np.asarray([model.vocab.encode(tokens)]))[0]
-    q = model.probabilities(np.asarray([model.vocab.encode(shuffled)]))[0]
-    return shuffled, float(p), float(q)
+    p = float(model.probabilities(np.asarray([model.vocab.encode(tokens)]))[0]) if tokens else 0.5
+    q = float(model.probabilities(np.asarray([model.vocab.encode(shuffled)]))[0]) if tokens else 0.5
+    example = None
+    for a, b in ORDER_PAIRS[model.card.language]:
+        pa, pb = model.predict([a, b])
+        if label_of(pa) != label_of(pb):
+            example = (a, float(pa), b, float(pb))
+            break
+    return Shuffle(shuffled=shuffled, p=p, p_shuffled=q, claim=order_claim(p, q, len(tokens)), example=example)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -133,17 +133,57 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text.position_axis": ("position", "위치"),
     "text.mask": ("4. Masking: the hidden state freezes on padding", "4. 마스킹: 패딩에서 은닉 상태가 멈춘다"),
     "text.mask_body": (
-        "The trained {model} reads your first sentence padded to {L} steps. On masked steps it copies its previous "
-        "state, so the verdict is the same as without padding: {p_pad:.4f} padded, {p_plain:.4f} unpadded.",
-        "학습된 {model} 모델이 첫 문장을 {L}개 시점에 맞춰 패딩해서 읽습니다. 마스크된 시점에서는 이전 상태를 "
-        "그대로 복사하므로 판정이 패딩 없을 때와 같습니다: 패딩 {p_pad:.4f}, 패딩 없음 {p_plain:.4f}."),
+        "The trained {model} reads your first sentence padded to {L} steps: {n} of them are padding, {side}. "
+        "On a masked step it copies its previous state instead of reading a token.",
+        "학습된 {model} 모델이 첫 문장을 {L}개 시점에 맞춰 패딩해서 읽습니다. 그중 {n}개가 {side}에 있는 패딩입니다. "
+        "마스크된 시점에서는 토큰을 읽지 않고 이전 상태를 그대로 복사합니다."),
+    "text.mask_same": (
+        "So the verdict is the same as without padding: {p_pad:.4f} padded, {p_plain:.4f} unpadded.",
+        "그래서 판정이 패딩 없을 때와 같습니다: 패딩 {p_pad:.4f}, 패딩 없음 {p_plain:.4f}."),
+    "text.mask_differs": (
+        "Here the verdict is not the same as without padding ({p_pad:.4f} padded, {p_plain:.4f} unpadded): "
+        "the mask did not hide the padding completely.",
+        "이번에는 판정이 패딩 없을 때와 다릅니다 (패딩 {p_pad:.4f}, 패딩 없음 {p_plain:.4f}). 마스크가 패딩을 "
+        "완전히 가리지 못했습니다."),
+    "text.mask_pre": (
+        "With the padding at the start, the state simply stays at its starting zeros until the first token. Choose "
+        "Padding: post to watch it hold its last value after the sentence ends.",
+        "패딩이 앞쪽에 있으면 상태는 첫 토큰이 나올 때까지 처음의 0에 머물 뿐입니다. 패딩 위치를 post로 바꾸면 "
+        "문장이 끝난 뒤 마지막 값을 그대로 유지하는 모습을 볼 수 있습니다."),
+    "text.mask_full": (
+        "Your first sentence fills all {L} steps ({T} tokens), so nothing is padded or masked here{cut}. Raise the "
+        "length or type a shorter sentence to see masking.",
+        "첫 문장이 {L}개 시점을 모두 채우므로 ({T}개 토큰) 패딩도 마스크도 없습니다{cut}. 마스킹을 보려면 길이를 "
+        "늘리거나 더 짧은 문장을 입력해 보세요."),
+    "text.mask_cut": ("; {n} tokens are cut", ". 토큰 {n}개는 잘렸습니다"),
     "text.masked": ("masked", "마스크됨"),
     "text.order": ("5. Order matters", "5. 순서가 중요하다"),
-    "text.order_body": (
-        "The same tokens in another order: p(positive) = {p_shuffled:.3f} instead of {p:.3f}. A bag of words would "
-        "not notice; an RNN does, because it reads one token after another.",
-        "같은 토큰을 순서만 바꿔 읽히면 p(긍정)이 달라집니다: 섞은 순서 {p_shuffled:.3f}, 원래 순서 {p:.3f}. 단어 "
-        "주머니 모델은 순서를 보지 않아 차이를 모르지만, RNN은 토큰을 차례로 읽기 때문에 압니다."),
+    "text.order_flips": (
+        "The same tokens in another order, and the verdict flips: p(positive) = {p_shuffled:.3f} ({shuffled_word}) "
+        "instead of {p:.3f} ({word}). A bag of words could not notice; an RNN does, because it reads one token "
+        "after another.",
+        "같은 토큰을 순서만 바꿔서 읽게 했더니 판정이 뒤집힙니다: 섞은 순서 p(긍정) = {p_shuffled:.3f} ({shuffled_word}), "
+        "원래 순서 {p:.3f} ({word}). 단어 주머니 모델은 순서를 보지 않아 이 차이를 모르지만, RNN은 토큰을 차례로 "
+        "읽기 때문에 압니다."),
+    "text.order_moves": (
+        "The same tokens in another order: p(positive) = {p_shuffled:.3f} instead of {p:.3f}. The verdict stays "
+        "{word}, but the number moves by {delta:.3f}: a bag of words would give exactly the same number; an RNN "
+        "reads one token after another.",
+        "같은 토큰을 순서만 바꿔서 읽게 했습니다: 섞은 순서 p(긍정) = {p_shuffled:.3f}, 원래 순서 {p:.3f}. 판정은 그대로 "
+        "{word}이지만 값이 {delta:.3f}만큼 움직입니다. 단어 주머니 모델이라면 값이 똑같겠지만, RNN은 토큰을 차례로 "
+        "읽습니다."),
+    "text.order_barely": (
+        "This order barely changes anything (p(positive) = {p_shuffled:.3f} instead of {p:.3f}): on this sentence "
+        "the model happens to read the tokens almost like a bag of words. Shuffle again, or try a sentence whose "
+        "meaning rests on order, such as the example below.",
+        "이 순서로는 거의 달라지지 않습니다 (섞은 순서 p(긍정) = {p_shuffled:.3f}, 원래 순서 {p:.3f}). 이 문장에서는 "
+        "모델이 우연히 토큰을 단어 주머니처럼 읽은 셈입니다. 다시 섞거나, 아래 예처럼 순서에 뜻이 달린 문장을 넣어 "
+        "보세요."),
+    "text.order_one": ("One token has no order to change: type a longer sentence.",
+                       "토큰이 하나뿐이라 바꿀 순서가 없습니다. 더 긴 문장을 입력해 보세요."),
+    "text.order_example": (
+        "Order at work, on this model: {a} → {pa:.2f}, {b} → {pb:.2f}.",
+        "이 모델에서 순서가 하는 일: {a} → {pa:.2f}, {b} → {pb:.2f}."),
     "text.shuffle": ("Shuffle the words", "토큰 섞기"),
     "text.shuffled": ("Shuffled: {text}", "섞은 문장: {text}"),
     # --- lesson 2: embeddings -------------------------------------------------
@@ -893,6 +933,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.title": ("Predict, then reveal", "먼저 예측하고, 답 확인하기"),
     "quiz.intro": ("Pick an answer first; the answer is computed from the settings above, so it follows them.",
                    "먼저 답을 고르세요. 정답은 위의 설정으로 계산하므로, 설정을 바꾸면 함께 바뀝니다."),
+    "quiz.intro_first": (
+        "Pick your answers before reading on: the sections below show each one, computed from the settings above.",
+        "아래를 읽기 전에 먼저 답을 골라 보세요. 정답은 위의 설정으로 계산하며, 아래 내용에서 직접 확인할 수 있습니다."),
     "quiz.pick": ("Pick an answer to see the computed one.", "답을 고르면 계산된 정답이 보입니다."),
     "quiz.right": ("Right.", "정답입니다."),
     "quiz.wrong": ("Not quite: the answer is {answer}.", "아쉽네요. 정답은 {answer}입니다."),

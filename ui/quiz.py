@@ -44,10 +44,11 @@ def shape(*dims: int) -> str:
     return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
 
 
-def quiz(page: str, questions: Sequence[Question]) -> None:
-    """The lesson's questions, each in its own card."""
+def quiz(page: str, questions: Sequence[Question], before_answers: bool = False) -> None:
+    """The lesson's questions, each in its own card; ``before_answers``: placed above the sections that
+    show the answers (the caption says so)."""
     st.subheader(t("quiz.title"))
-    st.caption(t("quiz.intro"))
+    st.caption(t("quiz.intro_first" if before_answers else "quiz.intro"))
     for k, q in enumerate(questions):
         ask(f"{page}_{k}", q)
 
