@@ -9,8 +9,8 @@ import streamlit as st
 from ui import figures
 from ui.compute import next_words, parameter_count, prefix_pair, reading, stacked_shapes, toy_bidirectional, toy_layer_shapes
 from ui.i18n import language, t
-from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, presenting, sentence_input,
-                       show_param_notices)
+from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, other_language_note,
+                       presenting, sentence_input, show_param_notices)
 from ui.models import ModelFileError, language_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
@@ -112,6 +112,7 @@ def language_model_section(big: bool) -> None:
     st.write(t(lm.keys["body"], units=card.units, ppl=ppl, vocab=card.vocab_size))
     st.session_state.setdefault(f"lm_prefix{lm.suffix}", lm.prefix)
     prefix = st.text_input(t(lm.keys["prefix"]), key=f"lm_prefix{lm.suffix}", max_chars=300)
+    other_language_note(f"lm_prefix{lm.suffix}", prefix, lm.prefix)
     rows = next_words(prefix, name=lm.name)
     if not rows:
         st.info(t(lm.keys["empty"]))
@@ -132,6 +133,8 @@ def prefix_pair_section(lm: LanguageModelView) -> None:
         st.session_state.setdefault(key, default)
     first = left.text_input(t(lm.keys["first"]), key=keys[0], max_chars=300)
     second = right.text_input(t(lm.keys["second"]), key=keys[1], max_chars=300)
+    for column, key, text, default in ((left, keys[0], first, lm.pair[0]), (right, keys[1], second, lm.pair[1])):
+        other_language_note(key, text, default, column)
     pair = prefix_pair(first, second, name=lm.name)
     if pair is None:
         st.info(t(lm.keys["empty"]))

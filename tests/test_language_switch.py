@@ -23,9 +23,10 @@ def test_an_english_sentence_on_a_korean_page_is_named_and_replaced(page):
     at = open_app(page, lang="ko", sentence="the movie was not fun")
     assert NOTICE["ko"] in texts(at)
     button = next(b for b in at.button if b.key and b.key.endswith("_default"))
+    at.session_state["lang"] = "ko"  # AppTest reruns a switched-to page without app.py's sidebar, which holds it
     button.click().run()
     assert not at.exception
-    assert NOTICE["ko"] not in texts(at)  # the example sentence is Korean: no notice
+    assert "이 문장은" not in texts(at) and any("단원" in x or "시점" in x for x in [texts(at)])  # Korean, no notice
 
 
 @pytest.mark.parametrize("lang,text", [("ko", "영화가 정말 재밌어요"), ("en", "the movie was not fun")])
@@ -38,3 +39,17 @@ def test_a_sentence_in_the_pages_language_gets_no_notice(lang, text):
 def test_a_korean_sentence_on_an_english_page_is_named():
     at = open_app("pages/hidden_state.py", lang="en", sentence="영화가 정말 재밌어요")
     assert NOTICE["en"] in texts(at)
+
+
+@pytest.mark.parametrize("key", ["lm_prefix_ko", "lm_first_ko", "lm_second_ko"])
+def test_an_english_prefix_in_a_korean_language_model_box_is_named_and_replaced(key):
+    at = open_app("pages/unrolled.py", lang="ko")
+    assert NOTICE["ko"] not in texts(at)  # the Korean examples
+    at.session_state[key] = "the movie is"
+    at.session_state["lang"] = "ko"  # AppTest reruns a switched-to page without app.py's sidebar, which holds it
+    at.run()
+    assert NOTICE["ko"] in texts(at)
+    at.session_state["lang"] = "ko"
+    at.button(key=f"{key}_default").click().run()
+    assert not at.exception
+    assert script_of(at.text_input(key=key).value) == "ko"  # the Korean example is back in the box

@@ -76,14 +76,20 @@ def sentence_input(key: str, label: str, defaults: dict[str, str], where=st, hel
         st.session_state[key] = state.cut(state.read("sentence") or defaults[st.session_state.get("lang", "en")])
     text = state.cut(where.text_input(label, key=key, max_chars=state.MAX_TEXT, help=help))
     state.write(sentence=text)
+    other_language_note(key, text, defaults[st.session_state.get("lang", "en")], where)
+    return text
+
+
+def other_language_note(key: str, text: str, default: str, where=st) -> None:
+    """Under a text box: a note when ``text`` is written in the other language than the page's models read
+    (e.g. the language switched mid-lesson), with a button that puts the page language's ``default`` in."""
     lang = st.session_state.get("lang", "en")
     script = script_of(text)
-    if script and script != lang:  # e.g. the language switched mid-lesson: the page's models read the other one
+    if script and script != lang:
         where.info(t("input.other_language", other=t(f"lang.{script}"), mine=t(f"lang.{lang}")),
                    icon=":material/translate:")
         where.button(t("input.use_default", mine=t(f"lang.{lang}")), key=f"{key}_default", on_click=_use_default,
-                     args=(key, defaults[lang]), icon=":material/restart_alt:")
-    return text
+                     args=(key, default), icon=":material/restart_alt:")
 
 
 def _use_default(key: str, sentence: str) -> None:
