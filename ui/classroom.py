@@ -151,20 +151,20 @@ def page_info(url_path: object) -> PageInfo | None:
 
 
 def open_view(page: PageInfo, params: dict[str, str]) -> None:
-    """Open ``page`` with ``params`` in the URL as a fresh visit would, once this script run is complete.
+    """Open ``page`` with ``params`` in the URL as a fresh visit would: a full run starts now and switches at
+    its very start (class_before), where the pages' widgets forget their values (the class's own ``class_*``
+    state and the presentation switch stay).
 
-    From a fragment's rerun, a full run starts now and switches at its end (class_after); there the
-    pages' widgets forget their values (the class's own ``class_*`` state and the presentation switch stay).
-    Switching only from a complete run matters: a page switch that cuts a run short can leave the browser
-    drawing another fragment's timed rerun into a half-built page ("Bad delta path index", a blank page).
+    Switching before the page or the class bar draws anything matters: the switching run then registers no
+    timed fragment, so the browser has no fragment rerun of the old page to draw into the new one (which blanked
+    a phone: "Bad delta path index"). From a button's callback the run that follows switches the same way.
     """
     st.session_state.class_switch = (page.url_path, params)
-    if not st.session_state.get("class_full_run"):
-        st.rerun()
+    st.rerun()  # a no-op inside a callback, whose run comes next anyway
 
 
 def _switch() -> None:
-    """The switch open_view asked for (at the end of a complete run). Does not return."""
+    """The switch open_view asked for, first thing in a run. Does not return."""
     url_path, params = st.session_state.pop("class_switch")
     for key in list(st.session_state):
         if not str(key).startswith("class_") and key != "present":
@@ -230,6 +230,8 @@ def _follow_changed() -> None:
 
 def class_before(url_path: str) -> None:
     """Before the page runs: the sidebar's class box and, for a student, the class bar above the page."""
+    if "class_switch" in st.session_state:  # asked for by open_view: switch before drawing anything
+        _switch()
     st.session_state.class_ready = False  # the teacher publishes once this run's page has written its values
     st.session_state.class_full_run = True  # until class_after: publishing and the poll check wait for the page
     st.session_state.class_page = url_path
@@ -255,7 +257,7 @@ def class_before(url_path: str) -> None:
 
 def class_after(url_path: str) -> None:
     """Last in app.py: the teacher publishes the view the page wrote; a student sees the class's question;
-    either opens the view open_view asked for."""
+    either opens the view open_view asked for during the page's own run."""
     if "class_switch" in st.session_state:
         st.session_state.class_full_run = False
         _switch()
