@@ -12,6 +12,7 @@ from ui import figures, state
 from ui import compute
 from ui.i18n import t
 from ui.layout import chart, code, lesson_header, main_height, main_view, markdown_table, presenting, show_param_notices
+from ui.compute_korean import MORPHEME_MODEL, morpheme_verdict
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
 
@@ -188,7 +189,10 @@ def render() -> None:
     tokens, pushed = explain(card.name, text, read)
     with st.expander(t("demo.card")):
         model_card(card)
-    limits_section(card.language, tuple(c.name for c in cards.values()))
+    names = tuple(c.name for c in cards.values())
+    if card.language == "ko":
+        names += morpheme_section(text)
+    limits_section(card.language, names)
     quiz("demo", questions(card, readings, tokens, pushed))
 
 
@@ -222,6 +226,30 @@ def answer_view():
         verdicts(cards, readings, big)
     build_up(readings, big)
     return card, text, read, readings, cards
+
+
+def morpheme_section(text: str) -> tuple[str, ...]:
+    """The Korean sentence read as morphemes by ko-lstm-morphemes, and which reading the demo uses and why;
+    returns the model's name for the limits table when it could be used."""
+    st.subheader(t("demo.morph_title"))
+    try:
+        view = morpheme_verdict(text)
+    except ModelFileError as err:
+        show_fault(MORPHEME_MODEL, err)
+        return ()
+    if view is None:
+        st.info(t("demo.nothing_readable"), icon=":material/abc:")
+        return (MORPHEME_MODEL,)
+    st.write(t("demo.morph_body", name=MORPHEME_MODEL))
+    st.text(" ".join(view.tokens[:60]))  # the learner's own words, as plain text
+    if view.unknown:
+        st.caption(t("demo.morph_unknown", n=view.unknown))
+    verdict = t("demo.verdict_pos" if label_of(view.p) == "pos" else "demo.verdict_neg")
+    st.metric(f"LSTM · {MORPHEME_MODEL}", verdict, delta=f"{t('axis.p_positive')} = {view.p:.3f}", delta_color="off",
+              delta_arrow="off", border=True)
+    st.write(t("demo.morph_better" if view.better else "demo.morph_not_better", acc=view.accuracy, best=view.best,
+               best_acc=view.best_accuracy))
+    return (MORPHEME_MODEL,)
 
 
 def limits_section(lang: str, names: tuple[str, ...]) -> None:

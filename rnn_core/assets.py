@@ -38,6 +38,7 @@ T = TypeVar("T")
 MODELS: dict[str, tuple[str, str]] = {
     "en-rnn": ("sentiment", "en"), "en-lstm": ("sentiment", "en"), "en-gru": ("sentiment", "en"),
     "ko-rnn": ("sentiment", "ko"), "ko-lstm": ("sentiment", "ko"), "ko-gru": ("sentiment", "ko"),
+    "ko-lstm-morphemes": ("sentiment", "ko"),  # the same task read as Kiwi morphemes (issue 14: which reads better)
     "en-lm": ("language_model", "en"), "ko-lm": ("language_model", "ko"),  # next Kiwi morpheme, NSMC
     "en-word2vec": ("word_vectors", "en"),
     "ko-word2vec": ("word_vectors", "ko"),  # skip-gram over Kiwi morphemes of NSMC train
@@ -67,11 +68,17 @@ def files_of(name: str) -> tuple[str, ...]:
     if name not in MODELS:
         raise ModelFileError(f"{name!r} is not a shipped model", "malformed", str(name)[:40])
     kind, language = MODELS[name]
-    return {"sentiment": (f"{name}.keras", f"{language}-vocab.json"),
+    return {"sentiment": (f"{name}.keras", sentiment_vocab_file(name, language)),
             "language_model": (f"{name}.keras", f"{name}-vocab.json"),
             "word_vectors": (f"{name}.npz",),
             "tokenizer": (f"{name}-tokenizer.json",),
             "vocabulary": (f"{name}-vocab.json",)}[kind]
+
+
+def sentiment_vocab_file(name: str, language: str) -> str:
+    """The models of a language share one vocabulary ("ko-vocab.json"); a model named with a scheme
+    ("ko-lstm-morphemes") reads other tokens and has its own."""
+    return f"{language}-vocab.json" if name.count("-") == 1 else f"{name}-vocab.json"
 
 
 @dataclass
@@ -97,7 +104,7 @@ class ModelCard:
 
     @property
     def vocab_file(self) -> str:
-        return f"{self.language}-vocab.json" if self.kind == "sentiment" else f"{self.name}-vocab.json"
+        return sentiment_vocab_file(self.name, self.language) if self.kind == "sentiment" else f"{self.name}-vocab.json"
 
     @property
     def model_file(self) -> str:

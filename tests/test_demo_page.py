@@ -24,7 +24,8 @@ def type_text(at, text: str):
 def test_verdicts_and_explanations(lang, sentence, verdict):
     at = open_app(DEMO, lang=lang, sentence=sentence)
     metrics = at.metric
-    assert [m.label for m in metrics] == ["SimpleRNN", "LSTM", "GRU"]
+    morphemes = ["LSTM · ko-lstm-morphemes"] if lang == "ko" else []  # Korean: the morpheme LSTM below them
+    assert [m.label for m in metrics] == ["SimpleRNN", "LSTM", "GRU", *morphemes]
     assert verdict in metrics[1].value
     assert len(at.get("plotly_chart")) == 2
     assert at.dataframe[0].value.shape[0] == len(tokenize(sentence, "words" if lang == "en" else "syllables"))

@@ -15,7 +15,8 @@ from rnn_core.text import pad_sequences
 from tests.conftest import ROOT
 from training import corpora
 
-TARGETS = {"en-lstm": 0.88, "en-gru": 0.88, "en-rnn": 0.84, "ko-lstm": 0.85, "ko-gru": 0.85, "ko-rnn": 0.80}
+TARGETS = {"en-lstm": 0.88, "en-gru": 0.88, "en-rnn": 0.84, "ko-lstm": 0.85, "ko-gru": 0.85, "ko-rnn": 0.80,
+           "ko-lstm-morphemes": 0.86}
 SHORT_OF_TARGET: dict[str, str] = {}  # measured shortfalls, kept visible as strict xfails (none at present)
 
 

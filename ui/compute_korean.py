@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import streamlit as st
 
 from rnn_core import korean
@@ -320,3 +321,46 @@ def korean_word_map(text: str, frequent: int):
 
     view = word_map("word2vec", "ko", sentence_morphemes(text), frequent)
     return replace(view, labels=[readable(t) for t in view.labels])
+
+
+# --- lesson 7 (the demo): the same task read as morphemes (ko-lstm-morphemes) ----------------------------
+
+MORPHEME_MODEL = "ko-lstm-morphemes"
+SYLLABLE_MODELS = ("ko-rnn", "ko-lstm", "ko-gru")  # the demo's three Korean cells
+
+
+@dataclass(frozen=True)
+class MorphemeVerdict:
+    """The learner's sentence read by the morpheme LSTM, beside the syllable models' measured accuracy."""
+
+    tokens: tuple[str, ...]  # the morphemes it reads, as a learner reads them (재밌(다), -요)
+    unknown: int  # how many of them are out of its vocabulary
+    p: float  # its p(positive) for the sentence
+    accuracy: float  # its NSMC test accuracy (card)
+    best: str  # the syllable model with the highest NSMC test accuracy
+    best_accuracy: float  # ... that accuracy (card)
+    better: bool  # accuracy > best_accuracy: what the page's comparison sentence says
+
+
+def morpheme_verdict(text: str) -> MorphemeVerdict | None:
+    """ko-lstm-morphemes on ``text`` (cut to the one limit); None when the text holds no morpheme.
+    Raises ModelFileError when a model cannot be used."""
+    return _morpheme_verdict(cut(text), digest_of(MORPHEME_MODEL), tuple(digest_of(n) for n in SYLLABLE_MODELS))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _morpheme_verdict(text: str, digest: str, syllable_digests: tuple[str, ...]) -> MorphemeVerdict | None:
+    from ui.models import sentiment_model
+
+    model = sentiment_model(MORPHEME_MODEL)
+    tokens, ids, _ = model.encode(text)
+    if not ids:
+        return None
+    accuracy = {name: sentiment_model(name).card.metrics["test_accuracy"] for name in SYLLABLE_MODELS}
+    best = max(accuracy, key=accuracy.get)
+    mine = model.card.metrics["test_accuracy"]
+    p = float(model.probabilities(np.asarray([ids]))[0])
+    shown = tuple(_parts(tok)[0] if _parts(tok)[1] == "XR" else next_token_label(tok)  # 지루 -하(다): 하다 once
+                  for tok in tokens)
+    return MorphemeVerdict(tokens=shown, unknown=sum(i == 1 for i in ids),
+                           p=p, accuracy=mine, best=best, best_accuracy=accuracy[best], better=mine > accuracy[best])

@@ -12,6 +12,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import get_colorscale
 
+from ui.i18n import t  # hover labels in the learner's language
+
 DIVERGING = get_colorscale("RdBu_r")  # resolved here: plotly.js knows no "_r" names
 SEQUENTIAL = get_colorscale("Viridis")
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -71,7 +73,8 @@ def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big:
             colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1, xaxis=f"x{suffix}",
             yaxis=f"y{suffix}", texttemplate="%{z:.2f}" if _cell_text(M) else None,
             textfont={"size": _font(big) - 2},
-            hovertemplate=f"{title}<br>row %{{y}}, column %{{x}}<br>value %{{z:.5f}}<extra></extra>",
+            hovertemplate=f"{title}<br>{t('hover.row')} %{{y}}, {t('hover.column')} %{{x}}<br>{t('hover.value')} "
+                          f"%{{z:.5f}}<extra></extra>",
             colorbar={"title": {"text": value_name}, "thickness": 14}))
         layout[f"xaxis{suffix}"] = {"domain": [float(x0), float(x0 + w)], "anchor": f"y{suffix}",
                                     "showticklabels": cols > 1, "dtick": 1, "constrain": "domain"}
@@ -101,7 +104,7 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
     heatmap = dict(type="heatmap", z=M, x=list(range(1, D + 1)), y=labels, xgap=1 if D <= 32 else 0, ygap=1,
                    zmin=float(low), zmax=float(high), **scale,
                    texttemplate="%{z:.2f}" if _cell_text(M) else None,
-                   hovertemplate=f"%{{y}}<br>unit %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
+                   hovertemplate=f"%{{y}}<br>{t('step.unit')} %{{x}}<br>{value_name} = %{{z:.5f}}<extra></extra>",
                    colorbar={"title": {"text": value_name}})
     shapes = [] if highlight is None else [
         {"type": "rect", "x0": 0.5, "x1": D + 0.5, "y0": highlight - 0.5, "y1": highlight + 0.5,
@@ -293,7 +296,8 @@ def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y
     grid = dict(type="heatmap", z=kind, zmin=0, zmax=2, colorscale=colours, showscale=False, xgap=2, ygap=2,
                       x=list(range(1, L + 1)), y=[f"{b + 1}" for b in range(B)], text=text,
                       texttemplate="%{text}" if L <= 24 else None, textfont={"size": _font(big) - 2},
-                      hovertemplate="sentence %{y}, position %{x}<br>%{text}<extra></extra>")
+                      hovertemplate=f"{t('text.sentence_axis')} %{{y}}, {t('text.position_axis')} %{{x}}<br>%{{text}}"
+                                    "<extra></extra>")
     return _figure([grid], _layout(big, _fit(100 + 52 * B * (1.3 if big else 1), height), x_title, y_title, top=10,
                                    xaxis={"dtick": 1}, yaxis={"autorange": "reversed", "type": "category"}))
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.i18n import t
 from ui.figures import DIVERGING, OKABE_ITO, SEQUENTIAL, _figure, _fit, _layout
 
 CELL_COLOURS = {"SimpleRNN": OKABE_ITO[0], "LSTM": OKABE_ITO[1], "GRU": OKABE_ITO[2]}
@@ -104,7 +105,8 @@ def states_over_time(M: np.ndarray, tokens: Sequence[str], name: str, signed: bo
              else {"zmin": 0, "zmax": 1, "colorscale": SEQUENTIAL})
     heatmap = dict(type="heatmap", z=values.T.tolist(), x=list(range(1, T + 1)), y=list(range(1, D + 1)),
                    customdata=[list(tokens)] * D, xgap=1 if T <= 40 else 0, ygap=1 if D <= 16 else 0, **scale,
-                   hovertemplate=f"t = %{{x}} (%{{customdata}})<br>unit %{{y}}<br>{name} = %{{z:.4f}}<extra></extra>",
+                   hovertemplate=f"t = %{{x}} (%{{customdata}})<br>{t('step.unit')} %{{y}}<br>{name} = %{{z:.4f}}"
+                                 "<extra></extra>",
                    colorbar={"title": {"text": name}, "thickness": 14})
     step = max(1, T // 20)
     natural = max(220, 140 + min(16, max(7, 260 // D)) * D * (1.3 if big else 1))  # room for the colour bar

@@ -893,6 +893,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "demo.model_error": ("The {model} model cannot be used: {why}. The other models and lessons still work.",
                          "{model} 모델을 쓸 수 없습니다: {why}. 다른 모델과 단원은 계속 쓸 수 있습니다."),
     "axis.p_positive": ("p(positive)", "p(긍정)"),
+    "hover.row": ("row", "행"),
+    "hover.column": ("column", "열"),
+    "hover.value": ("value", "값"),
     "axis.push": ("Δ p(positive)", "Δ p(긍정)"),
     "fault.missing": ("the file {file} is missing", "{file} 파일이 없습니다"),
     "fault.malformed": ("the file {file} is not in the expected form (its fields, names or layers are wrong)",
@@ -902,6 +905,26 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "{file} 파일이 모델 카드의 sha256과 다릅니다 (바뀌었거나 손상됨)"),
     "fault.unreadable": ("the file {file} cannot be read", "{file} 파일을 읽을 수 없습니다"),
     "demo.no_model": ("No model for this language could be loaded.", "이 언어의 모델을 하나도 불러오지 못했습니다."),
+    "demo.morph_title": ("Read as morphemes", "형태소로 읽으면"),
+    "demo.morph_body": (
+        "{name} is an LSTM trained on the same NSMC reviews, but it reads Kiwi morphemes instead of syllables. "
+        "Your sentence as it reads it:",
+        "{name}는 같은 NSMC 리뷰로 학습한 LSTM인데, 음절 대신 Kiwi 형태소를 읽습니다. 이 모델이 읽는 내 문장은 다음과 같습니다."),
+    "demo.morph_better": (
+        "On the NSMC test split it scores {acc:.4f}, above the best syllable model ({best}, {best_acc:.4f}): a whole "
+        "morpheme such as 재밌(다) or 지루(하다) carries more meaning than its syllables. The three models above still "
+        "read syllables, so that they differ only in their cell and lessons 3 to 6 can follow the same syllables "
+        "step by step.",
+        "NSMC 테스트 데이터에서 정확도 {acc:.4f}로, 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 높습니다. "
+        "재밌(다)나 지루(하다) 같은 형태소 하나가 음절보다 더 많은 뜻을 담기 때문입니다. 위의 세 모델은 그래도 "
+        "음절을 읽습니다. 그래야 셀만 다르게 비교할 수 있고, 3단원부터 6단원까지 같은 음절을 시점마다 따라갈 수 있습니다."),
+    "demo.morph_not_better": (
+        "On the NSMC test split it scores {acc:.4f}, no better than the best syllable model ({best}, {best_acc:.4f}), "
+        "so the demo keeps the syllable models.",
+        "NSMC 테스트 데이터에서 정확도 {acc:.4f}로, 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 낫지 않습니다. "
+        "그래서 데모는 음절 모델을 씁니다."),
+    "demo.morph_unknown": ("{n} of these morphemes are out of its vocabulary.",
+                           "이 가운데 {n}개는 모델의 어휘에 없는 형태소입니다."),
     "demo.test_accuracy": ("test accuracy", "테스트 정확도"),
     "card.field": ("field", "항목"),
     "card.value": ("value", "값"),
