@@ -1,10 +1,12 @@
 """Lesson 1: from text to the (batch, time steps, features) tensor an RNN reads, with the real model's pipeline."""
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from ui import figures, state
-from ui.compute import Pipeline, pipeline, shuffled_verdict
+from ui.compute import Pipeline, onehot_lookup, pipeline, shuffled_verdict
 from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
 from ui.layout import chart, lesson_header, main_height, main_view, picker, presenting, show_param_notices
@@ -136,9 +138,26 @@ def lookup_section(result: Pipeline, card, big: bool) -> None:
     T, E, V = len(result.vectors), card.embedding_dim, card.vocab_size  # the first maxlen tokens
     st.write(t("text.onehot_body", V=V, T=T, E=E, diff=result.onehot_gap, mults=T * V * E, copies=T * E))
     if T:
+        onehot_row(result, card, big)
+    if T:
         st.markdown(f"**{t('text.vectors', T=T, E=E)}**")
         chart(figures.time_by_unit(result.vectors, result.tokens[0][:T], None, t("text.dimension"),
                                    t("step.time_axis"), "e", True, big))
+
+
+def onehot_row(result: Pipeline, card, big: bool) -> None:
+    """One token of the first sentence: its one-hot row (a window around its id) and the embedding row it selects."""
+    tokens, ids = result.tokens[0][: len(result.vectors)], result.ids[0][: len(result.vectors)]
+    choices = list(range(len(tokens)))
+    start = next((k for k, i in enumerate(ids) if i > 1), 0)  # a token in the vocabulary, if there is one
+    k = st.selectbox(t("text.onehot_pick"), choices, index=start, key=f"text_onehot_{len(tokens)}",
+                     format_func=lambda j: f"{j + 1}. {tokens[j]} (id {ids[j]})")
+    view = onehot_lookup(card.name, ids[k])
+    token = html.escape(tokens[k])  # Plotly draws a few HTML tags in titles: the learner's text stays text
+    titles = (t("text.onehot_panel", token=token, V=f"{card.vocab_size:,}", id=ids[k], a=view.ids[0], b=view.ids[-1]),
+              t("text.lookup_panel", token=token, id=ids[k], E=card.embedding_dim), t("text.onehot_id"))
+    chart(figures.onehot_lookup(view.ids, view.onehot, view.product, titles, big))
+    st.caption(t("text.onehot_check", gap=view.gap, E=card.embedding_dim))
 
 
 def padded_batch(result: Pipeline, big: bool) -> None:

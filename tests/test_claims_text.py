@@ -103,3 +103,19 @@ def test_a_sentence_that_fills_every_step_is_said_to_have_no_padding():
     shown = texts(at)
     assert said("text.mask_full", "en") in shown
     assert said("text.mask_same", "en") not in shown and said("text.mask_body", "en") not in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_one_hot_row_selects_the_row_a_lookup_copies(lang):
+    """The drawn one-hot row has its single 1 at the token's id, and one_hot · E equals E[id] (recomputed)."""
+    name = f"{lang}-lstm"
+    model = SentimentModel.load(name)
+    first = {"en": "the movie was not fun.", "ko": "영화가 정말 재밌어요"}[lang]
+    token_id = model.encode(first)[1][0]
+    view = compute.onehot_lookup(name, token_id)
+    table = model.network.embedding.table
+    assert view.onehot.sum() == 1 and view.ids[int(np.argmax(view.onehot))] == token_id
+    assert np.allclose(view.product, table[token_id]) and view.gap < 1e-6
+    assert not np.allclose(view.product, table[token_id + 1])  # the check can fail: the neighbouring row differs
+    at = open_app(PAGE, lang=lang)
+    assert STRINGS["text.onehot_check"][lang == "ko"].format(gap=view.gap, E=table.shape[1]) in texts(at)

@@ -67,6 +67,8 @@ def every_builder(big: bool) -> dict:
                                                     h=-0.007), big),
         "token_grid": figures.token_grid([tokens, tokens[:3] + ["", ""]], np.array([[5, 9, 1, 7, 3], [5, 9, 1, 0, 0]]),
                                          "position", "sentence", big),
+        "onehot_lookup": figures.onehot_lookup(list(range(40, 55)), (np.arange(40, 55) == 47).astype(float), H[0],
+                                               ("one_hot(movie)", "E[47]", "id"), big),
         **{f"architecture {k}": figures.architecture(k, big) for k in figures.ARCHITECTURES},
         "word_map": figures.word_map(rng.standard_normal((6, 2)), list("abcdef"), np.arange(6) < 2, "c",
                                      ("PC 1", "PC 2"), big),

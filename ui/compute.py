@@ -139,6 +139,41 @@ def _pipeline(name: str, digest: str, texts: tuple[str, ...], maxlen: int, paddi
                     p_plain=float(model.probabilities(np.asarray([ids[0]]))[0]))
 
 
+ONEHOT_WINDOW = 15  # ids of a one-hot row drawn around the token's own id (the row has V entries)
+
+
+@dataclass(frozen=True)
+class OneHotLookup:
+    """One token's one-hot row times the embedding table, beside the row a lookup copies."""
+
+    token_id: int
+    ids: list[int]  # the window of ids drawn, around token_id
+    onehot: np.ndarray  # (len(ids),) the one-hot row's entries there: a single 1 at token_id
+    product: np.ndarray  # (E,) one_hot(token_id) @ table
+    gap: float  # max |product - table[token_id]|
+
+
+def onehot_lookup(name: str, token_id: int) -> OneHotLookup:
+    """Model ``name``'s embedding table looked up by multiplying one token's one-hot row (V entries) by it."""
+    return _onehot_lookup(name, digest_of(name), int(token_id))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _onehot_lookup(name: str, digest: str, token_id: int) -> OneHotLookup:
+    from rnn_core.text import one_hot
+
+    table = sentiment_model(name).network.embedding.table  # (V, E)
+    V = len(table)
+    if not 0 <= token_id < V:
+        raise ValueError(f"token id {token_id} is outside the vocabulary of {V}")
+    row = one_hot([token_id], V)  # (1, V)
+    product = (row @ table)[0]  # (E,)
+    low = min(max(0, token_id - ONEHOT_WINDOW // 2), max(0, V - ONEHOT_WINDOW))
+    ids = list(range(low, min(V, low + ONEHOT_WINDOW)))
+    return OneHotLookup(token_id=token_id, ids=ids, onehot=row[0, ids], product=product,
+                        gap=float(np.max(np.abs(product - table[token_id]))))
+
+
 ORDER_MOVES = 0.05  # |p - p_shuffled| at or above this is "the number moves"; below it, "barely changes"
 ORDER_PAIRS = {  # the same tokens in two orders, whose meanings differ; the page shows the first that flips
     "en": [("good at first but boring in the end", "boring at first but good in the end"),
