@@ -40,9 +40,15 @@ def settings(big: bool) -> pg.Settings:
     seed = seed_at.number_input(t("play.seed"), 0, 9999, key="pg_seed")
     state.write(ptask=task, pcell=cell, punits=units, plen=length, plr=lr, pclip=clip, pmax=round(clip_norm, 2),
                 seed=int(seed))
-    if not big:
-        st.caption(t(f"play.about.{task}", text=SHORT_TEXT.strip()))
+    if not big:  # presenting, the same lines come under the main view (training)
+        about(task)
     return pg.Settings(task, cell, units, length, lr, clip, round(float(clip_norm), 2), int(seed))
+
+
+def about(task: str) -> None:
+    """What the chosen task asks, and why there is no sentiment task."""
+    st.caption(t(f"play.about.{task}", text=SHORT_TEXT.strip()))
+    st.caption(t("play.no_sentiment"))
 
 
 # --- the play loop: a fragment that trains a few steps per tick while playing ------------------------------
@@ -65,6 +71,8 @@ def training(settings: pg.Settings, big: bool) -> None:
     timer = bool(st.session_state.get("pg_playing")) and not st.session_state.pg_run.finished
     st.session_state.pg_timer = timer
     st.fragment(run_every=TICK if timer else None)(live)(big)
+    if big:
+        about(settings.task)
     st.fragment(run_every=DETAILS_TICK if timer else None)(details)(big)
 
 
@@ -242,7 +250,7 @@ def weight_inputs(ch: pg.Challenge) -> pg.HandWeights:
             W_h[i][j] = col.number_input(t("play.hand_from_h", i=i + 1), key=keys["W_h"][i][j], **number)
         b.append(col.number_input(t("play.hand_bias"), key=keys["b"][j], **number))
         w_y.append(col.number_input(t("play.hand_to_y"), key=keys["w_y"][j], **number))
-    columns[-1].markdown("**→**")
+    columns[-1].markdown(f"**{t('play.hand_answer')}**")
     b_y = columns[-1].number_input(t("play.hand_answer_bias"), key=keys["b_y"], **number)
     return pg.HandWeights.of(W_x, W_h, b, w_y, b_y)
 
@@ -312,7 +320,7 @@ def questions(settings: pg.Settings) -> list[Question]:
                  t("quiz.play.q1_why", first=first, last=last)),
         question(asked, f"{after:.3g}", [f"{norm:.3g}", f"{settings.clip_norm:.3g}",
                                          f"{norm / settings.clip_norm:.3g}", "0"], t("quiz.play.q2_why")),
-        question(t("quiz.play.q3"), f"{chances[settings.task]:.0%}", [f"{c:.0%}" for c in chances.values()],
+        question(t("quiz.play.q3"), f"{chances[settings.task]:.1%}", [f"{c:.1%}" for c in chances.values()],
                  t("quiz.play.q3_why", p=chances[settings.task])),
     ]
 
@@ -324,7 +332,6 @@ def render() -> None:
     training(chosen, big)
     race(chosen, big)
     challenges(big)
-    st.caption(t("play.no_sentiment"))
     quiz("play", questions(chosen))
     show_param_notices(notices)
 

@@ -170,7 +170,7 @@ def fake_race(first: str, second: str) -> dict:
 
 def test_race_sentences_are_read_off_the_curves():
     said = pg.race_sentences(fake_race("LSTM", "LSTM"))
-    assert said[0] == "SimpleRNN never reached 90% in 300 steps: it ended at 14% (chance 12%)."
+    assert said[0] == "SimpleRNN never reached 90% in 300 steps: it ended at 14% (chance 12.5%)."
     assert said[1] == "LSTM reached 90% by step 200 and ended at 100%."
     assert said[3].startswith("After 300 steps: LSTM 100% ≥ GRU 100% ≥ SimpleRNN 14%")
     inverted = pg.race_sentences(fake_race("SimpleRNN", "LSTM"))  # the same curves, handed to the other cells

@@ -109,10 +109,10 @@ def states_over_time(M: np.ndarray, tokens: Sequence[str], name: str, signed: bo
                                  "<extra></extra>",
                    colorbar={"title": {"text": name}, "thickness": 14})
     step = max(1, T // 20)
+    ticks = sorted(set(range(1, T + 1, step)) | {T})  # the last step (the query, the answer's moment) always named
     natural = max(220, 140 + min(16, max(7, 260 // D)) * D * (1.3 if big else 1))  # room for the colour bar
     layout = _layout(big, _fit(natural, height), titles["x"], titles["y"],
-                     xaxis={"tickvals": list(range(1, T + 1, step)),
-                            "ticktext": [f"{k}<br>{tokens[k - 1]}" for k in range(1, T + 1, step)]},
+                     xaxis={"tickvals": ticks, "ticktext": [f"{k}<br>{tokens[k - 1]}" for k in ticks]},
                      yaxis={"autorange": "reversed", "dtick": 1 if D <= 12 else None})
     return _figure([heatmap], layout)
 

@@ -624,7 +624,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "sequences per gap.",
         "긴 문장의 첫 단어를 보고 ‘그’와 ‘그녀’ 중 무엇을 쓸지 알아야 하는 것처럼 장기 기억이 필요한 과제입니다. "
         "시퀀스는 8개 기호 중 하나로 시작하고, 무작위 방해 토큰 N개, 물음표가 이어집니다. 신경망은 첫 기호를 "
-        "맞혀야 합니다(우연 = 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 학습시키고 "
+        "맞혀야 합니다(무작위로 찍으면 1/8). 유닛 24개짜리 SimpleRNN, LSTM, GRU를 최대 N까지의 시퀀스로 여기서 학습시키고 "
         "정해진 간격에서 시험합니다. 학습된 신경망마다 답이 물음표에 비해 첫 기호에 얼마나 좌우되는지도 잽니다: "
         "‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (p: 정답의 확률), 간격마다 시험 시퀀스 200개의 중앙값입니다."),
     "grad.memory_max": ("Longest gap N", "가장 긴 간격 N"),
@@ -639,7 +639,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.memory_failed": ("The live training could not run here: {why}", "여기서는 실시간 학습을 실행할 수 없습니다: {why}"),
     "grad.memory_x": ("gap N (distractors between the symbol and the question)", "간격 N (기호와 질문 사이의 방해 토큰 수)"),
     "grad.memory_y": ("test accuracy", "테스트 정확도"),
-    "grad.memory_chance": ("chance", "우연"),
+    "grad.memory_chance": ("chance", "무작위 추측"),
     "grad.memory_reach_y": ("‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (log scale)", "‖dp/dx_first‖ ÷ ‖dp/dx_last‖ (로그 눈금)"),
     "grad.memory_shown": (
         "At gap {gap}, compared with the question mark, the answer depends on the first symbol {rnn:.1e}× as much "
@@ -656,17 +656,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.memory_acc_gated_better": (
         "Test accuracy at gap {gap}: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (chance {chance:.3f}): "
         "both gated cells answer better.",
-        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (우연 {chance:.3f}). "
+        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (무작위 추측 {chance:.3f}). "
         "두 게이트 셀이 더 잘 맞힙니다."),
     "grad.memory_acc_rnn_better": (
         "Test accuracy at gap {gap}: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (chance {chance:.3f}): "
         "the SimpleRNN answers better than both gated cells.",
-        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (우연 {chance:.3f}). "
+        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (무작위 추측 {chance:.3f}). "
         "SimpleRNN이 두 게이트 셀보다 더 잘 맞힙니다."),
     "grad.memory_acc_mixed": (
         "Test accuracy at gap {gap}: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (chance {chance:.3f}): "
         "no clear order between the SimpleRNN and the gated cells.",
-        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (우연 {chance:.3f}). "
+        "간격 {gap}에서 테스트 정확도: SimpleRNN {rnn:.2f}, LSTM {lstm:.2f}, GRU {gru:.2f} (무작위 추측 {chance:.3f}). "
         "SimpleRNN과 게이트 셀 사이에 뚜렷한 차이가 없습니다."),
     "grad.summary": ("What this lesson showed", "이 단원에서 본 것"),
     "grad.sum.strength": (
@@ -918,19 +918,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "demo.morph_body": (
         "{name} is an LSTM trained on the same NSMC reviews, but it reads Kiwi morphemes instead of syllables. "
         "Your sentence as it reads it:",
-        "{name}는 같은 NSMC 리뷰로 학습한 LSTM인데, 음절 대신 Kiwi 형태소를 읽습니다. 이 모델이 읽는 내 문장은 다음과 같습니다."),
+        "{name} 모델은 같은 NSMC 리뷰로 학습한 LSTM인데, 음절 대신 Kiwi 형태소를 읽습니다. 이 모델이 읽는 내 문장은 다음과 같습니다."),
     "demo.morph_better": (
         "On the NSMC test split it scores {acc:.4f}, above the best syllable model ({best}, {best_acc:.4f}): a whole "
         "morpheme such as 재밌(다) or 지루(하다) carries more meaning than its syllables. The three models above still "
         "read syllables, so that they differ only in their cell and lessons 3 to 6 can follow the same syllables "
         "step by step.",
-        "NSMC 테스트 데이터에서 정확도 {acc:.4f}로, 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 높습니다. "
+        "NSMC 테스트 정확도는 {acc:.4f}입니다. 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 높습니다. "
         "재밌(다)나 지루(하다) 같은 형태소 하나가 음절보다 더 많은 뜻을 담기 때문입니다. 위의 세 모델은 그래도 "
         "음절을 읽습니다. 그래야 셀만 다르게 비교할 수 있고, 3단원부터 6단원까지 같은 음절을 시점마다 따라갈 수 있습니다."),
     "demo.morph_not_better": (
         "On the NSMC test split it scores {acc:.4f}, no better than the best syllable model ({best}, {best_acc:.4f}), "
         "so the demo keeps the syllable models.",
-        "NSMC 테스트 데이터에서 정확도 {acc:.4f}로, 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 낫지 않습니다. "
+        "NSMC 테스트 정확도는 {acc:.4f}입니다. 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 낫지 않습니다. "
         "그래서 데모는 음절 모델을 씁니다."),
     "demo.morph_unknown": ("{n} of these morphemes are out of its vocabulary.",
                            "이 가운데 {n}개는 모델의 어휘에 없는 형태소입니다."),

@@ -26,7 +26,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The answer is the first symbol. Training sequences have gaps of 1 to N; accuracy is measured on new "
         "sequences whose gap is exactly N.",
         "시퀀스는 기호 8개(A부터 H까지) 중 하나로 시작하고, 무작위 방해 토큰(a부터 l까지)이 이어진 뒤 물음표로 끝납니다. "
-        "정답은 첫 기호입니다. 학습 시퀀스의 간격은 1부터 N까지이고, 정확도는 간격이 꼭 N인 새 시퀀스로 잽니다."),
+        "정답은 첫 기호입니다. 학습 시퀀스의 간격은 1부터 N까지이고, 정확도는 간격이 정확히 N인 새 시퀀스로 잽니다."),
     "play.about.adding": (
         "N digits, one marked with * in each half. The answer is the sum of the two marked digits (0 to 18).",
         "숫자 N개 가운데 앞쪽 절반과 뒤쪽 절반에 하나씩 별표(*)가 붙어 있습니다. 정답은 별표가 붙은 두 숫자의 합(0부터 "
@@ -49,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "기억 과제: 간격. 덧셈·홀짝: 숫자나 비트의 수. 다음 글자: 읽는 글자 수."),
     "play.lr": ("Learning rate", "학습률"),
     "play.clip": ("Clip", "클리핑"),
-    "play.clip_max": ("Clip limit", "클리핑 한계"),
+    "play.clip_max": ("Clip limit", "클리핑 임계값"),
     "play.clip_max_help": ("The largest global norm the gradients may keep: above it, all are scaled down together.",
                            "기울기가 가질 수 있는 가장 큰 전역 노름. 이보다 크면 모든 기울기를 함께 줄입니다."),
     "play.seed": ("Seed", "시드"),
@@ -70,7 +70,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.x_step": ("training step", "학습 스텝"),
     "play.y_loss": ("loss", "손실"),
     "play.y_acc": ("held-out accuracy", "검증 정확도"),
-    "play.chance": ("chance {p:.0%}", "우연 {p:.0%}"),
+    "play.chance": ("chance {p:.1%}", "무작위 추측 {p:.1%}"),
     "play.norms": ("The gradients' global norm, before and after clipping", "기울기의 전역 노름: 클리핑 전과 후"),
     "play.y_norm": ("global norm", "전역 노름"),
     "play.norm_before": ("before clipping", "클리핑 전"),
@@ -94,7 +94,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.q.i": ("input gate i", "입력 게이트 i"),
     "play.q.f": ("forget gate f", "망각 게이트 f"),
     "play.q.o": ("output gate o", "출력 게이트 o"),
-    "play.q.g": ("candidate g", "후보 g"),
+    "play.q.g": ("candidate g", "후보 값 g"),
     "play.q.z": ("update gate z", "업데이트 게이트 z"),
     "play.q.r": ("reset gate r", "리셋 게이트 r"),
     "play.q.n": ("candidate n", "후보 n"),
@@ -104,25 +104,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.odd": ("odd", "홀수"),
     "play.even": ("even", "짝수"),
     # --- facts read off the numbers ---------------------------------------------
-    "play.fact_start": ("Before any step: held-out accuracy {acc:.0%} (chance {chance:.0%}).",
-                        "아직 학습 전: 검증 정확도 {acc:.0%} (우연 {chance:.0%})."),
+    "play.fact_start": ("Before any step: held-out accuracy {acc:.0%}, where guessing at random gives {chance:.1%}: "
+                        "nothing is learnt yet.",
+                        "아직 학습 전: 검증 정확도 {acc:.0%}, 무작위로 찍으면 {chance:.1%}입니다. 아직 배운 것이 "
+                        "없습니다."),
     "play.fact_nan": (
         "At step {step} the loss stopped being a number: the weights blew up. Turn clipping on or lower the "
         "learning rate, then reset.",
         "학습 스텝 {step}에서 손실이 숫자가 아니게 되었습니다(NaN). 가중치가 폭주한 것입니다. 클리핑을 켜거나 학습률을 낮춘 뒤 "
         "처음부터 다시 하세요."),
-    "play.fact_early": ("Step {steps}: loss {now:.3f}, held-out accuracy {acc:.0%} (chance {chance:.0%}).",
-                        "학습 스텝 {steps}: 손실 {now:.3f}, 검증 정확도 {acc:.0%} (우연 {chance:.0%})."),
+    "play.fact_early": ("Step {steps}: loss {now:.3f}, held-out accuracy {acc:.0%} (chance {chance:.1%}).",
+                        "학습 스텝 {steps}: 손실 {now:.3f}, 검증 정확도 {acc:.0%} (무작위 추측 {chance:.1%})."),
     "play.fact_down": (
         "The loss fell from {first:.3f} (first 5 steps) to {now:.3f} (last 5) in {steps} steps; held-out accuracy "
-        "is now {acc:.0%} (chance {chance:.0%}).",
+        "is now {acc:.0%} (chance {chance:.1%}).",
         "학습 스텝 {steps}번 동안 손실이 처음 5번의 평균 {first:.3f}에서 최근 5번의 평균 {now:.3f}(으)로 줄었습니다. "
-        "지금 검증 정확도는 {acc:.0%}입니다 (우연 {chance:.0%})."),
+        "지금 검증 정확도는 {acc:.0%}입니다 (무작위 추측 {chance:.1%})."),
     "play.fact_up": (
         "The loss rose from {first:.3f} (first 5 steps) to {now:.3f} (last 5) in {steps} steps; held-out accuracy "
-        "is now {acc:.0%} (chance {chance:.0%}).",
+        "is now {acc:.0%} (chance {chance:.1%}).",
         "학습 스텝 {steps}번 동안 손실이 처음 5번의 평균 {first:.3f}에서 최근 5번의 평균 {now:.3f}(으)로 오히려 "
-        "늘었습니다. 지금 검증 정확도는 {acc:.0%}입니다 (우연 {chance:.0%})."),
+        "늘었습니다. 지금 검증 정확도는 {acc:.0%}입니다 (무작위 추측 {chance:.1%})."),
     "play.fact_clip": (
         "Clipping acted on {clipped} of the last {n} steps (global norm above {c}); the largest norm was "
         "{biggest:.3g}.",
@@ -144,10 +146,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.race": ("The race: SimpleRNN, LSTM and GRU on the same task and seed",
                   "경주: 같은 과제와 시드로 SimpleRNN, LSTM, GRU"),
     "play.race_body": (
-        "The three cells train {steps} steps each with the settings above (all but the cell). The server's shared "
-        "trainer runs it: everyone who asks for the same settings shares one run, and it goes on if you move on.",
-        "위 설정(셀만 빼고)으로 세 셀을 각각 학습 스텝 {steps}번씩 학습시킵니다. 서버의 공용 트레이너가 실행합니다. 같은 설정을 "
-        "요청한 사람은 모두 한 번의 실행을 함께 보고, 다른 곳으로 옮겨 가도 학습은 계속됩니다."),
+        "The three cells train {steps} steps each with the settings above (all but the cell). The race is trained once: "
+        "everyone who picks the same settings sees the same race, and it goes on if you move to another lesson.",
+        "위 설정(셀만 빼고)으로 세 셀을 각각 학습 스텝 {steps}번씩 학습시킵니다. 경주는 한 번만 학습하며, 같은 설정을 "
+        "고른 사람은 모두 같은 결과를 봅니다. 다른 단원으로 넘어가도 학습은 이어집니다."),
     "play.race_run": ("Start the race", "경주 시작"),
     "play.race_queued": ("Waiting for the trainer: number {n} in line. It keeps its place if you move on.",
                          "트레이너를 기다리는 중: {n}번째 순서입니다. 다른 곳으로 옮겨 가도 순서는 그대로입니다."),
@@ -158,12 +160,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.race_cached": ("Already raced on this server with these settings: shown at once.",
                          "이 서버에서 같은 설정으로 이미 경주했습니다. 바로 보여 드립니다."),
     "play.race_never": (
-        "{cell} never reached {level:.0%} in {steps} steps: it ended at {final:.0%} (chance {chance:.0%}).",
-        "{cell}은(는) 학습 스텝 {steps}번 안에 {level:.0%}에 이르지 못하고 {final:.0%}로 끝났습니다 (우연 {chance:.0%})."),
+        "{cell} never reached {level:.0%} in {steps} steps: it ended at {final:.0%} (chance {chance:.1%}).",
+        "{cell}은(는) 학습 스텝 {steps}번 안에 {level:.0%}에 이르지 못하고 {final:.0%}로 끝났습니다 (무작위 추측 {chance:.1%})."),
     "play.race_reached": ("{cell} reached {level:.0%} by step {step} and ended at {final:.0%}.",
                           "{cell}은(는) 학습 스텝 {step}에서 {level:.0%}에 이르렀고 {final:.0%}로 끝났습니다."),
-    "play.race_order": ("After {steps} steps: {order} (chance {chance:.0%}).",
-                        "학습 스텝 {steps}번 뒤: {order} (우연 {chance:.0%})."),
+    "play.race_order": ("After {steps} steps: {order} (chance {chance:.1%}).",
+                        "학습 스텝 {steps}번 뒤: {order} (무작위 추측 {chance:.1%})."),
     # --- set the weights yourself -------------------------------------------------
     "play.hand": ("Set the weights yourself", "가중치를 직접 정해 보기"),
     "play.hand_body": (
@@ -171,12 +173,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h_t = tanh(x_t W_x + h_(t-1) W_h + b). Every unit starts at h_0 = −1 (off). After the last bit the answer is "
         "yes when h_T · w_y + b_y > 0. Large weights turn tanh into a switch between −1 and +1. Set the numbers: "
         "the network is checked at once on {n} bit strings (every one up to 8 bits, and longer random ones).",
-        "tanh 유닛 1개에서 3개까지로 된 SimpleRNN이 비트열을 시점마다 비트 x_t 하나씩 읽습니다: "
+        "tanh 유닛 1~3개짜리 SimpleRNN이 비트열을 시점마다 비트 x_t 하나씩 읽습니다: "
         "h_t = tanh(x_t W_x + h_(t-1) W_h + b). 모든 유닛은 h_0 = −1(꺼짐)에서 시작합니다. 마지막 비트 뒤 "
         "h_T · w_y + b_y > 0이면 답은 '예'입니다. 가중치가 크면 tanh는 −1과 +1 사이를 오가는 스위치처럼 동작합니다. "
         "숫자를 정하면 신경망을 곧바로 비트열 {n}개(8비트 이하 전부와 더 긴 무작위 비트열)로 검사합니다."),
-    "play.hand.seen": ("Was there a 1?", "1이 있었나?"),
-    "play.hand.parity": ("Odd number of 1s?", "1이 홀수 개?"),
+    "play.hand.seen": ("Was there a 1?", "1이 하나라도 있나?"),
+    "play.hand.parity": ("Odd number of 1s?", "1의 개수가 홀수?"),
     "play.hand.three": ("At least three 1s?", "1이 세 개 이상?"),
     "play.hand.seen_task": (
         "One unit. Answer yes if the string holds at least one 1: the unit must switch on at the first 1 and stay on.",
@@ -196,14 +198,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "유닛 3개. 1이 세 개 이상이면 '예'. 셋까지 세되 한 유닛이 한 칸을 맡습니다(유닛 k가 켜졌다는 것은 “지금까지 "
         "1이 k개 이상”이라는 뜻)."),
     "play.hand_unit": ("Unit {j}", "유닛 {j}"),
-    "play.hand_from_x": ("from the bit x_t", "비트 x_t에서"),
-    "play.hand_from_h": ("from unit {i} at t−1", "t−1의 유닛 {i}에서"),
+    "play.hand_answer": ("The answer", "출력"),
+    "play.hand_from_x": ("from the bit x_t", "입력 비트 x_t의 가중치"),
+    "play.hand_from_h": ("from unit {i} at t−1", "t−1 시점 유닛 {i}의 가중치"),
     "play.hand_bias": ("bias b", "편향 b"),
-    "play.hand_to_y": ("to the answer (w_y)", "답으로 (w_y)"),
-    "play.hand_answer_bias": ("answer bias b_y", "답 편향 b_y"),
+    "play.hand_to_y": ("to the answer (w_y)", "출력 가중치 w_y"),
+    "play.hand_answer_bias": ("answer bias b_y", "출력 편향 b_y"),
     "play.hand_ok": ("Right on all {total} bit strings.", "비트열 {total}개를 모두 맞혔습니다."),
     "play.hand_wrong": ("Wrong on {wrong} of {total} bit strings. The first of them:",
-                        "비트열 {total}개 중 {wrong}개를 틀렸습니다. 그 가운데 처음 몇 개:"),
+                        "비트열 {total}개 중 {wrong}개를 틀렸습니다. 틀린 예:"),
     "play.hand_seq": ("bit string", "비트열"),
     "play.hand_expected": ("right answer", "정답"),
     "play.hand_got": ("the network", "신경망의 답"),
@@ -224,17 +227,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "학습 스텝 1에서 ‖dL/dh_1‖ = {first:.3g}, ‖dL/dh_T‖ = {last:.3g}입니다."),
     "quiz.play.q2_on": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
                         "does Adam receive?",
-                        "학습 스텝 1에서 기울기의 전역 노름: {norm:.3g}. 클리핑은 한계 {c}에서 켜져 있습니다. Adam이 "
-                        "받는 노름은?"),
+                        "첫 학습 스텝에서 기울기의 전역 노름은 {norm:.3g}, 클리핑 임계값은 {c}입니다. Adam에 전달되는 "
+                        "노름은?"),
     "quiz.play.q2_off": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is off. What norm does "
                          "Adam receive?",
                          "학습 스텝 1에서 기울기의 전역 노름: {norm:.3g}. 클리핑은 꺼져 있습니다. Adam이 받는 노름은?"),
     "quiz.play.q2_why": ("Clipping scales all the gradients together: the norm becomes min(norm, limit) when on, and "
                          "stays as it is when off.",
-                         "클리핑은 모든 기울기를 함께 줄입니다. 켜져 있으면 노름은 min(노름, 한계)가 되고, 꺼져 있으면 "
+                         "클리핑은 모든 기울기를 함께 줄입니다. 켜져 있으면 노름은 min(노름, 임계값)가 되고, 꺼져 있으면 "
                          "그대로입니다."),
-    "quiz.play.q3": ("Always giving the most common answer, what accuracy would this task's network reach?",
+    "quiz.play.q3": ("A network that always gives the most common answer would reach what accuracy on this task?",
                      "항상 가장 흔한 답만 말한다면 이 과제에서 정확도는 얼마일까요?"),
     "quiz.play.q3_why": ("That is the chance line on the curves: {p:.1%} for this task.",
-                         "곡선의 우연 선이 바로 그 값입니다. 이 과제에서는 {p:.1%}입니다."),
+                         "곡선의 무작위 추측 선이 바로 그 값입니다. 이 과제에서는 {p:.1%}입니다."),
 }
