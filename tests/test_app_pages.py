@@ -169,7 +169,7 @@ def test_gates_odd_sentences(sentence):
 def test_text_to_vectors_in_both_languages(lang, title):
     at = open_app("pages/text_to_vectors.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4  # the one-hot row, the vectors, the padded batch, the masked states
     assert "(3, 10, " in texts(at)  # three sentences padded to the default 10 steps
 
 
