@@ -7,12 +7,13 @@ import numpy as np
 import streamlit as st
 
 from ui import figures
-from ui.compute import next_words, parameter_count, prefix_pair, reading, stacked_shapes, toy_bidirectional, toy_layer_shapes
+from ui.compute import (next_words, parameter_count, prefix_pair, readout_verdicts, reading, stacked_shapes,
+                        toy_bidirectional, toy_layer_shapes)
 from ui.i18n import language, t
 from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, other_language_note,
                        presenting, sentence_input, show_param_notices)
-from ui.models import ModelFileError, language_model, show_fault
-from ui.quiz import Question, question, quiz, shape
+from ui.models import ModelFileError, language_model, sentiment_model, show_fault
+from ui.quiz import Question, question, quiz, shape, verdict_word
 from ui.stepper import numbered, stepper
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
@@ -58,6 +59,7 @@ def play(name: str, text: str, big: bool) -> None:
     stepper("unroll", numbered(read.tokens), lambda step: states_so_far(read, step, big),
             url_key="step", frame=main_view, then=lambda step: verdict_so_far(read, step, big))
     readouts(read.trace.h[0])
+    readout_heads(name, text)
 
 
 def states_so_far(reading, step: int, big: bool) -> None:
@@ -83,6 +85,30 @@ def readouts(H: np.ndarray) -> None:
     st.write(t("unroll.readout_body", last=f"({D},)", mean=f"({D},)", concat=f"({T * D},)"))
     rows = {t("unroll.last"): H[-1], t("unroll.mean"): H.mean(axis=0)}
     chart(figures.time_by_unit(np.stack(list(rows.values())), list(rows), None, t("step.unit"), "", big=presenting()))
+
+
+def readout_heads(name: str, text: str) -> None:
+    """The three read-outs' own trained heads on the learner's sentence, and which reads best on the test split."""
+    try:
+        view = readout_verdicts(name, text)
+    except ModelFileError as err:
+        show_fault(f"{name}-readouts", err)
+        return
+    if view is None:
+        return
+    card = sentiment_model(name).card
+    st.write(t("unroll.readout_heads", model=name, L=view.steps, n=view.steps * card.units))
+    labels = {"last": t("unroll.last"), "mean": t("unroll.mean"), "concat": t("unroll.concat")}
+    for column, kind in zip(st.columns(3), labels):
+        p = view.p[kind]
+        column.metric(labels[kind], verdict_word(p), delta=f"{t('axis.p_positive')} = {p:.3f}", delta_color="off",
+                      delta_arrow="off", border=True)
+    st.write(t("unroll.readout_agree" if view.agree else "unroll.readout_disagree"))
+    acc = view.accuracy
+    if view.best == "last":
+        st.caption(t("unroll.readout_best_last", **acc))
+    else:
+        st.caption(t("unroll.readout_best_other", best=labels[view.best], **acc))
 
 
 def return_sequences() -> None:

@@ -496,3 +496,44 @@ def _limits(lang: str, names: tuple[str, ...], digests: tuple[str, ...]) -> Limi
 def symbols_only(tokens: list[str]) -> bool:
     """True when no token holds a letter or digit (e.g. '!!!'): the verdict then says nothing about meaning."""
     return bool(tokens) and not any(ch.isalnum() for token in tokens for ch in token)
+
+
+# --- lesson 4: three read-outs of one frozen SimpleRNN, each with its trained head --------------------------
+
+@dataclass(frozen=True)
+class ReadoutVerdicts:
+    """The learner's sentence read out three ways (rnn_core.readouts) by the heads trained on ``base``'s states."""
+
+    base: str  # the frozen SimpleRNN (en-rnn, ko-rnn)
+    steps: int  # the fixed length the heads read (the text pre-padded to it): the concatenation has steps * units
+    p: dict[str, float]  # p(positive) by read-out: last, mean, concat
+    accuracy: dict[str, float]  # test accuracy by read-out (the heads' card)
+    best: str  # the read-out with the highest test accuracy
+    agree: bool  # the three verdicts fall on the same side
+
+
+def readout_verdicts(base: str, text: str) -> ReadoutVerdicts | None:
+    """None when the text holds no token the model reads; raises ModelFileError when a file cannot be used."""
+    return _readout_verdicts(base, digest_of(base), digest_of(f"{base}-readouts"), cut(text))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _readout_verdicts(base: str, digest: str, heads_digest: str, text: str) -> ReadoutVerdicts | None:
+    from rnn_core.readouts import KINDS, features
+    from rnn_core.sentiment import label_of
+    from rnn_core.text import pad_sequences
+    from ui.models import readout_heads
+
+    model = sentiment_model(base)
+    card, heads = readout_heads(f"{base}-readouts")
+    ids = model.encode(text)[1]
+    if not ids:
+        return None
+    padded = pad_sequences([ids], maxlen=card.maxlen, padding="pre")  # (1, L)
+    run_ = model.network.run(padded)
+    trace = next(tr for tr in run_.traces if tr is not None)
+    x = features(trace.h, run_.mask)  # {kind: (1, n)}
+    p = {k: float(heads.probabilities(k, x[k])[0]) for k in KINDS}
+    accuracy = {k: float(card.metrics[f"test_accuracy_{k}"]) for k in KINDS}
+    return ReadoutVerdicts(base=base, steps=card.maxlen, p=p, accuracy=accuracy, best=max(accuracy, key=accuracy.get),
+                           agree=len({label_of(v) for v in p.values()}) == 1)

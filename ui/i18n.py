@@ -356,6 +356,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.rs_all": ("every hidden state of every sequence", "모든 시퀀스의 모든 은닉 상태"),
     "unroll.readout": ("Reading out the hidden states: last, mean or concatenation",
                        "은닉 상태 읽어 내기: 마지막, 평균, 이어 붙이기"),
+    "unroll.readout_heads": (
+        "A head needs a fixed size, so each read-out got its own logistic head, trained on the frozen {model}'s states "
+        "with the text padded to {L} steps (the concatenation then holds {n:,} numbers). Their verdicts on your "
+        "sentence:",
+        "헤드는 입력 크기가 고정되어야 하므로, 읽어 내는 방식마다 로지스틱 헤드를 따로 두고 고정된 {model} 모델의 "
+        "은닉 상태로 학습했습니다. 문장은 {L}개 시점에 맞춰 패딩하므로 이어 붙이면 숫자가 {n:,}개입니다. 내 문장에 "
+        "대한 세 헤드의 판정:"),
+    "unroll.readout_agree": ("The three read-outs agree on this sentence.", "이 문장에서는 세 방식의 판정이 같습니다."),
+    "unroll.readout_disagree": ("The three read-outs disagree on this sentence.",
+                                "이 문장에서는 세 방식의 판정이 엇갈립니다."),
+    "unroll.readout_best_last": (
+        "On the test split the last state reads best (accuracy {last:.3f}; mean {mean:.3f}, concatenation "
+        "{concat:.3f}). That fits how this SimpleRNN was trained: with a head on h_T, so it learnt to gather its "
+        "verdict in the last state.",
+        "테스트 데이터에서는 마지막 상태가 가장 잘 읽힙니다 (정확도 {last:.3f}, 평균 {mean:.3f}, 이어 붙이기 "
+        "{concat:.3f}). 이 SimpleRNN은 h_T 위에 헤드를 두고 학습했으니, 판정을 마지막 상태에 모으도록 배운 것과 "
+        "맞아떨어집니다."),
+    "unroll.readout_best_other": (
+        "On the test split {best} reads best (accuracy: last {last:.3f}, mean {mean:.3f}, concatenation "
+        "{concat:.3f}).",
+        "테스트 데이터에서는 {best} 방식이 가장 잘 읽힙니다 (정확도: 마지막 {last:.3f}, 평균 {mean:.3f}, 이어 붙이기 "
+        "{concat:.3f})."),
+    "unroll.concat": ("concatenation", "이어 붙이기"),
     "unroll.readout_body": (
         "Many-to-one models need one vector for the whole text. The last state h_T is the usual choice; the mean "
         "of all states weighs every word equally; concatenating keeps everything but its size grows with the "

@@ -29,6 +29,19 @@ def sentiment_model(name: str) -> SentimentModel:
     return _sentiment(name, str(models_folder()), digest_of(name))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _readout_heads(name: str, folder: str, digest: str):
+    from rnn_core.readouts import load_heads
+
+    checked, heads = load_heads(name)
+    return checked.card, heads
+
+
+def readout_heads(name: str):
+    """(card, ReadoutHeads) of lesson 4's heads ``name`` (e.g. 'en-rnn-readouts'); raises ModelFileError."""
+    return _readout_heads(name, str(models_folder()), digest_of(name))
+
+
 @st.cache_resource(show_spinner=False)
 def _keras_twin() -> KerasTwin:
     return KerasTwin()  # one worker per server (or the shared one in RNNLAB_KERAS_TWIN), for every session
@@ -92,4 +105,4 @@ def show_fault(name: str, err: ModelFileError) -> None:
 
 
 __all__ = ["ModelFileError", "TwinError", "digest_of", "embedding_table", "fault_message", "keras_probability",
-           "language_model", "sentiment_model", "show_fault"]
+           "language_model", "readout_heads", "sentiment_model", "show_fault"]
