@@ -71,19 +71,27 @@ def show_korean_rows(rows, missing: str) -> None:
                   t("korean.emb.p"): [round(r.p, 3) for r in rows]}, hide_index=True)
 
 
-def korean_neighbours(found: str | None, typed: str) -> list[tuple[str, float]] | None:
+def nearest(source: str, lang: str, found: str | None, morphemes: bool) -> list[tuple[str, float]] | None:
+    """(word as shown, cosine) of the neighbours the page lists below (cached: computed once for both)."""
+    if not found:
+        return None
+    if morphemes:
+        return [(r.label, r.cosine) for r in ko.word_neighbours(found).rows]
+    return neighbours(source, lang, found)
+
+
+def korean_neighbours(found: str | None, typed: str) -> None:
     """Lesson 2 in Korean: the looked-up morpheme, its neighbours, and the claim read off their numbers."""
     if found is None:
         st.warning(t("korean.emb.not_found", typed=plain(typed)) if plain(typed) else t("korean.emb.type_word"))
-        return None
+        return
     view = ko.word_neighbours(found)
     st.markdown(t("korean.emb.looked_up", typed=plain(typed), word=view.word.label,
                   tag=t(f"korean.tag.{view.word.tag}") if view.word.tag else "-"))
     show_korean_rows(view.rows, "")
     if view.rows:
         st.markdown(t(f"korean.emb.claim_{view.claim}", word=view.word.label, side=t(f"korean.emb.{view.leaning}"),
-                      p=view.word.p, n=view.same, k=len(view.rows)))
-    return [(r.label, r.cosine) for r in view.rows]
+                      p=view.word.p, n=view.same, k=len(view.rows), low=0.5 - ko.LEANING, high=0.5 + ko.LEANING))
 
 
 def plain(text: str) -> str:
@@ -137,14 +145,15 @@ def render() -> None:
         chart(figures.word_map(view.coords, view.labels, view.mine, marked,
                                (t("emb.axis1"), t("emb.axis2")), big, main_height(big)))
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
+    shown_word = (ko.readable(found) if found else "") if morphemes else found
+    quiz("emb", questions(model, tokens, shown_word, nearest(source, lang, found, morphemes)), before_answers=True)
     if morphemes:
-        close = korean_neighbours(found, typed)
+        korean_neighbours(found, typed)
         st.info(t("korean.emb.honest_w2v", V=len(embedding_table(source, lang)[0])) + "\n\n" + t("korean.emb.spelling"),
                 icon=":material/info:")
     else:
-        close = neighbours(source, lang, found) if found else None
         if found:
-            show_neighbours(close, t("emb.not_found", word=found))
+            show_neighbours(neighbours(source, lang, found), t("emb.not_found", word=found))
         st.info(t("emb.honest_w2v" if source == "word2vec" else "emb.honest"), icon=":material/info:")
     vectors_of_sentence(name, text, big)
 
@@ -160,8 +169,6 @@ def render() -> None:
                           a=check.words[0], b=check.words[1], c=check.words[2], top=check.top, expected=check.expected))
     else:
         show_neighbours(analogy_of(source, lang, *(first_token(w, lang) for w in typed_abc)), t("emb.analogy_missing"))
-    shown_word = (ko.readable(found) if found else "") if morphemes else found
-    quiz("emb", questions(model, tokens, shown_word, close))
     show_param_notices(notices)
 
 

@@ -112,8 +112,8 @@ def build_up(readings: dict, big: bool) -> None:
     chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), height))
 
 
-def explain(name: str, text: str, reading) -> tuple[list[str], np.ndarray]:
-    """The push of every token and the token table; returns (tokens explained, their pushes)."""
+def explain(name: str, text: str, reading) -> None:
+    """The push of every token and the token table."""
     big = presenting()
     st.subheader(t("demo.push"))
     explained = compute.pushes(name, text)
@@ -122,7 +122,6 @@ def explain(name: str, text: str, reading) -> tuple[list[str], np.ndarray]:
     st.subheader(t("demo.tokens"))
     st.dataframe({t("demo.token"): reading.tokens, t("demo.id"): reading.ids.tolist(),
                   t("demo.oov"): reading.is_oov.tolist()}, height=min(400, 38 + 35 * len(reading.tokens)))
-    return explained.tokens, explained.pushes
 
 
 NEGATED = {"en": "not bad at all", "ko": "나쁘지 않았어요"}
@@ -186,14 +185,15 @@ def render() -> None:
     card, text, read, readings, cards = answer
     st.caption(t("demo.buildup_caption"))
     keras_badge(card.name, read)
-    tokens, pushed = explain(card.name, text, read)
+    explained = compute.pushes(card.name, text)  # predict first: the push chart below shows the answer
+    quiz("demo", questions(card, readings, explained.tokens, explained.pushes), before_answers=True)
+    explain(card.name, text, read)
     with st.expander(t("demo.card")):
         model_card(card)
     names = tuple(c.name for c in cards.values())
     if card.language == "ko":
         names += morpheme_section(text)
     limits_section(card.language, names)
-    quiz("demo", questions(card, readings, tokens, pushed))
 
 
 def answer_view():
@@ -262,11 +262,12 @@ def limits_section(lang: str, names: tuple[str, ...]) -> None:
              t("demo.limits_sentence"): [sentence for _, sentence, *_ in view.rows],
              t("demo.limits_reader"): [word[expected] for _, _, expected, _ in view.rows]}
     for name in names:
-        table[name] = [f"{'✓' if label_of(p[name]) == expected else '✗'} {word[label_of(p[name])]} {p[name]:.2f}"
+        table[name] = [f"{'✓' if label_of(p[name]) == expected else '✗'} {word[label_of(p[name])]} {p[name]:.3f}"
                        for _, _, expected, p in view.rows]
-    st.dataframe(table, hide_index=True)
-    best = min(view.wrong, key=view.wrong.get)
+    st.table(table, hide_index=True)  # a static table wraps its cells: no model column cut off on a projector
+    fewest = min(view.wrong.values())
+    best = ", ".join(name for name, wrong in view.wrong.items() if wrong == fewest)  # every model that ties
     st.caption(t("demo.limits_summary", total=len(view.rows), wrong=sum(view.wrong.values()), cases=view.cases,
-                 best=best, best_wrong=view.wrong[best]))
+                 best=best, best_wrong=fewest))
 
 render()

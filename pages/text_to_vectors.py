@@ -198,7 +198,7 @@ def order_section(name: str, text: str) -> None:
     if view.claim == "one":
         st.write(t("text.order_one"))
         return
-    st.text(t("text.shuffled", text=" ".join(view.shuffled)))
+    st.text(t("text.shuffled", text=view.text))
     st.write(t(f"text.order_{view.claim}", p=view.p, p_shuffled=view.p_shuffled, delta=abs(view.p - view.p_shuffled),
                word=verdict_word(view.p), shuffled_word=verdict_word(view.p_shuffled)))
     if view.claim != "flips" and view.example:

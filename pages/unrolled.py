@@ -113,12 +113,12 @@ def readout_heads(name: str, text: str) -> None:
 
 def return_sequences() -> None:
     st.subheader(t("unroll.rs"))
-    cols = st.columns(5, vertical_alignment="bottom")
+    cols = st.columns(4, vertical_alignment="bottom")
     B = cols[0].number_input(t("unroll.batch"), 1, 64, key="rs_B")
     T = cols[1].number_input(t("unroll.steps"), 1, 50, key="rs_T")
     d = cols[2].number_input(t("unroll.features"), 1, 64, key="rs_d")
     D = cols[3].number_input(t("unroll.units"), 1, 64, key="rs_D")
-    all_states = cols[4].toggle(t("unroll.rs_toggle"), key="rs_on")
+    all_states = st.toggle(t("unroll.rs_toggle"), key="rs_on")  # its own row: the label is long
     last, every = toy_layer_shapes(int(B), int(T), int(d), int(D))
     st.markdown(t("unroll.rs_result", D=D, B=B, T=T, d=d, shape=every if all_states else last,
                   what=t("unroll.rs_all" if all_states else "unroll.rs_last"),

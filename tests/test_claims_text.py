@@ -21,13 +21,22 @@ def said(key: str, lang: str) -> str:
 
 
 def recomputed_order(name: str, text: str, seed: int) -> tuple[float, float, int]:
-    """p(positive) of the tokens in order and in the page's seeded shuffled order, from the model directly."""
+    """p(positive) of the tokens in order and in the page's seeded shuffled order, from the model directly
+    (a syllable model: the words between spaces are shuffled, then read as syllables)."""
     model = SentimentModel.load(name)
-    tokens = model.encode(text)[0]
-    order = np.random.default_rng(seed).permutation(len(tokens))
-    if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
-        order = np.roll(order, 1)
-    ids = [model.vocab.encode(tokens), model.vocab.encode([tokens[i] for i in order])]
+    tokens, words = model.encode(text)[0], text.split()
+    if model.card.scheme == "syllables" and len(words) > 1:
+        order = np.random.default_rng(seed).permutation(len(words))
+        if np.all(order == np.arange(len(words))):
+            order = np.roll(order, 1)
+        other = model.encode(" ".join(words[i] for i in order))[0]
+        assert sorted(other) == sorted(tokens)  # the same syllables, in another order
+    else:
+        order = np.random.default_rng(seed).permutation(len(tokens))
+        if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
+            order = np.roll(order, 1)
+        other = [tokens[i] for i in order]
+    ids = [model.vocab.encode(tokens), model.vocab.encode(other)]
     p, q = (float(model.probabilities(np.asarray([row]))[0]) for row in ids)
     return p, q, len(tokens)
 

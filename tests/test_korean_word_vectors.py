@@ -225,7 +225,7 @@ def test_korean_page_shows_morpheme_neighbours_and_the_claim():
     table = at.dataframe[0].value
     assert list(table.iloc[:, 0]) == [r.label for r in view.rows]
     assert set(table.iloc[:, 1]) <= {STRINGS[f"korean.tag.{t}"][1] for t in ko.TAG_NAMES.values()}
-    assert f"가장 가까운 이웃 {len(view.rows)}개 중 {view.same}개도 같은 쪽입니다" in text
+    assert f"가장 가까운 이웃 {len(view.rows)}개 중 {view.same}개도 같은 쪽으로 뚜렷이 기웁니다 (p(긍정)이 0.35–0.65 밖)" in text
 
 
 @pytest.mark.parametrize("typed,message", [

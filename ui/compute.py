@@ -190,6 +190,7 @@ class Shuffle:
     """The learner's first sentence read in another order by a sentiment model, and what that shows."""
 
     shuffled: list[str]  # the tokens the model reads, in the shuffled order
+    text: str  # the shuffled order as a reader sees it (Korean: the words between spaces, shuffled)
     p: float  # p(positive) in the original order
     p_shuffled: float  # p(positive) in the shuffled order
     claim: str  # "flips" (the verdict changes side), "moves" (|p - p_shuffled| >= ORDER_MOVES), "barely", "one"
@@ -217,11 +218,7 @@ def _shuffled_verdict(name: str, digest: str, text: str, seed: int) -> Shuffle:
     from rnn_core.sentiment import label_of
 
     model = sentiment_model(name)
-    tokens = model.encode(text)[0]  # the tokens the model reads (the last maxlen)
-    order = np.random.default_rng(seed).permutation(len(tokens))
-    if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
-        order = np.roll(order, 1)  # always show a different order
-    shuffled = [tokens[i] for i in order]
+    tokens, shuffled, shown = shuffle_tokens(model, text, seed)
     p = float(model.probabilities(np.asarray([model.vocab.encode(tokens)]))[0]) if tokens else 0.5
     q = float(model.probabilities(np.asarray([model.vocab.encode(shuffled)]))[0]) if tokens else 0.5
     example = None
@@ -230,7 +227,28 @@ def _shuffled_verdict(name: str, digest: str, text: str, seed: int) -> Shuffle:
         if label_of(pa) != label_of(pb):
             example = (a, float(pa), b, float(pb))
             break
-    return Shuffle(shuffled=shuffled, p=p, p_shuffled=q, claim=order_claim(p, q, len(tokens)), example=example)
+    return Shuffle(shuffled=shuffled, text=shown, p=p, p_shuffled=q, claim=order_claim(p, q, len(tokens)),
+                   example=example)
+
+
+def shuffle_tokens(model, text: str, seed: int) -> tuple[list[str], list[str], str]:
+    """(the tokens the model reads, the same tokens in a seeded other order, that order as shown).
+
+    A model that reads syllables gets its words (between spaces) shuffled, so a reader sees the same words in
+    another order, not syllable soup; a one-word text, and a model reading words, get their tokens shuffled."""
+    tokens = model.encode(text)[0]  # the tokens the model reads (the last maxlen)
+    words = text.split()
+    if model.card.scheme == "syllables" and len(words) > 1:
+        order = np.random.default_rng(seed).permutation(len(words))
+        if np.all(order == np.arange(len(words))):
+            order = np.roll(order, 1)  # always a different order
+        shown = " ".join(words[i] for i in order)
+        return tokens, model.encode(shown)[0], shown
+    order = np.random.default_rng(seed).permutation(len(tokens))
+    if len(tokens) > 1 and np.all(order == np.arange(len(tokens))):
+        order = np.roll(order, 1)
+    shuffled = [tokens[i] for i in order]
+    return tokens, shuffled, " ".join(shuffled)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -255,14 +255,23 @@ def word_neighbours(token: str, k: int = 10) -> WordNeighbours | None:
 def _word_neighbours(token: str, k: int, *digests: str) -> WordNeighbours | None:
     from ui.compute import neighbours
 
-    close = neighbours("word2vec", "ko", token, k + 2)  # two spare: tokens read alike are listed once
+    close = neighbours("word2vec", "ko", token, k + SPARE)  # spares: tokens read alike listed once, names left out
     if close is None:
         return None
     word = _neighbour(token, 1.0)
-    rows = tuple(_neighbour(t, s) for t, s in _once(close) if is_allowed(readable(t)))[:k]
+    rows = tuple(_neighbour(t, s) for t, s in _once(close) if shown(t))[:k]
     leaning = leaning_of(word.p)
     same = sum(leaning_of(r.p) == leaning for r in rows) if leaning != "neither" else 0
     return WordNeighbours(word=word, rows=rows, leaning=leaning, same=same)
+
+
+SPARE = 6  # neighbours asked for beyond the k shown
+
+
+def shown(token: str) -> bool:
+    """Listed to a class: allowed by rnn_core.safe_words, and not a proper noun (NNP), a tag Kiwi gives in reviews
+    mostly to spellings it does not know (재밋어요/NNP), which look like junk beside the real neighbours."""
+    return _parts(token)[1] != "NNP" and is_allowed(readable(token))
 
 
 def _once(found: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -285,10 +294,10 @@ def _word_analogy(a: str, b: str, c: str, k: int, *digests: str) -> tuple[Neighb
     from ui.compute import analogy_of
 
     tokens = [query_morpheme(w) for w in (a, b, c)]
-    found = analogy_of("word2vec", "ko", *tokens, k=k + 2) if all(tokens) else None
+    found = analogy_of("word2vec", "ko", *tokens, k=k + SPARE) if all(tokens) else None
     if found is None:
         return None
-    return tuple(_neighbour(t, s) for t, s in _once(found) if is_allowed(readable(t)))[:k]
+    return tuple(_neighbour(t, s) for t, s in _once(found) if shown(t))[:k]
 
 
 CLASSIC = (("여배우", "여자", "남자", "배우"), ("최고", "좋다", "나쁘다", "최악"))  # a - b + c, the answer a reader expects

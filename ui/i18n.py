@@ -135,7 +135,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Every sentence becomes a row of exactly {L} ids: short ones are filled with 0, long ones cut. Grey cells "
         "are padding, which the mask (mask_zero=True) tells the RNN to skip.",
         "모든 문장은 정확히 {L}개 번호의 행이 됩니다. 짧으면 0으로 채우고 길면 자릅니다. 회색 칸이 패딩이며, 마스크"
-        "(mask_zero=True)가 RNN에게 이 칸을 건너뛰라고 알립니다."),
+        "(mask_zero=True)가 RNN에 이 칸을 건너뛰라고 알립니다."),
     "text.shape": ("The batch the RNN reads has shape (batch, time steps, features) = **({B}, {L}, {E})**.",
                    "RNN이 읽는 배치의 크기 (배치, 시점, 특성): **({B}, {L}, {E})**"),
     "text.sentence_axis": ("sentence", "문장"),
@@ -144,7 +144,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text.mask_body": (
         "The trained {model} reads your first sentence padded to {L} steps: {n} of them are padding, {side}. "
         "On a masked step it copies its previous state instead of reading a token.",
-        "학습된 {model} 모델이 첫 문장을 {L}개 시점에 맞춰 패딩해서 읽습니다. 그중 {n}개가 {side}에 있는 패딩입니다. "
+        "학습된 {model} 모델이 첫 문장을 {L}개 시점에 맞춰 패딩해서 읽습니다. 그중 {n}개는 {side}에 붙은 패딩입니다. "
         "마스크된 시점에서는 토큰을 읽지 않고 이전 상태를 그대로 복사합니다."),
     "text.mask_same": (
         "So the verdict is the same as without padding: {p_pad:.4f} padded, {p_plain:.4f} unpadded.",
@@ -172,21 +172,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "instead of {p:.3f} ({word}). A bag of words could not notice; an RNN does, because it reads one token "
         "after another.",
         "같은 토큰을 순서만 바꿔서 읽게 했더니 판정이 뒤집힙니다: 섞은 순서 p(긍정) = {p_shuffled:.3f} ({shuffled_word}), "
-        "원래 순서 {p:.3f} ({word}). 단어 주머니 모델은 순서를 보지 않아 이 차이를 모르지만, RNN은 토큰을 차례로 "
+        "원래 순서 {p:.3f} ({word}). 단어 가방(BoW) 모델은 순서를 보지 않아 이 차이를 모르지만, RNN은 토큰을 차례로 "
         "읽기 때문에 압니다."),
     "text.order_moves": (
         "The same tokens in another order: p(positive) = {p_shuffled:.3f} instead of {p:.3f}. The verdict stays "
         "{word}, but the number moves by {delta:.3f}: a bag of words would give exactly the same number; an RNN "
         "reads one token after another.",
         "같은 토큰을 순서만 바꿔서 읽게 했습니다: 섞은 순서 p(긍정) = {p_shuffled:.3f}, 원래 순서 {p:.3f}. 판정은 그대로 "
-        "{word}이지만 값이 {delta:.3f}만큼 움직입니다. 단어 주머니 모델이라면 값이 똑같겠지만, RNN은 토큰을 차례로 "
+        "{word}이지만 값이 {delta:.3f}만큼 움직입니다. 단어 가방(BoW) 모델이라면 값이 똑같겠지만, RNN은 토큰을 차례로 "
         "읽습니다."),
     "text.order_barely": (
         "This order barely changes anything (p(positive) = {p_shuffled:.3f} instead of {p:.3f}): on this sentence "
         "the model happens to read the tokens almost like a bag of words. Shuffle again, or try a sentence whose "
         "meaning rests on order, such as the example below.",
         "이 순서로는 거의 달라지지 않습니다 (섞은 순서 p(긍정) = {p_shuffled:.3f}, 원래 순서 {p:.3f}). 이 문장에서는 "
-        "모델이 우연히 토큰을 단어 주머니처럼 읽은 셈입니다. 다시 섞거나, 아래 예처럼 순서에 뜻이 달린 문장을 넣어 "
+        "모델이 우연히 토큰을 단어 가방(BoW)처럼 읽은 셈입니다. 다시 섞거나, 아래 예처럼 순서에 뜻이 달린 문장을 넣어 "
         "보세요."),
     "text.order_one": ("One token has no order to change: type a longer sentence.",
                        "토큰이 하나뿐이라 바꿀 순서가 없습니다. 더 긴 문장을 입력해 보세요."),
@@ -202,7 +202,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Each token id picks one row of the embedding table: a dense vector of numbers that training has "
         "adjusted ({E} in the shipped {model} model, whose rows your sentence gets). Every vector below is a real "
         "one: the map and the neighbours use the vectors you choose.",
-        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 학습으로 조정된 숫자들의 밀집 벡터입니다 (배포된 {model} "
+        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 이 행은 학습으로 조정된 숫자로 이루어진 밀집 벡터입니다 (배포된 {model} "
         "모델에서는 {E}개이며, 내 문장의 행도 이 모델에서 가져옵니다). 아래 벡터는 모두 실제 벡터이고, 지도와 이웃은 "
         "고른 벡터로 그립니다."),
     "emb.honest": (
@@ -336,7 +336,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "시점의 상태가 들어갑니다. 학습된 {model} 모델로 문장을 토큰 하나씩 재생해 보세요."),
     "unroll.sentence": ("Sentence", "문장"),
     "unroll.counter": ("Step {t} of {T}: “{word}” · p(positive) so far = {p:.3f}",
-                       "{T}개 중 {t}번째 시점: “{word}” · 지금까지의 p(긍정) = {p:.3f}"),
+                       "{T}개 시점 중 {t}번째: “{word}” · 지금까지의 p(긍정) = {p:.3f}"),
     "unroll.states": ("Hidden states so far (rows: time steps read, columns: the {D} units)",
                       "지금까지의 은닉 상태 (행: 읽은 시점, 열: 유닛 {D}개)"),
     "unroll.verdict": ("Verdict after each step", "시점마다의 판정"),
@@ -418,7 +418,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "일대다: 이미지 캡셔닝 (이미지 하나를 넣으면 문장이 나옴)"),
     "arch.many_to_one": ("many-to-one: sentiment of a review (IMDB, Korean NSMC), topic of a news story (Reuters, 46 "
                          "topics), a news recommendation from the articles a reader has opened",
-                         "다대일: 리뷰 감성 분석 (IMDB, 한국어 NSMC), 뉴스 주제 분류 (로이터, 46개 주제), 독자가 읽은 기사로 "
+                         "다대일: 리뷰 감성 분석 (IMDB, 한국어 NSMC), 뉴스 주제 분류 (로이터, 46개 주제), 독자가 읽은 기사를 바탕으로 한 "
                          "하는 뉴스 추천"),
     "arch.many_to_many": ("many-to-many, aligned: part-of-speech tagging, one tag per word",
                           "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
@@ -448,19 +448,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.lm_second": ("Second prefix (English)", "두 번째 문장 (영어)"),
     "unroll.lm_word": ("next word", "다음 단어"),
     "unroll.lm_moved": (
-        "The two guesses differ: {moved:.0%} of the probability, summed over all the model's words, moved from one "
-        "word to another; the biggest change is {word}, {p1:.1%} → {p2:.1%}.",
-        "두 예측이 다릅니다. 모델의 모든 단어에 걸쳐 확률의 {moved:.0%}가 다른 단어로 옮겨 갔고, 가장 크게 바뀐 "
+        "The earlier words change the guess: {moved:.0%} of the probability, summed over all the model's words, moved "
+        "from one word to another; the biggest change is {word}, {p1:.1%} → {p2:.1%}.",
+        "앞의 단어가 예측을 바꿉니다. 모델의 모든 단어에 걸쳐 확률의 {moved:.0%}가 다른 단어로 옮겨 갔고, 가장 크게 바뀐 "
         "단어는 {word}입니다 ({p1:.1%} → {p2:.1%})."),
     "unroll.lm_same": (
         "Here the earlier words barely change the guess: summed over all the model's words, only {moved:.1%} of the "
         "probability moved (the biggest change, {word}, {p1:.1%} → {p2:.1%}). This model is an LSTM, yet it leans "
         "on the shared last words: gates let a network keep what came long before (lessons 5 and 6), but training "
-        "to guess the next word rewards the nearest words most. Change the end of one sentence to see a big shift.",
+        "to guess the next word rewards the nearest words most. Two prefixes whose last words differ change the guess "
+        "far more, but then the earlier words are no longer the only difference.",
         "여기서는 앞의 단어가 예측을 거의 바꾸지 못합니다. 모델의 모든 단어에 걸쳐 확률의 {moved:.1%}만 다른 "
         "단어로 옮겨 갔습니다 (가장 크게 바뀐 {word}: {p1:.1%} → {p2:.1%}). 이 모델은 LSTM인데도 같은 끝 단어에 "
         "기댑니다. 게이트는 훨씬 앞에서 읽은 내용을 간직할 수 있게 해 주지만(5, 6단원), 다음 단어 맞히기 학습은 "
-        "가장 가까운 단어에 가장 큰 보상을 줍니다. 한 문장의 끝을 바꾸면 예측이 크게 달라지는 것을 볼 수 있습니다."),
+        "가장 가까운 단어에 가장 큰 보상을 줍니다. 끝 단어가 다른 두 문장은 예측이 훨씬 크게 달라지지만, "
+        "그러면 앞부분만 다른 비교가 아니게 됩니다."),
     "unroll.lm_prefix": ("Start of a sentence (English)", "문장 앞부분 (영어)"),
     "unroll.lm_empty": ("Type at least one English word.", "영어 단어를 하나 이상 입력하세요."),
     "unroll.lm_x": ("p(next word)", "p(다음 단어)"),
@@ -845,7 +847,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "영화 리뷰를 입력해 보세요. 학습된 세 모델(SimpleRNN, LSTM, GRU)이 토큰을 하나씩 읽고, 마지막 은닉 "
         "상태를 뉴런 하나짜리 밀집층에 넣어 p(긍정)을 냅니다."),
     "demo.text": ("Your sentence", "문장 입력"),
-    "demo.example": ("…or pick an example", "…또는 예문 고르기"),
+    "demo.example": ("Pick an example", "예문 고르기"),
     "demo.example_placeholder": ("choose an example sentence", "예문을 고르세요"),
     "demo.model": ("Model to open up", "자세히 볼 모델"),
     "demo.model_language": ("Models for", "모델 언어"),
@@ -859,7 +861,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Above the dashed line the model would say positive.",
         "앞부분을 t번째 토큰까지 읽었을 때의 p(긍정): t번째 토큰 뒤의 은닉 상태에 밀집층을 적용한 값입니다. 점선 "
         "위쪽이면 긍정으로 판정합니다."),
-    "demo.push": ("Which tokens pushed the verdict", "판정을 민 토큰"),
+    "demo.push": ("Which tokens pushed the verdict", "판정을 움직인 토큰"),
     "demo.push_caption": (
         "For each token: p(positive) of the whole text minus p(positive) with that token removed. "
         "Bars to the right pushed towards positive.",
@@ -901,19 +903,19 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "sarcasm (praise that means the opposite) and words they never saw. Here are such "
                          "sentences with what a reader would say and what each model says.",
                          "리뷰로 학습한 감성 분석 모델은 어떤 단어가 어떤 판정과 함께 나오는지, 그리고 순서가 그것을 "
-                         "얼마나 바꾸는지를 배웁니다. 그래서 대조(판정을 뒤집는 '하지만'), 반어(반대 뜻의 칭찬), 처음 "
+                         "얼마나 바꾸는지를 배웁니다. 그래서 대조(판정을 뒤집는 '하지만'), 반어(칭찬처럼 말하지만 실은 비난), 처음 "
                          "보는 단어에서 자주 틀립니다. 아래는 그런 문장과, 사람이 읽은 판정, 각 모델의 판정입니다."),
     "demo.limits_kind": ("kind", "종류"),
     "demo.limits_reader": ("a reader says", "사람의 판정"),
     "demo.limits_sentence": ("sentence", "문장"),
-    "demo.limits_summary": ("On these {total} sentences the models are wrong {wrong} times out of {cases}; the "
-                            "best, {best}, is wrong {best_wrong} times.",
-                            "이 문장 {total}개에서 모델들은 {cases}번 중 {wrong}번 틀렸습니다. 가장 나은 {best}도 "
-                            "{best_wrong}번 틀렸습니다."),
+    "demo.limits_summary": ("On these {total} sentences the models are wrong {wrong} times out of {cases}; even the "
+                            "fewest mistakes ({best}) are {best_wrong}.",
+                            "이 문장 {total}개에서 모델들은 {cases}번 중 {wrong}번 틀렸습니다. 가장 적게 틀린 "
+                            "모델({best})도 {best_wrong}번 틀렸습니다."),
     "limit.contrast": ("contrast", "대조"),
     "limit.sarcasm": ("sarcasm", "반어"),
     "limit.unseen": ("unseen words", "처음 보는 단어"),
-    "limit.negation": ("negation", "부정"),
+    "limit.negation": ("negation", "부정문(안/못)"),
     "demo.all_oov": ("None of these tokens is in the model's vocabulary, so the verdict says little.",
                      "어떤 토큰도 모델의 어휘에 없어서 이 판정은 별 의미가 없습니다."),
     "demo.wrong_language": ("This looks like {other} text, but the models are {mine}. Switch the model language "
@@ -948,7 +950,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "read syllables, so that they differ only in their cell and lessons 3 to 6 can follow the same syllables "
         "step by step.",
         "NSMC 테스트 정확도는 {acc:.4f}입니다. 가장 좋은 음절 모델({best}, {best_acc:.4f})보다 높습니다. "
-        "재밌(다)나 지루(하다) 같은 형태소 하나가 음절보다 더 많은 뜻을 담기 때문입니다. 위의 세 모델은 그래도 "
+        "재밌(다)나 지루하(다) 같은 형태소 하나가 음절보다 더 많은 뜻을 담기 때문으로 보입니다. 위의 세 모델은 "
         "음절을 읽습니다. 그래야 셀만 다르게 비교할 수 있고, 3단원부터 6단원까지 같은 음절을 시점마다 따라갈 수 있습니다."),
     "demo.morph_not_better": (
         "On the NSMC test split it scores {acc:.4f}, no better than the best syllable model ({best}, {best_acc:.4f}), "

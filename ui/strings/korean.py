@@ -60,7 +60,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Out of vocabulary on NSMC test: the share of the tokens of all NSMC test reviews that the vocabulary "
         "lacks, measured when the vocabularies were learnt from the training reviews (model card ko-bpe).",
         "NSMC 테스트의 어휘 밖 비율: NSMC 테스트 리뷰 전체의 토큰 가운데 어휘에 없는 토큰의 비율입니다. 학습 리뷰로 "
-        "어휘를 익힐 때 잰 값이며 모델 카드 ko-bpe에 적혀 있습니다."),
+        "어휘를 익힐 때 잰 값이며 ko-bpe 모델 카드에 적혀 있습니다."),
     "korean.claim_vocab": (
         "The smallest vocabulary is that of {smallest} ({V:,} entries). On NSMC test, {lowest} leaves the fewest "
         "tokens out of its vocabulary ({low:.2%}) and {highest} the most ({high:.1%}).",
@@ -108,16 +108,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "korean.emb.neither": ("neither", "어느 쪽도 아님"),
     "korean.emb.claim_same": (
         "The sentiment model ko-lstm reads {word} alone as {side} (p(positive) = {p:.2f}), and {n} of its {k} "
-        "nearest neighbours lean the same way: morphemes used in the same places in reviews tend to carry the "
+        "nearest neighbours clearly lean the same way (p(positive) beyond {low:.2f} to {high:.2f}): morphemes used in the same places in reviews tend to carry the "
         "same feeling.",
         "감성 분석 모델 ko-lstm이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 가장 가까운 이웃 "
-        "{k}개 중 {n}개도 같은 쪽입니다. 리뷰에서 같은 자리에 쓰이는 형태소는 같은 느낌을 담는 경우가 많습니다."),
+        "{k}개 중 {n}개도 같은 쪽으로 뚜렷이 기웁니다 (p(긍정)이 {low:.2f}–{high:.2f} 밖). 리뷰에서 같은 자리에 쓰이는 형태소는 같은 느낌을 담는 경우가 많습니다."),
     "korean.emb.claim_mixed": (
         "The sentiment model ko-lstm reads {word} alone as {side} (p(positive) = {p:.2f}), but only {n} of its {k} "
-        "nearest neighbours lean the same way: skip-gram puts together morphemes used in the same places, and "
+        "nearest neighbours clearly lean the same way (p(positive) beyond {low:.2f} to {high:.2f}): skip-gram puts together morphemes used in the same places, and "
         "words of opposite feeling are often used in the same places.",
         "감성 분석 모델 ko-lstm이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 그런데 가장 가까운 "
-        "이웃 {k}개 중 같은 쪽은 {n}개뿐입니다. 스킵그램은 같은 자리에 쓰이는 형태소를 가깝게 놓는데, 느낌이 반대인 "
+        "이웃 {k}개 중 같은 쪽으로 뚜렷이 기우는 것은 {n}개뿐입니다 (p(긍정)이 {low:.2f}–{high:.2f} 밖). 스킵그램은 같은 자리에 쓰이는 형태소를 가깝게 놓는데, 느낌이 반대인 "
         "말도 같은 자리에 자주 쓰이기 때문입니다."),
     "korean.emb.claim_neither": (
         "The sentiment model ko-lstm leans neither way on {word} alone (p(positive) = {p:.2f}): these neighbours "
@@ -148,26 +148,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "opposite meaning used in the same places (생애 최고의 영화, 생애 최악의 영화) end up close, so the "
         "difference between them has no clear direction.",
         "이 벡터에서 {a} - {b} + {c} → {top}. 기대한 답은 {expected}. 영화 리뷰로 학습한 이 벡터에서는 이 유추가 "
-        "성립하지 않습니다. 뜻이 반대인 말도 같은 자리에 쓰이면(생애 최고의 영화, 생애 최악의 영화) 서로 가까워져서, "
+        "성립하지 않습니다. 뜻이 반대인 말도 같은 자리에 쓰이면('생애 최고의 영화', '생애 최악의 영화'처럼) 벡터가 서로 가까워져서, "
         "둘의 차이가 뚜렷한 방향을 갖지 못합니다."),
     "korean.emb.spelling": (
-        "Reviews are full of playful spellings (재밋, 쓰래기); the analyser reads some of them as nouns of their own "
+        "Reviews are full of playful spellings (재밋, 잼씀); the analyser reads some of them as nouns of their own "
         "or cuts them into odd pieces, and such forms show up among the neighbours too.",
-        "리뷰에는 재밋, 쓰래기처럼 소리 나는 대로 쓴 말이 많습니다. 형태소 분석기가 이런 말을 따로 된 명사로 읽거나 "
+        "리뷰에는 ‘재밋’, ‘잼씀’처럼 소리 나는 대로 쓴 말이 많습니다. 형태소 분석기가 이런 말을 따로 된 명사로 읽거나 "
         "어색하게 자르기도 해서, 그런 형태도 이웃에 나옵니다."),
     # lesson 4 in Korean: ko-lm, the next Kiwi morpheme after a Korean prefix (pages/unrolled.py)
     "unroll.ko_lm_title": ("A language model: “이 영화 정말 ___”", "언어 모델: 다음에 올 토큰 맞히기"),
     "unroll.ko_lm_body": (
-        "A many-to-many RNN (an LSTM with {units} units) trained on `NSMC` movie reviews, cut into morphemes by "
-        "`Kiwi`, to predict the next token at every step. A token here is one morpheme: a stem, a particle or an "
+        "A many-to-many RNN (an LSTM with {units} units) trained on NSMC movie reviews, cut into morphemes by "
+        "Kiwi, to predict the next token at every step. A token here is one morpheme: a stem, a particle or an "
         "ending. Perplexity on test reviews: {ppl:.0f}. On average the model is as unsure as if it picked among "
         "{ppl:.0f} equally likely morphemes, where a blind guess over its vocabulary of {vocab:,} morphemes would "
-        "score {vocab:,}. Lower is better. Type the start of a sentence and see what it expects next.",
-        "`NSMC` 영화 리뷰를 `Kiwi` 형태소 분석기로 잘라, 매 시점 다음 토큰을 예측하도록 학습한 다대다 RNN"
+        "score {vocab:,}. Lower is better. (The SimpleRNN above reads syllables; this model reads morphemes.) Type "
+        "the start of a sentence and see what it expects next.",
+        "NSMC 영화 리뷰를 Kiwi 형태소 분석기로 잘라, 매 시점 다음 토큰을 예측하도록 학습한 다대다 RNN"
         "(유닛 {units}개의 LSTM)입니다. 여기서 토큰 하나는 형태소 하나이며, 어간일 수도 있고 조사나 어미일 수도 "
         "있습니다. 테스트 리뷰에서 잰 퍼플렉서티: {ppl:.0f}. 평균적으로 형태소 {ppl:.0f}개 가운데 하나를 같은 확률로 "
-        "고르는 만큼 헷갈린다는 뜻입니다. 어휘의 형태소 {vocab:,}개 가운데 아무렇게나 고르면 퍼플렉서티도 어휘 "
-        "크기만큼 커집니다. 낮을수록 좋습니다. 문장의 앞부분을 입력하면 다음에 올 토큰의 확률을 보여 줍니다."),
+        "고르는 만큼 헷갈린다는 뜻입니다. 어휘의 형태소 {vocab:,}개 가운데 아무렇게나 고르면 퍼플렉서티는 어휘 "
+        "크기와 같은 {vocab:,}입니다. 낮을수록 좋습니다. (위의 SimpleRNN은 음절을, 이 모델은 형태소를 읽습니다.) "
+        "문장의 앞부분을 입력하면 다음에 올 토큰의 확률을 보여 줍니다."),
     "unroll.ko_lm_prefix": ("Start of a sentence (Korean)", "문장 앞부분 (한국어)"),
     "unroll.ko_lm_empty": ("Type at least one Korean word.", "한국어 낱말을 하나 이상 입력하세요."),
     "unroll.ko_lm_x": ("p(next token)", "p(다음 토큰)"),
@@ -182,18 +184,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "토큰은 형태소입니다. 용언의 어간은 재밌(다)처럼 '다'를 붙여, 조사와 어미는 -가, -요처럼 붙임표를 앞에 "
         "달아 적었습니다."),
     "unroll.ko_lm_moved": (
-        "The two guesses differ: {moved:.0%} of the probability, summed over all the model's tokens, moved from one "
-        "token to another; the biggest change is {word}, {p1:.1%} → {p2:.1%}.",
-        "두 예측이 다릅니다. 모델의 모든 토큰에 걸쳐 확률의 {moved:.0%} 정도가 다른 토큰으로 옮겨 갔습니다. 가장 "
+        "The earlier words change the guess: {moved:.0%} of the probability, summed over all the model's tokens, moved "
+        "from one token to another; the biggest change is {word}, {p1:.1%} → {p2:.1%}.",
+        "앞의 낱말이 예측을 바꿉니다. 모델의 모든 토큰에 걸쳐 확률의 {moved:.0%} 정도가 다른 토큰으로 옮겨 갔습니다. 가장 "
         "크게 바뀐 토큰: {word} ({p1:.1%} → {p2:.1%})."),
     "unroll.ko_lm_same": (
         "Here the earlier words barely change the guess: summed over all the model's tokens, only {moved:.1%} of the "
         "probability moved (the biggest change, {word}, {p1:.1%} → {p2:.1%}). This model is an LSTM, yet it leans "
         "on the shared last words: gates let a network keep what came long before (lessons 5 and 6), but training "
-        "to guess the next token rewards the nearest tokens most. Change the end of one sentence to see a big shift.",
+        "to guess the next token rewards the nearest tokens most. Two prefixes whose last words differ change the "
+        "guess far more, but then the earlier words are no longer the only difference.",
         "여기서는 앞의 낱말이 예측을 거의 바꾸지 못합니다. 모델의 모든 토큰에 걸쳐 다른 토큰으로 옮겨 간 확률은 "
         "{moved:.1%} 정도뿐입니다 (가장 크게 바뀐 토큰 {word}: {p1:.1%} → {p2:.1%}). 이 모델은 LSTM인데도 같은 끝 "
         "낱말에 기댑니다. 게이트는 훨씬 앞에서 읽은 내용을 간직할 수 있게 해 주지만(5, 6단원), 다음 토큰 맞히기 "
-        "학습은 가장 가까운 토큰에 가장 큰 보상을 줍니다. 한 문장의 끝을 바꾸면 예측이 크게 달라지는 것을 볼 수 "
-        "있습니다."),
+        "학습은 가장 가까운 토큰에 가장 큰 보상을 줍니다. 끝 낱말이 다른 두 문장은 예측이 훨씬 크게 달라지지만, "
+        "그러면 앞부분만 다른 비교가 아니게 됩니다."),
 }
