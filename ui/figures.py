@@ -129,7 +129,7 @@ def onehot_lookup(ids: Sequence[int], onehot: np.ndarray, row: np.ndarray, title
                   hovertemplate=f"{t('text.dimension')} %{{x}}: %{{z:.4f}}<extra></extra>")
     layout = {"height": 250 if big else 220, "margin": {"l": 10, "r": 10, "t": 30, "b": 30},
               "font": {"size": _font(big)},
-              "xaxis": {"domain": [0, 1], "anchor": "y", "type": "category", "title": {"text": titles[2]}},
+              "xaxis": {"domain": [0, 1], "anchor": "y", "type": "category"},  # the ids: the title above names them
               "yaxis": {"domain": [0.62, 0.9], "anchor": "x"},
               "xaxis2": {"domain": [0, 1], "anchor": "y2", "showticklabels": False},
               "yaxis2": {"domain": [0, 0.28], "anchor": "x2"},

@@ -418,8 +418,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "일대다: 이미지 캡셔닝 (이미지 하나를 넣으면 문장이 나옴)"),
     "arch.many_to_one": ("many-to-one: sentiment of a review (IMDB, Korean NSMC), topic of a news story (Reuters, 46 "
                          "topics), a news recommendation from the articles a reader has opened",
-                         "다대일: 리뷰 감성 분석 (IMDB, 한국어 NSMC), 뉴스 주제 분류 (로이터, 46개 주제), 독자가 읽은 기사를 바탕으로 한 "
-                         "하는 뉴스 추천"),
+                         "다대일: 리뷰 감성 분석 (IMDB, 한국어 NSMC), 뉴스 주제 분류 (로이터, 46개 주제), 독자가 읽은 기사를 "
+                         "바탕으로 한 뉴스 추천"),
     "arch.many_to_many": ("many-to-many, aligned: part-of-speech tagging, one tag per word",
                           "다대다 (정렬): 품사 태깅, 단어마다 태그 하나"),
     "arch.seq2seq": ("many-to-many, encoder-decoder: translation (read the whole sentence, then write another)",
