@@ -233,9 +233,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "emb.heatmap": ("The vectors of your tokens in {model} ({T} × {E})", "{model}에서 내 토큰의 벡터 ({T} × {E})"),
     "emb.map": ("{n} frequent tokens and yours, projected on two axes (PCA)", "자주 쓰는 토큰 {n}개와 내 토큰을 두 축에 투영 (PCA)"),
     "emb.map_caption": (
-        "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Orange: your tokens. Hover a "
-        "point for its token.",
-        "두 축은 이 벡터들 분산의 {a:.0%}와 {b:.0%}를 담습니다. 주황색: 내 토큰. 점에 마우스를 올리면 토큰이 보입니다."),
+        "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Orange: your tokens. Hover over "
+        "or tap a point for its token.",
+        "두 축은 이 벡터들 분산의 {a:.0%}와 {b:.0%}를 담습니다. 주황색: 내 토큰. 점에 마우스를 올리거나 점을 탭하면 토큰이 보입니다."),
     "emb.axis1": ("principal axis 1", "주성분 축 1"),
     "emb.axis2": ("principal axis 2", "주성분 축 2"),
     "emb.search": ("Find a token", "토큰 찾기"),
@@ -276,9 +276,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.equation_col": ("Column-vector form (the notes)", "열 벡터 형식 (강의 노트)"),
     "step.col_explain": (
         "Same numbers, transposed: the notes write W_x as a (D × d) matrix acting on a column x_t; Keras stores "
-        "its transpose, a (d × D) kernel, and multiplies a row x_t from the left. Hover a cell for its value.",
+        "its transpose, a (d × D) kernel, and multiplies a row x_t from the left. Hover over or tap a cell for its value.",
         "같은 숫자를 전치한 것입니다. 노트는 W_x를 (D × d) 행렬로 두고 열 벡터 x_t에 곱하고, Keras는 그 전치인 "
-        "(d × D) 커널을 저장해 행 벡터 x_t를 왼쪽에서 곱합니다. 칸에 마우스를 올리면 값이 보입니다."),
+        "(d × D) 커널을 저장해 행 벡터 x_t를 왼쪽에서 곱합니다. 칸에 마우스를 올리거나 칸을 탭하면 값이 보입니다."),
     "step.figure": ("Step t = {t}, word “{word}”: every matrix with its shape", "시점 t = {t}, 단어 “{word}”: 모든 행렬과 크기"),
     "step.figure_caption": (
         "Left to right: x_t W_x plus h_{t-1} W_h plus b gives the pre-activation z_t; tanh squashes it into "
@@ -296,8 +296,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "RNN은 고정된 개수의 파라미터로 어떤 길이의 문장이든 읽을 수 있습니다."),
     "step.states_figure": ("Hidden state after each word (rows: time steps, columns: units)",
                            "단어마다의 은닉 상태 (행: 시점, 열: 유닛)"),
-    "step.states_caption": ("The highlighted row is the step shown above. Hover for exact values.",
-                            "강조된 행이 위에서 보여 준 시점입니다. 정확한 값은 마우스를 올려 확인하세요."),
+    "step.states_caption": ("The highlighted row is the step shown above. Hover or tap for exact values.",
+                            "강조된 행이 위에서 보여 준 시점입니다. 정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
     "step.params": ("How many parameters?", "파라미터는 몇 개일까?"),
     "step.params_body": (
         "W_x has d × D = {wx} entries, W_h has D × D = {wh}, b has D = {b}. Together: "
@@ -760,16 +760,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gates.heatmap_caption": (
         "Rows are the tokens, columns the {units} units of the trained LSTM. Gates are sigmoids, between 0 and 1; "
         "the candidate g and h = o·tanh(c) lie between -1 and 1; the cell state c has no bound, so its colour "
-        "scale follows its values (here ±{limit:.2f}). Hover for exact values.",
+        "scale follows its values (here ±{limit:.2f}). Hover or tap for exact values.",
         "행은 토큰, 열은 학습된 LSTM의 유닛 {units}개입니다. 게이트는 시그모이드라서 0과 1 사이, 후보 g와 "
         "h = o·tanh(c)는 -1과 1 사이에 있습니다. 셀 상태 c에는 한계가 없어서 색 눈금이 값을 따라갑니다(여기서는 "
-        "±{limit:.2f}). 정확한 값은 마우스를 올려 보세요."),
+        "±{limit:.2f}). 정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
     "gates.heatmap_caption_gru": (
         "Rows are the tokens, columns the {units} units of the trained GRU. The gates z and r are sigmoids, between "
-        "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. Hover for exact "
+        "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. Hover or tap for exact "
         "values.",
         "행은 토큰, 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 시그모이드라서 0과 1 사이, 후보 n은 "
-        "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 정확한 값은 마우스를 올려 보세요."),
+        "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
     "gates.c_beyond": (
         "On this sentence the gates go from {glow} to {ghigh}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
         "cell state c from {clow:+.2f} to {chigh:+.2f}: in {n} of {D} units c goes beyond ±1 at some word, a range "
