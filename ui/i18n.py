@@ -172,21 +172,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "instead of {p:.3f} ({word}). A bag of words could not notice; an RNN does, because it reads one token "
         "after another.",
         "같은 토큰을 순서만 바꿔서 읽게 했더니 판정이 뒤집힙니다: 섞은 순서 p(긍정) = {p_shuffled:.3f} ({shuffled_word}), "
-        "원래 순서 {p:.3f} ({word}). 단어 가방(BoW) 모델은 순서를 보지 않아 이 차이를 모르지만, RNN은 토큰을 차례로 "
+        "원래 순서 {p:.3f} ({word}). 단어 가방 모델은 순서를 보지 않아 이 차이를 모르지만, RNN은 토큰을 차례로 "
         "읽기 때문에 압니다."),
     "text.order_moves": (
         "The same tokens in another order: p(positive) = {p_shuffled:.3f} instead of {p:.3f}. The verdict stays "
         "{word}, but the number moves by {delta:.3f}: a bag of words would give exactly the same number; an RNN "
         "reads one token after another.",
         "같은 토큰을 순서만 바꿔서 읽게 했습니다: 섞은 순서 p(긍정) = {p_shuffled:.3f}, 원래 순서 {p:.3f}. 판정은 그대로 "
-        "{word}이지만 값이 {delta:.3f}만큼 움직입니다. 단어 가방(BoW) 모델이라면 값이 똑같겠지만, RNN은 토큰을 차례로 "
+        "{word}이지만 값이 {delta:.3f}만큼 움직입니다. 단어 가방 모델이라면 값이 똑같겠지만, RNN은 토큰을 차례로 "
         "읽습니다."),
     "text.order_barely": (
         "This order barely changes anything (p(positive) = {p_shuffled:.3f} instead of {p:.3f}): on this sentence "
         "the model happens to read the tokens almost like a bag of words. Shuffle again, or try a sentence whose "
         "meaning rests on order, such as the example below.",
         "이 순서로는 거의 달라지지 않습니다 (섞은 순서 p(긍정) = {p_shuffled:.3f}, 원래 순서 {p:.3f}). 이 문장에서는 "
-        "모델이 우연히 토큰을 단어 가방(BoW)처럼 읽은 셈입니다. 다시 섞거나, 아래 예처럼 순서에 뜻이 달린 문장을 넣어 "
+        "모델이 우연히 토큰을 단어 가방처럼 읽은 셈입니다. 다시 섞거나, 아래 예처럼 순서에 뜻이 달린 문장을 넣어 "
         "보세요."),
     "text.order_one": ("One token has no order to change: type a longer sentence.",
                        "토큰이 하나뿐이라 바꿀 순서가 없습니다. 더 긴 문장을 입력해 보세요."),
