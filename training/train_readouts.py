@@ -4,10 +4,10 @@
     python -m training.train_readouts --model ko-rnn    # ko-rnn on NSMC
 
 en-rnn (SimpleRNN 64, last 200 words) reads every IMDB review once, in NumPy (ko-rnn: every NSMC review, 120
-syllables); its states H (B, 200, 64) become the
-three read-outs of rnn_core.readouts (last h_T, the masked mean, all 200 states side by side). Each gets its own
-logistic head, trained with Adam on IMDB train minus the same held-out 10% the sentiment models use; the epoch is
-chosen on that validation split, and the official test split is read once, at the end.
+syllables); its states H (B, 200, 64) become the three read-outs of rnn_core.readouts (last h_T, the masked mean,
+all 200 states side by side). Each gets its own logistic head, trained with rnn_core.adam (Keras 3's Adam) on the
+training split minus the same held-out 10% the sentiment models use; the epoch is chosen on that validation split,
+and the official test split is read once, at the end.
 """
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from rnn_core.activations import sigmoid
+from rnn_core.adam import Adam, adam_start, adam_update
 from rnn_core.assets import ASSETS, ModelCard
-from rnn_core.readouts import KINDS, ReadoutHeads, features, load_heads
+from rnn_core.readouts import KINDS, features, load_heads
 from rnn_core.sentiment import SentimentModel
 from rnn_core.text import pad_sequences
 from training import corpora
@@ -44,30 +46,22 @@ def read_outs(model: SentimentModel, texts: list[str], batch: int = 500) -> dict
 
 
 def fit(x: np.ndarray, y: np.ndarray, x_val: np.ndarray, y_val: np.ndarray, s: dict) -> tuple[np.ndarray, float, list]:
-    """Logistic regression by Adam on mini-batches: (w (n,), b, validation accuracy per epoch); best epoch kept."""
+    """Logistic regression by rnn_core.adam on mini-batches: (w (n,), b, validation accuracy per epoch); the best
+    epoch's weights are kept."""
     rng = np.random.default_rng(s["seed"])
-    n = x.shape[1]
-    w, b = np.zeros(n, np.float32), 0.0
-    m, v, mb, vb, step = np.zeros(n), np.zeros(n), 0.0, 0.0, 0
-    beta1, beta2, eps = 0.9, 0.999, 1e-7
-    history, best = [], (-1.0, w.copy(), b)
+    weights = {"w": np.zeros(x.shape[1], np.float32), "b": np.zeros(1, np.float32)}  # (n,), (1,)
+    state, adam = adam_start(weights), Adam(learning_rate=s["learning_rate"])
+    history, best = [], (-1.0, weights)
     for _ in range(s["epochs"]):
         for idx in np.array_split(rng.permutation(len(x)), max(1, len(x) // s["batch"])):
-            p = 1 / (1 + np.exp(-(x[idx] @ w + b)))  # (b,)
-            err = p - y[idx]
-            gw = x[idx].T @ err / len(idx) + s["l2"] * w  # (n,)
-            gb = float(err.mean())
-            step += 1
-            m, v = beta1 * m + (1 - beta1) * gw, beta2 * v + (1 - beta2) * gw**2
-            mb, vb = beta1 * mb + (1 - beta1) * gb, beta2 * vb + (1 - beta2) * gb**2
-            lr = s["learning_rate"] * np.sqrt(1 - beta2**step) / (1 - beta1**step)
-            w = (w - lr * m / (np.sqrt(v) + eps)).astype(np.float32)
-            b = b - lr * mb / (np.sqrt(vb) + eps)
-        acc = float(np.mean(((x_val @ w + b) > 0) == (y_val == 1)))
+            err = sigmoid(x[idx] @ weights["w"] + weights["b"]) - y[idx]  # (b,) dL/dz of the cross-entropy
+            grads = {"w": x[idx].T @ err / len(idx) + s["l2"] * weights["w"], "b": np.array([err.mean()])}
+            weights, state = adam_update(weights, grads, state, adam)
+        acc = float(np.mean(((x_val @ weights["w"] + weights["b"]) > 0) == (y_val == 1)))
         history.append(round(acc, 4))
         if acc > best[0]:
-            best = (acc, w.copy(), b)
-    return best[1], float(best[2]), history
+            best = (acc, weights)
+    return best[1]["w"], float(best[1]["b"][0]), history
 
 
 def main() -> None:
