@@ -11,7 +11,8 @@ from rnn_core.text import script_of
 from ui import figures, state
 from ui import compute
 from ui.i18n import t
-from ui.layout import chart, code, lesson_header, main_height, main_view, markdown_table, presenting, show_param_notices
+from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, presenting,
+                       show_param_notices, verdict_metric)
 from ui.compute_korean import MORPHEME_MODEL, morpheme_verdict
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
@@ -83,9 +84,8 @@ def verdicts(cards: dict, readings: dict, big: bool) -> None:
         p = reading.probability
         verdict = t("demo.verdict_pos" if label_of(p) == "pos" else "demo.verdict_neg")
         accuracy = cards[key].metrics.get("test_accuracy")
-        column.metric(CELLS[key], verdict, delta=f"{t('axis.p_positive')} = {p:.3f}", delta_color="off",
-                      delta_arrow="off", border=True,
-                      help=f"{t('demo.test_accuracy')}: {accuracy}" if accuracy else None)
+        verdict_metric(column, CELLS[key], verdict, p,
+                       help=f"{t('demo.test_accuracy')}: {accuracy}" if accuracy else None)
 
 
 def keras_badge(name: str, reading) -> None:
@@ -245,8 +245,7 @@ def morpheme_section(text: str) -> tuple[str, ...]:
     if view.unknown:
         st.caption(t("demo.morph_unknown", n=view.unknown))
     verdict = t("demo.verdict_pos" if label_of(view.p) == "pos" else "demo.verdict_neg")
-    st.metric(f"LSTM · {MORPHEME_MODEL}", verdict, delta=f"{t('axis.p_positive')} = {view.p:.3f}", delta_color="off",
-              delta_arrow="off", border=True)
+    verdict_metric(st, f"LSTM · {MORPHEME_MODEL}", verdict, view.p)
     st.write(t("demo.morph_better" if view.better else "demo.morph_not_better", acc=view.accuracy, best=view.best,
                best_acc=view.best_accuracy))
     return (MORPHEME_MODEL,)

@@ -11,7 +11,7 @@ from ui.compute import (next_words, parameter_count, prefix_pair, readout_verdic
                         toy_bidirectional, toy_layer_shapes)
 from ui.i18n import language, t
 from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, other_language_note,
-                       presenting, sentence_input, show_param_notices)
+                       presenting, sentence_input, show_param_notices, verdict_metric)
 from ui.models import ModelFileError, language_model, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 from ui.stepper import numbered, stepper
@@ -101,8 +101,7 @@ def readout_heads(name: str, text: str) -> None:
     labels = {"last": t("unroll.last"), "mean": t("unroll.mean"), "concat": t("unroll.concat")}
     for column, kind in zip(st.columns(3), labels):
         p = view.p[kind]
-        column.metric(labels[kind], verdict_word(p), delta=f"{t('axis.p_positive')} = {p:.3f}", delta_color="off",
-                      delta_arrow="off", border=True)
+        verdict_metric(column, labels[kind], verdict_word(p), p)
     st.write(t("unroll.readout_agree" if view.agree else "unroll.readout_disagree"))
     acc = view.accuracy
     if view.best == "last":

@@ -215,20 +215,26 @@ def shuffled_verdict(name: str, text: str, seed: int) -> Shuffle:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _shuffled_verdict(name: str, digest: str, text: str, seed: int) -> Shuffle:
-    from rnn_core.sentiment import label_of
-
     model = sentiment_model(name)
     tokens, shuffled, shown = shuffle_tokens(model, text, seed)
     p = float(model.probabilities(np.asarray([model.vocab.encode(tokens)]))[0]) if tokens else 0.5
     q = float(model.probabilities(np.asarray([model.vocab.encode(shuffled)]))[0]) if tokens else 0.5
-    example = None
+    example = _order_example(name, digest)
+    return Shuffle(shuffled=shuffled, text=shown, p=p, p_shuffled=q, claim=order_claim(p, q, len(tokens)),
+                   example=example)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _order_example(name: str, digest: str) -> tuple[str, float, str, float] | None:
+    """The first pair of ORDER_PAIRS whose two orders get opposite verdicts from model ``name`` (None if none)."""
+    from rnn_core.sentiment import label_of
+
+    model = sentiment_model(name)
     for a, b in ORDER_PAIRS[model.card.language]:
         pa, pb = model.predict([a, b])
         if label_of(pa) != label_of(pb):
-            example = (a, float(pa), b, float(pb))
-            break
-    return Shuffle(shuffled=shuffled, text=shown, p=p, p_shuffled=q, claim=order_claim(p, q, len(tokens)),
-                   example=example)
+            return a, float(pa), b, float(pb)
+    return None
 
 
 def shuffle_tokens(model, text: str, seed: int) -> tuple[list[str], list[str], str]:

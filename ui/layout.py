@@ -96,6 +96,12 @@ def _use_default(key: str, sentence: str) -> None:
     st.session_state[key] = sentence
 
 
+def verdict_metric(where, label: str, verdict: str, p: float, help: str | None = None) -> None:
+    """One model's verdict as a card: the verdict word, and p(positive) beneath it (demo, read-outs)."""
+    where.metric(label, verdict, delta=f"{t('axis.p_positive')} = {p:.3f}", delta_color="off", delta_arrow="off",
+                 border=True, help=help)
+
+
 CHART_CONFIG = {"displaylogo": False}
 
 
