@@ -173,7 +173,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "h_t = tanh(x_t W_x + h_(t-1) W_h + b). Every unit starts at h_0 = −1 (off). After the last bit the answer is "
         "yes when h_T · w_y + b_y > 0. Large weights turn tanh into a switch between −1 and +1. Set the numbers: "
         "the network is checked at once on {n} bit strings (every one up to 8 bits, and longer random ones).",
-        "tanh 유닛 1~3개짜리 SimpleRNN이 비트열을 시점마다 비트 x_t 하나씩 읽습니다: "
+        "tanh 유닛이 1개에서 3개까지인 SimpleRNN이 비트열을 시점마다 비트 x_t 하나씩 읽습니다: "
         "h_t = tanh(x_t W_x + h_(t-1) W_h + b). 모든 유닛은 h_0 = −1(꺼짐)에서 시작합니다. 마지막 비트 뒤 "
         "h_T · w_y + b_y > 0이면 답은 '예'입니다. 가중치가 크면 tanh는 −1과 +1 사이를 오가는 스위치처럼 동작합니다. "
         "숫자를 정하면 신경망을 곧바로 비트열 {n}개(8비트 이하 전부와 더 긴 무작위 비트열)로 검사합니다."),
