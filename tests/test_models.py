@@ -137,8 +137,8 @@ def test_language_model_equals_keras_and_predicts_sensibly(keras):
 
 def test_language_model_test_perplexity_holds():
     """Measured here, in NumPy, on 100 IMDB test reviews drawn at random, counted as the card says
-    ([UNK] is one of the 10,000 words); the uniform guess would be 10,000. The issue's target is 150; the
-    shipped model reaches 176 (the one before it, 330), and the card's figure must hold."""
+    ([UNK] is one of the 10,000 words); the uniform guess would be 10,000. The issue's target is 150: the
+    card's test figure must meet it (the shipped model: 133.3; the ones before it, 176 and 330) and hold here."""
     from rnn_core.language_model import LanguageModel
 
     lm = LanguageModel.load()
@@ -146,7 +146,7 @@ def test_language_model_test_perplexity_holds():
     sample = np.random.default_rng(7).choice(len(texts), 100, replace=False)
     measured, targets, unknown = lm.perplexity([texts[i] for i in sample])
     assert targets > 15_000 and unknown < 0.08
-    assert measured <= 200 and lm.card.metrics["test_perplexity"] <= 200
+    assert measured <= 160 and lm.card.metrics["test_perplexity"] <= 150
     assert abs(np.log(measured / lm.card.metrics["test_perplexity"])) < 0.1  # the card's figure holds here too
     per_epoch = lm.card.training["validation_perplexity_per_epoch"]
     assert len(per_epoch) == lm.card.training["epochs"] and per_epoch[-1] == lm.card.metrics["validation_perplexity"]

@@ -42,7 +42,7 @@ from rnn_core.language_model import review_rows  # noqa: E402
 from rnn_core.text import OOV, build_vocabulary, tokenize  # noqa: E402
 from training import corpora  # noqa: E402
 
-SETTINGS = dict(scheme="words", vocab_size=10000, embedding_dim=64, units=384, projection=64, chunk=40, epochs=4,
+SETTINGS = dict(scheme="words", vocab_size=10000, embedding_dim=64, units=384, projection=64, chunk=40, epochs=6,
                 batch=64, sampled=1024, learning_rate=3e-3, final_learning_rate=3e-4, clipnorm=1.0,
                 validation_fraction=0.05, test_every=5, batches_by_length=False, seed=0)
 SETTINGS_OF = {
