@@ -9,6 +9,8 @@ import streamlit as st
 from ui import figures
 from ui.compute import (next_words, parameter_count, prefix_pair, readout_verdicts, reading, stacked_shapes,
                         toy_bidirectional, toy_layer_shapes)
+from ui.compute_tagger import DEFAULT as TAGGER_DEFAULT
+from ui.compute_tagger import TAGGER, VIEW_CHARS, pos_tagging, tag_label, tagger, train_reviews
 from ui.i18n import language, t
 from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, other_language_note,
                        presenting, sentence_input, show_param_notices, verdict_metric)
@@ -39,10 +41,6 @@ LM = {
                                                       "i hated the movie. the movie is"), "", EN_KEYS),
     "ko": LanguageModelView("ko-lm", "이 영화 정말", ("처음엔 지루했는데 결말이", "처음부터 재밌었는데 결말이"), "_ko",
                             {k: f"unroll.ko_lm_{k}" for k in EN_KEYS}),
-}
-POS_EXAMPLE = {  # tagged by hand (illustrative): Universal Dependencies tags in English, 세종 품사 names in Korean
-    "en": (("the", "DET"), ("movie", "NOUN"), ("was", "VERB"), ("not", "ADV"), ("fun", "ADJ"), (".", "PUNCT")),
-    "ko": (("영화", "명사"), ("가", "조사"), ("재미", "명사"), ("없", "형용사"), ("어요", "어미"), (".", "마침표")),
 }
 
 
@@ -170,10 +168,50 @@ def prefix_pair_section(lm: LanguageModelView) -> None:
     st.markdown(t(key, moved=pair.moved, word=code(pair.word), p1=pair.p_first, p2=pair.p_second))
 
 
-def pos_example() -> None:
+def pos_tagger(big: bool) -> None:
+    """ko-tagger on a Korean sentence: p(tag) at every morpheme, Kiwi's tag framed, and what the numbers show."""
     st.subheader(t("unroll.pos"))
-    st.write(t("unroll.pos_body"))
-    st.table({w: [tag] for w, tag in POS_EXAMPLE[language()]})
+    try:
+        card = tagger().card
+    except ModelFileError as err:
+        show_fault(TAGGER, err)
+        return
+    st.write(t("unroll.pos_body", units=card.units, reviews=train_reviews(card.training)))
+    if language() == "en":
+        st.caption(t("unroll.pos_english"))
+    st.session_state.setdefault("pos_text", TAGGER_DEFAULT)
+    text = st.text_input(t("unroll.pos_input"), key="pos_text", max_chars=VIEW_CHARS)
+    try:
+        view = pos_tagging(text)
+    except ModelFileError as err:
+        show_fault(TAGGER, err)
+        return
+    if view is None:
+        st.info(t("unroll.pos_empty"), icon=":material/edit:")
+        return
+    names = [t(tag_label(k)) for k in range(view.P.shape[1])]
+    chart(figures.tag_probabilities(view.P, view.forms, names, view.kiwi, t("unroll.pos_x"), t("unroll.pos_y"),
+                                    t("unroll.pos_value"), big))
+    st.caption(t("unroll.pos_caption"))
+    if view.cut:
+        st.caption(t("unroll.pos_cut", n=len(view.forms)))
+    lines = [t("unroll.pos_agree", agree=view.agree, T=len(view.forms))]
+    if view.contrast:
+        form, i, j = view.contrast
+        lines.append(t("unroll.pos_contrast", form=code(form), i=i + 1, j=j + 1, first=names[view.predicted[i]],
+                       second=names[view.predicted[j]]))
+    else:
+        lines.append(t("unroll.pos_no_contrast", example=code(TAGGER_DEFAULT)))
+    if view.unknown:
+        lines.append(t("unroll.pos_unknown", n=view.unknown))
+    st.markdown(" ".join(lines))
+    test = view.test
+    st.caption(t("unroll.pos_test", n=test["morphemes"], acc=test["accuracy"], base=test["baseline_accuracy"],
+                 amb_n=test["ambiguous_morphemes"], amb=test["ambiguous_accuracy"],
+                 amb_base=test["ambiguous_baseline_accuracy"]) + " " + (
+        t("unroll.pos_helps", gain=100 * (test["accuracy"] - test["baseline_accuracy"]),
+          amb_gain=100 * (test["ambiguous_accuracy"] - test["ambiguous_baseline_accuracy"]))
+        if view.context_helps else t("unroll.pos_no_help")))
 
 
 def stacked() -> None:
@@ -240,7 +278,7 @@ def render() -> None:
     return_sequences()
     architectures()
     language_model_section(presenting())
-    pos_example()
+    pos_tagger(presenting())
     stacked()
     bidirectional(text)
     show_param_notices(notices)

@@ -43,6 +43,7 @@ MODELS: dict[str, tuple[str, str]] = {
     "en-word2vec": ("word_vectors", "en"),
     "ko-word2vec": ("word_vectors", "ko"),  # skip-gram over Kiwi morphemes of NSMC train
     "en-rnn-readouts": ("readout", "en"), "ko-rnn-readouts": ("readout", "ko"),  # lesson 4's three read-out heads
+    "ko-tagger": ("tagger", "ko"),  # lesson 3: a part of speech per Kiwi morpheme, learnt from Kiwi's tags
     "ko-bpe": ("tokenizer", "ko"),  # BPE subwords learnt on NSMC train (rnn_core.korean)
     "ko-spaces": ("vocabulary", "ko"), "ko-morphemes": ("vocabulary", "ko"),  # token lists from NSMC train
 }
@@ -71,6 +72,7 @@ def files_of(name: str) -> tuple[str, ...]:
     kind, language = MODELS[name]
     return {"sentiment": (f"{name}.keras", sentiment_vocab_file(name, language)),
             "language_model": (f"{name}.keras", f"{name}-vocab.json"),
+            "tagger": (f"{name}.keras", f"{name}-vocab.json"),
             "word_vectors": (f"{name}.npz",),
             "readout": (f"{name}.npz",),
             "tokenizer": (f"{name}-tokenizer.json",),
@@ -88,7 +90,7 @@ class ModelCard:
     """Everything needed to rebuild, encode for and judge one model: written by training/, read here."""
 
     name: str  # e.g. "en-lstm", a key of MODELS
-    kind: str  # "sentiment", "language_model", "word_vectors", "readout", "tokenizer" or "vocabulary"
+    kind: str  # "sentiment", "language_model", "tagger", "word_vectors", "readout", "tokenizer" or "vocabulary"
     language: str  # "en" or "ko"
     sha256: dict = field(default_factory=dict)  # file name -> hex digest, exactly the files of files_of(name)
     cell: str = ""  # "SimpleRNN", "LSTM" or "GRU" (recurrent models)

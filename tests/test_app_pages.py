@@ -198,7 +198,7 @@ def test_shuffle_and_odd_text():
 def test_unrolled_in_both_languages(lang, title):
     at = open_app("pages/unrolled.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 6  # states, verdict, read-outs, architecture, next word, bidirectional
+    assert len(at.get("plotly_chart")) == 7  # states, verdict, read-outs, architecture, next word, tags, bidirectional
 
 
 def test_unrolled_steps_shapes_and_stack():
@@ -212,7 +212,7 @@ def test_unrolled_steps_shapes_and_stack():
     assert "returns **(8, 3)**" in texts(at) and "42 parameters" in texts(at)
     at.toggle(key="rs_on").set_value(True).run()
     assert "returns **(8, 2, 3)**" in texts(at)
-    table = at.table[1].value  # after the tagging example
+    table = at.table[0].value  # the stacked model (the tagger draws a figure, no table)
     assert list(table.iloc[:, 1]) == ["(8, 20, 100)", "(8, 20, 64)", "(8, 32)", "(8, 1)"]
     assert list(table.iloc[:, 2]) == ["1,000,000", "10,560", "3,104", "33"]
 
