@@ -37,8 +37,8 @@ class LanguageModelView:
 EN_KEYS = {"title": "unroll.lm"} | {k: f"unroll.lm_{k}" for k in ("body", "prefix", "empty", "x", "pair_body", "first",
                                                                   "second", "word", "moved", "same")}
 LM = {
-    "en": LanguageModelView("en-lm", "the movie is", ("i like the movie. the movie is",
-                                                      "i hated the movie. the movie is"), "", EN_KEYS),
+    # the lecture notes' example: "the movie is ___" alone, then with "i like the movie." read first
+    "en": LanguageModelView("en-lm", "the movie is", ("the movie is", "i like the movie. the movie is"), "", EN_KEYS),
     "ko": LanguageModelView("ko-lm", "이 영화 정말", ("처음엔 지루했는데 결말이", "처음부터 재밌었는데 결말이"), "_ko",
                             {k: f"unroll.ko_lm_{k}" for k in EN_KEYS}),
 }
@@ -190,7 +190,7 @@ def pos_tagger(big: bool) -> None:
         st.info(t("unroll.pos_empty"), icon=":material/edit:")
         return
     names = [t(tag_label(k)) for k in range(view.P.shape[1])]
-    chart(figures.tag_probabilities(view.P, view.forms, names, view.kiwi, t("unroll.pos_x"), t("unroll.pos_y"),
+    chart(figures.tag_probabilities(view.P, view.forms, names, view.kiwi, t("unroll.pos_y"), t("unroll.pos_x"),
                                     t("unroll.pos_value"), big))
     st.caption(t("unroll.pos_caption"))
     if view.cut:

@@ -31,7 +31,8 @@ def verdict_holds(shown: str, distance: float, lang: str = "en") -> bool:
 
 
 @pytest.mark.parametrize("first,second,differs", [
-    ("i like the movie. the movie is", "i hated the movie. the movie is", False),  # the default pair
+    ("the movie is", "i like the movie. the movie is", True),  # the default pair (the lecture notes' example)
+    ("i like the movie. the movie is", "i hated the movie. the movie is", False),
     ("this film is a must", "this film is a waste of", True),
     ("i give it 10 out of", "i give it a", True),
     ("one of the best films i have ever", "one of the worst films i have ever", False),
@@ -40,7 +41,7 @@ def test_the_two_prefix_verdict_is_read_off_the_distributions(first, second, dif
     distance = moved(first, second)
     assert (distance >= MOVED) == differs
     at = open_app(UNROLLED, lang="en")
-    if (first, second) != ("i like the movie. the movie is", "i hated the movie. the movie is"):
+    if (first, second) != ("the movie is", "i like the movie. the movie is"):
         at.text_input(key="lm_first").set_value(first).run()
         at.text_input(key="lm_second").set_value(second).run()
     assert not at.exception

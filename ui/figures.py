@@ -279,22 +279,24 @@ def gate_heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
     return time_by_unit(M, row_labels, highlight, x_title, y_title, value_name, signed, big, height, limits)
 
 
-def tag_probabilities(P: np.ndarray, row_labels: Sequence[str], tags: Sequence[str], reference: Sequence[int],
+def tag_probabilities(P: np.ndarray, column_labels: Sequence[str], tags: Sequence[str], reference: Sequence[int],
                       x_title: str, y_title: str, value_name: str, big: bool = False) -> go.Figure:
-    """A tagger's p(tag) per morpheme, P (T, K): one row per step, one column per tag, each row's reference tag
-    (Kiwi's) framed. Values print in the cells only where they are not near zero (0.05 or more)."""
+    """A tagger's p(tag) per morpheme, P (T, K): one column per step, one row per tag (every tag named, which a
+    phone's narrow width still fits), each step's reference tag (Kiwi's) framed. Values print in the cells that
+    are not near zero (0.05 or more) while the sentence is short enough to read them; otherwise on hover or tap."""
     T, K = P.shape
-    labels = [f"{i + 1}. {w}" for i, w in enumerate(row_labels)]
-    text = [[f"{v:.2f}" if v >= 0.05 else "" for v in row] for row in P]
-    heatmap = dict(type="heatmap", z=P, x=list(tags), y=labels, xgap=1, ygap=1, zmin=0.0, zmax=1.0,
+    short = T <= 8  # form over step number, upright; longer sentences slant one-line labels
+    labels = [f"{w}<br>{i + 1}" if short else f"{i + 1}. {w}" for i, w in enumerate(column_labels)]
+    text = [[f"{v:.2f}" if v >= 0.05 and T <= 12 else "" for v in row] for row in P.T]  # (K, T)
+    heatmap = dict(type="heatmap", z=P.T, x=labels, y=list(tags), xgap=1, ygap=1, zmin=0.0, zmax=1.0,
                    colorscale=SEQUENTIAL, text=text, texttemplate="%{text}",
-                   hovertemplate=f"%{{y}}<br>%{{x}}<br>{value_name} = %{{z:.3f}}<extra></extra>",
+                   hovertemplate=f"%{{x}}<br>%{{y}}<br>{value_name} = %{{z:.3f}}<extra></extra>",
                    colorbar={"title": {"text": value_name}})
-    shapes = [{"type": "rect", "x0": k - 0.5, "x1": k + 0.5, "y0": i - 0.5, "y1": i + 0.5, "xref": "x", "yref": "y",
+    shapes = [{"type": "rect", "x0": i - 0.5, "x1": i + 0.5, "y0": k - 0.5, "y1": k + 0.5, "xref": "x", "yref": "y",
                "line": {"color": "#D55E00", "width": 4 if big else 3}} for i, k in enumerate(reference)]
-    height = max(220, 110 + (34 if big else 28) * T)
-    return _figure([heatmap], _layout(big, height, x_title, y_title, top=10,
-                                      xaxis={"type": "category", "tickangle": -40, "side": "top"},
+    height = 120 + (30 if big else 24) * K
+    return _figure([heatmap], _layout(big, height, x_title, y_title,
+                                      xaxis={"type": "category", "tickangle": 0 if short else -45},
                                       yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 

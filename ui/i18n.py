@@ -470,17 +470,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.pos_body": (
         "Tagging is many-to-many with aligned outputs: at every time step the tagger reads one more morpheme and "
         "gives a probability to each part of speech, read from that step's hidden state alone. This tagger is a "
-        "SimpleRNN with {units} units that this project trained on {reviews:,} NSMC reviews, whose morphemes Kiwi "
-        "(the analyser that cuts Korean in this app) had tagged. The tagger never sees Kiwi's tags: it reads the "
-        "written forms only, and only up to the current one.",
+        "SimpleRNN with {units} units that this project trained on {reviews:,} NSMC reviews, which Kiwi (the Korean "
+        "analyser used throughout this app) had split into morphemes and tagged. The tagger never sees Kiwi's tags: "
+        "it reads the written forms only, and only up to the current one.",
         "태깅은 출력이 입력과 나란히 놓이는 다대다 구조입니다. 태거는 시점마다 형태소를 하나 더 읽고, 그 시점의 "
         "은닉 상태만 보고 품사마다 확률을 냅니다. 이 태거는 유닛 {units}개짜리 SimpleRNN입니다. 형태소 분석기 "
-        "Kiwi(이 앱에서 한국어를 자르는 분석기)가 품사를 붙인 NSMC 리뷰 {reviews:,}개로 이 프로젝트가 학습시켰습니다. "
-        "태거는 Kiwi의 품사를 보지 못하고, 형태소의 글자만 지금 시점까지 읽습니다."),
+        "Kiwi(이 앱에서 한국어를 자르는 분석기)가 형태소로 나누고 품사를 붙인 NSMC 리뷰 {reviews:,}개로 "
+        "학습시켰습니다. 태거는 Kiwi가 붙인 품사(정답)를 보지 못하고, 지금 시점까지의 형태소 글자만 읽습니다."),
     "unroll.pos_english": (
-        "The tagger reads Korean. No tagged English text could be built on this machine (no English tagger or "
-        "tagged corpus ships with the packages here), while Kiwi tags Korean. The parts of speech are named in "
-        "English.",
+        "This tagger was trained on Korean, so type a Korean sentence: Kiwi tags Korean, and no tagged English text "
+        "was available to train an English one. The parts of speech are named in English. The example, 이 영화가 "
+        "최고이다, means “this movie is the best”.",
         "태거는 한국어를 읽습니다."),
     "unroll.pos_input": ("A Korean sentence (the tagger reads Korean)", "태깅할 문장"),
     "unroll.pos_empty": ("The tagger found no morpheme. Type a Korean sentence.",
@@ -489,15 +489,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.pos_y": ("morpheme (time step)", "형태소 (시점)"),
     "unroll.pos_value": ("p(tag)", "p(품사)"),
     "unroll.pos_caption": (
-        "Each row sums to 1. The tagger's guess is the brightest cell of a row; the framed cell is Kiwi's tag.",
-        "각 행의 합은 1입니다. 행에서 가장 밝은 칸이 태거의 추측이고, 테두리를 친 칸이 Kiwi의 품사입니다."),
+        "Each column sums to 1 (values under 0.05 are not printed). The tagger's guess is the brightest cell of a "
+        "column; the framed cell is Kiwi's tag.",
+        "각 열의 확률을 모두 더하면 1입니다(0.05 미만은 숫자를 생략). 열마다 가장 밝은 칸이 태거가 고른 품사이고, "
+        "테두리 친 칸이 Kiwi가 붙인 품사입니다."),
     "unroll.pos_agree": ("Here the tagger agrees with Kiwi on {agree} of {T} morphemes.",
-                         "이 문장에서 태거는 형태소 {T}개 중 {agree}개의 품사를 Kiwi와 똑같이 골랐습니다."),
+                         "이 문장의 형태소 {T}개 중 {agree}개에서 태거가 Kiwi와 같은 품사를 골랐습니다."),
     "unroll.pos_contrast": (
         "The form {form} comes twice and gets two parts of speech: {first} at step {i}, {second} at step {j}. "
         "The input is the same; the hidden state, which carries the morphemes before it, is not.",
-        "형태소 {form} 하나가 두 번 나와 다른 품사를 받았습니다. 시점 {i}에서는 {first}, 시점 {j}에서는 "
-        "{second}입니다. 입력은 같지만 앞의 형태소를 담은 은닉 상태가 다릅니다."),
+        "글자가 같은 형태소 {form} 두 개가 서로 다른 품사를 받았습니다. 시점 {i}에서는 {first}, 시점 {j}에서는 "
+        "{second}입니다. 입력은 같지만 앞의 형태소를 담은 은닉 상태가 다르기 때문입니다."),
     "unroll.pos_no_contrast": (
         "No form comes twice with two different parts of speech in this sentence, so it does not show the context "
         "at work. Try a sentence such as {example}.",
@@ -511,13 +513,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Measured on {n:,} morphemes of NSMC test reviews: the tagger agrees with Kiwi on {acc:.1%}. Looking up "
         "each form's most frequent tag, with no context, agrees on {base:.1%}. On forms that carry several "
         "parts of speech ({amb_n:,} morphemes) it is {amb:.1%} against {amb_base:.1%}.",
-        "NSMC 테스트 리뷰의 형태소 {n:,}개로 잰 결과: 태거는 {acc:.1%}에서 Kiwi와 같은 품사를 고릅니다. 문맥 없이 "
+        "NSMC 테스트 리뷰의 형태소 {n:,}개로 잰 결과, 태거가 고른 품사는 {acc:.1%}가 Kiwi와 같습니다. 문맥 없이 "
         "형태소마다 가장 흔한 품사를 찾아 쓰면 {base:.1%}입니다. 품사가 여럿인 형태소({amb_n:,}개)만 보면 "
         "{amb:.1%} 대 {amb_base:.1%}입니다."),
     "unroll.pos_helps": (
-        "So reading what came before pays: {gain:.1f} percentage points in all, {amb_gain:.1f} on the "
-        "ambiguous forms.",
-        "앞 문맥을 읽은 덕분에 전체로는 {gain:.1f}%p, 품사가 여럿인 형태소에서는 {amb_gain:.1f}%p 더 맞힙니다."),
+        "So the tagger beats the lookup: by {gain:.1f} percentage points in all and by {amb_gain:.1f} on the forms "
+        "with several parts of speech, which only the context can settle.",
+        "태거가 찾아보기보다 전체로는 {gain:.1f}%p, 품사가 여럿인 형태소에서는 {amb_gain:.1f}%p 더 맞힙니다. "
+        "품사가 여럿인 형태소는 문맥을 봐야만 가릴 수 있습니다."),
     "unroll.pos_no_help": (
         "So on this test the context does not pay: the lookup that ignores it does as well or better.",
         "이 테스트에서는 문맥을 읽어도 나아지지 않습니다. 문맥을 무시한 찾아보기가 같거나 더 낫습니다."),
@@ -525,7 +528,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pos.tag.pronoun": ("pronoun", "대명사"),
     "pos.tag.verb": ("verb", "동사"),
     "pos.tag.adjective": ("adjective", "형용사"),
-    "pos.tag.copula": ("copula (이다)", "지정사(이다)"),
+    "pos.tag.copula": ("copula (이다)", "서술격 조사(이다)"),
     "pos.tag.determiner": ("determiner", "관형사"),
     "pos.tag.adverb": ("adverb", "부사"),
     "pos.tag.interjection": ("interjection", "감탄사"),

@@ -166,9 +166,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the start of a sentence and see what it expects next.",
         "NSMC 영화 리뷰를 Kiwi 형태소 분석기로 잘라, 매 시점 다음 토큰을 예측하도록 학습한 다대다 RNN"
         "(유닛 {units}개의 LSTM)입니다. 여기서 토큰 하나는 형태소 하나이며, 어간일 수도 있고 조사나 어미일 수도 "
-        "있습니다. 테스트 리뷰에서 잰 퍼플렉서티: {ppl:.0f}. 평균적으로 형태소 {ppl:.0f}개 가운데 하나를 같은 확률로 "
+        "있습니다. 테스트 리뷰로 잰 퍼플렉서티는 {ppl:.0f}입니다. 평균적으로 형태소 {ppl:.0f}개 가운데 하나를 같은 확률로 "
         "고르는 만큼 헷갈린다는 뜻입니다. 어휘의 형태소 {vocab:,}개 가운데 아무렇게나 고르면 퍼플렉서티는 어휘 "
-        "크기와 같은 {vocab:,}입니다. 낮을수록 좋습니다. (위의 SimpleRNN은 음절을, 이 모델은 형태소를 읽습니다.) "
+        "크기와 같은 {vocab:,}입니다. 낮을수록 좋습니다. (이 단원 맨 위의 SimpleRNN은 음절 단위로 읽고, 이 언어 "
+        "모델과 아래 품사 태거는 형태소 단위로 읽습니다.) "
         "문장의 앞부분을 입력하면 다음에 올 토큰의 확률을 보여 줍니다."),
     "unroll.ko_lm_prefix": ("Start of a sentence (Korean)", "문장 앞부분 (한국어)"),
     "unroll.ko_lm_empty": ("Type at least one Korean word.", "한국어 낱말을 하나 이상 입력하세요."),
