@@ -47,20 +47,33 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> float
                     return time.perf_counter() - start
         except OSError:
             time.sleep(0.2)
-    output = proc.stdout.read().decode(errors="replace")[-2000:] if proc.poll() is not None and proc.stdout else ""
     proc.kill()
-    raise RuntimeError(f"{url} did not become healthy. {output}")
+    raise RuntimeError(f"{url} did not become healthy. {tail(proc)}")
+
+
+def tail(proc: subprocess.Popen, chars: int = 2000) -> str:
+    """The end of what ``proc`` printed (streamlit_process writes it to a log file, see ``proc.log_path``)."""
+    path = getattr(proc, "log_path", None)
+    return Path(path).read_text(errors="replace")[-chars:] if path and Path(path).exists() else ""
 
 
 @contextlib.contextmanager
 def streamlit_process(port: int | None = None, env: dict | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` on 127.0.0.1; yields (base URL, process) once healthy, stops it afterwards."""
+    """`streamlit run app.py` on 127.0.0.1; yields (base URL, process) once healthy, stops it afterwards.
+
+    What the server prints goes to a log file (``proc.log_path``, kept in $RNNLAB_SERVER_LOGS if set), never
+    to a pipe: a pipe nobody reads fills up and then blocks the server in the middle of a page."""
     port = port or free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
-        env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | (env or {}),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    folder = os.environ.get("RNNLAB_SERVER_LOGS") or tempfile.gettempdir()
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    log_path = Path(folder) / f"rnnlab-streamlit-{port}.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+             "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
+            env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | (env or {}),
+            stdout=log, stderr=subprocess.STDOUT)
+    proc.log_path = log_path
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
@@ -108,7 +121,7 @@ def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
         listen = free_port()
         (prefix / "nginx.conf").write_text(nginx_config(listen, replicas, prefix))
         proc = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", str(prefix), "-g", "daemon off;"],
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # logs: prefix/*.log
         stack.callback(lambda: (proc.terminate(), proc.wait(timeout=10)))
         url = f"http://127.0.0.1:{listen}"
         wait_healthy(url, proc, timeout=20)
