@@ -11,6 +11,7 @@ from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooM
                                   gradient_lab, memory_accuracy_claim, memory_job, memory_reach_claim,
                                   most_dependent_on_first, pascanu_claim, place, relation, saturation_claim,
                                   sentence_view, start_memory)
+from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
 from ui.models import fault_message
@@ -157,7 +158,7 @@ def memory_task(big: bool) -> tuple[int, dict | None, bool]:
         st.warning(t("grad.memory_failed", why=job.error))
         return max_distance, None, False
     if job.active:  # it runs apart from this page: touching a control never loses it; poll once a second
-        st.fragment(memory_progress, run_every=1.0)(max_distance)
+        fragment(memory_progress, run_every=1.0)(max_distance)
         return max_distance, None, True
     right.caption(t("grad.memory_cached"))
     draw_memory(job.result, big)

@@ -7,6 +7,7 @@ from rnn_core.tasks import SHORT_TEXT
 from ui import figures_playground as figs
 from ui import playground as pg
 from ui import state
+from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import client_id, lesson_header, main_height, main_view, picker, presenting, show_param_notices
 from ui.quiz import Question, question, quiz
@@ -70,10 +71,10 @@ def training(settings: pg.Settings, big: bool) -> None:
         st.session_state.pg_playing = False
     timer = bool(st.session_state.get("pg_playing")) and not st.session_state.pg_run.finished
     st.session_state.pg_timer = timer
-    st.fragment(run_every=TICK if timer else None)(live)(big)
+    fragment(live, run_every=TICK if timer else None)(big)
     if big:
         about(settings.task)
-    st.fragment(run_every=DETAILS_TICK if timer else None)(details)(big)
+    fragment(details, run_every=DETAILS_TICK if timer else None)(big)
 
 
 def _toggle_play() -> None:
@@ -189,7 +190,7 @@ def race(settings: pg.Settings, big: bool) -> None:
         return
     if job.state == "done" and job.client != client_id():
         st.caption(t("play.race_cached"))
-    st.fragment(run_every=1.0 if job.active else None)(race_view)(settings, big)
+    fragment(race_view, run_every=1.0 if job.active else None)(settings, big)
 
 
 def race_view(settings: pg.Settings, big: bool) -> None:

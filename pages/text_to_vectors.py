@@ -150,7 +150,9 @@ def onehot_row(result: Pipeline, card, big: bool) -> None:
     tokens, ids = result.tokens[0][: len(result.vectors)], result.ids[0][: len(result.vectors)]
     choices = list(range(len(tokens)))
     start = next((k for k, i in enumerate(ids) if i > 1), 0)  # a token in the vocabulary, if there is one
-    k = st.selectbox(t("text.onehot_pick"), choices, index=start, key=f"text_onehot_{len(tokens)}",
+    key = f"text_onehot_{len(tokens)}"
+    st.session_state.setdefault(key, start)  # the starting value through Session State (no index=: see ui.fragments)
+    k = st.selectbox(t("text.onehot_pick"), choices, key=key,
                      format_func=lambda j: f"{j + 1}. {tokens[j]} (id {ids[j]})")
     view = onehot_lookup(card.name, ids[k])
     token = html.escape(tokens[k])  # Plotly draws a few HTML tags in titles: the learner's text stays text

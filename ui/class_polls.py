@@ -19,6 +19,7 @@ import streamlit as st
 
 from classroom import ClassError, PollView
 from ui.classroom import ENDED, TICK_S, call, leave, membership, message, poll_key, room, teaching
+from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import chart, presenting
 
@@ -78,7 +79,7 @@ def class_poll(key: str, q: Question) -> bool:
         return True
     current = st.session_state.get("class_teacher_poll")
     if current and current[0] == qid:
-        st.fragment(run_every=TICK_S if current[1] == "open" else None)(_teacher_panel)(qid, q)
+        fragment(_teacher_panel, run_every=TICK_S if current[1] == "open" else None)(qid, q)
         return True
     _, right = st.columns([3, 1])
     right.button(t("class.ask"), key=f"class_ask_{qid}", on_click=_ask, args=(qid, len(q.options)),

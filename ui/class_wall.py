@@ -16,10 +16,11 @@ import streamlit as st
 from classroom import ClassError, WallPost
 from rnn_core.sentiment import CELLS, label_of
 from ui.class_filter import is_allowed
-from ui.classroom import call, membership, message, open_view, page_info, room, split_label, teaching, with_label
+from ui.classroom import call, membership, message, open_view, room, split_label, teaching, with_label
+from ui.fragments import fragment
 from ui.i18n import t
 from ui.models import ModelFileError, digest_of, sentiment_model
-from ui.pages import PAGES
+from ui.pages import PAGES, page_info
 
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 BOARD_POSTS = 40  # newest sentences on the board
@@ -111,7 +112,7 @@ def wall() -> None:
         st.caption(t("wall.teacher_intro"))
         _target_lesson()
     refresh = TEACHER_REFRESH_S if teacher is not None else STUDENT_REFRESH_S
-    st.fragment(run_every=refresh)(_board)()
+    fragment(_board, run_every=refresh)()
 
 
 def _send_box() -> None:

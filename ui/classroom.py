@@ -21,7 +21,6 @@ import logging
 import re
 import time
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote, unquote
 
@@ -30,11 +29,11 @@ import streamlit as st
 from classroom import ClassError, Classroom, Membership, Settings, StartedClass, display_code, join_link, qr_png
 from ui import state
 from ui.class_filter import is_allowed
+from ui.fragments import fragment
 from ui.i18n import t
-from ui.pages import PAGES, PageInfo
+from ui.pages import PAGES, ROOT, PageInfo, page_info
 
 log = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
 R = TypeVar("R")
 
 LOCAL_PARAMS = ("present", "class")  # URL values that stay each viewer's own
@@ -143,11 +142,6 @@ def view_params(view: dict) -> dict[str, str]:
     if "sentence" in params:  # a wall post picked as is may carry its expected label
         params["sentence"] = split_label(params["sentence"])[0]
     return params
-
-
-def page_info(url_path: object) -> PageInfo | None:
-    """The page at ``url_path`` ("" is the default page, as st.navigation names it), or None."""
-    return next((p for p in PAGES if p.url_path == url_path or (url_path == "" and p.default)), None)
 
 
 def open_view(page: PageInfo, params: dict[str, str]) -> None:
@@ -337,7 +331,7 @@ def _teacher_box(url_path: str) -> None:
     st.caption(t("class.your_code"))
     st.html(f'<p style="font-size:2rem;font-weight:700;letter-spacing:.06em;margin:0">'
             f'{display_code(started.code)}</p>')
-    st.fragment(run_every=TEACHER_TICK_S)(_teacher_tick)()
+    fragment(_teacher_tick, run_every=TEACHER_TICK_S)()
     st.button(t("class.show_code"), key="class_show", icon=":material/qr_code_2:", on_click=_show_code)
     st.button(t("class.end"), key="class_end", on_click=_end, icon=":material/logout:")
     _show_error("class_teacher_error")
@@ -441,7 +435,7 @@ def _student_bar(url_path: str) -> None:
         # (value=), not through st.session_state, whose value a browser that missed it would send back as False
         toggle.toggle(t("class.follow"), value=st.session_state.get("class_following", True), key="class_follow",
                       on_change=_follow_changed, help=t("class.follow_help"))
-        st.fragment(run_every=TICK_S)(_student_tick)(url_path)
+        fragment(_student_tick, run_every=TICK_S)(url_path)
 
 
 def _student_tick(url_path: str) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 
 from rnn_core.text import script_of
 from ui import state
+from ui.fragments import fragment
 from ui.glossary import show_glossary
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
 
@@ -133,7 +134,7 @@ def share_link(url_path: str) -> None:
     teacher's view is theirs, and one timed fragment less keeps a page switch from meeting a stale redraw."""
     following = st.session_state.get("class_member") is not None  # a student in a class follows the teacher's link
     with st.sidebar:
-        st.fragment(_link_box, run_every=None if following else 1.0)(url_path)
+        fragment(_link_box, run_every=None if following else 1.0)(url_path)
         st.button(t("sidebar.reset"), icon=":material/restart_alt:", on_click=reset_to_defaults, width="stretch",
                   help=t("sidebar.reset_help"))
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent  # the project root: PageInfo.path is relative to it
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,11 @@ PAGES = (
     PageInfo("pages/class_wall.py", "nav.wall", "wall.title", ":material/forum:", "class-wall"),  # not a lesson
 )
 LESSONS = tuple(range(1, 9))
+
+
+def page_info(url_path: object) -> PageInfo | None:
+    """The page at ``url_path`` ("" is the default page, as st.navigation names it), or None."""
+    return next((p for p in PAGES if p.url_path == url_path or (url_path == "" and p.default)), None)
 
 
 def page_for_lesson(lesson: int) -> PageInfo | None:

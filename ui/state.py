@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui import fragments
+
 MAX_TEXT = 2000  # characters of a learner's text, the one limit: URL, every text box, every computation
 MAX_TOKENS = 400  # tokens any lesson reads from one text (the longest model, en-lstm, reads 400)
 
@@ -111,19 +113,21 @@ def write(**values) -> None:
     fragment's rerun (the stepper), whose copy of the URL may be stale.
     """
     written = st.session_state.setdefault(WRITTEN, {})
-    changed = False
+    now: dict[str, str | None] = {}
     for key, value in values.items():
         param = PARAMS[key]
         text = str(int(value)) if param.kind is bool else str(value)
         if value == param.default and key != "lang":
             if key in st.query_params:
                 del st.query_params[key]
-                written[key], changed = None, True
+                written[key] = now[key] = None
         elif st.query_params.get(key) != text:
             st.query_params[key] = text
-            written[key], changed = text, True
+            written[key] = now[key] = text
+    if now:
+        fragments.wrote(now)
     hook = st.session_state.get(AFTER_WRITE)
-    if changed and hook is not None:
+    if now and hook is not None:
         hook()
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import streamlit as st
 
 from ui import state
+from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import presenting
 
@@ -33,7 +34,7 @@ def stepper(key: str, labels: Sequence[str], draw: Callable[[int], None], url_ke
     st.session_state.setdefault(f"{key}_speed", 1.0)
     playing = bool(st.session_state.get(f"{key}_playing")) and count > 1
     every = st.session_state[f"{key}_speed"] if playing else None
-    st.fragment(run_every=every)(_steps)(key, labels, draw, url_key, frame, then, playing)
+    fragment(_steps, run_every=every)(key, labels, draw, url_key, frame, then, playing)
     return st.session_state[f"{key}_t"]
 
 

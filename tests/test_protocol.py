@@ -1,0 +1,130 @@
+"""What the server does with requests a browser can send, played over Streamlit's own websocket protocol.
+
+A deep link as the very first request of a fresh server runs the whole app (ui/__init__.py).
+
+A timed fragment's rerun that arrives with the previous page's hash must not leave the page blank. The race,
+as a browser meets it: the server switches page (a student following the teacher, a click in the navigation)
+while the sidebar's link box (a fragment redrawn every second) is due; the browser still asks for that
+fragment under the old page. Streamlit then starts a fragment run under the old page, and the browser, on
+that run's start, clears the new page's body. ui.fragments answers such a run with a full run of the page
+that was drawn, with its values. Played here exactly: a full run of lesson 3 in Korean, then the link box's
+rerun under the home page's hash. Without the guard the server only runs the fragment (a blank lesson).
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from deploy.replicas import streamlit_server
+from ui.i18n import LANGUAGES, STRINGS
+
+websockets = pytest.importorskip("websockets")  # Streamlit's own dependency
+SENTENCE = "영화가 정말 좋았다"
+QUERY = f"lang=ko&sentence={SENTENCE}"
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as url:
+        yield url
+
+
+def rerun(page_name: str = "", page_hash: str = "", fragment_id: str = "", widgets: dict[str, str] | None = None,
+          query: str = QUERY) -> bytes:
+    """The BackMsg a browser sends to run the app (or one fragment of it), with its widgets' values."""
+    message = BackMsg()
+    state = message.rerun_script
+    state.query_string, state.page_name, state.page_script_hash = query, page_name, page_hash
+    for widget_id, value in (widgets or {}).items():
+        state.widget_states.widgets.add(id=widget_id, string_value=value)
+    if fragment_id:
+        state.fragment_id, state.is_auto_rerun = fragment_id, True
+    return message.SerializeToString()
+
+
+async def receive_run(ws, timeout: float = 30) -> list[ForwardMsg]:
+    """The messages of one run, up to its end (a run that stops early for a rerun goes on in the next)."""
+    messages = []
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(await asyncio.wait_for(ws.recv(), timeout))
+        messages.append(message)
+        if message.WhichOneof("type") == "script_finished" and \
+                message.script_finished != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
+            return messages
+
+
+async def receive_for(ws, seconds: float) -> list[ForwardMsg]:
+    messages, end = [], time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        try:
+            raw = await asyncio.wait_for(ws.recv(), left)
+        except asyncio.TimeoutError:
+            break
+        message = ForwardMsg()
+        message.ParseFromString(raw)
+        messages.append(message)
+    return messages
+
+
+def texts(messages: list[ForwardMsg]) -> str:
+    """Every text the run's elements carry (enough to find a heading)."""
+    return " ".join(str(m.delta.new_element) for m in messages if m.WhichOneof("type") == "delta")
+
+
+async def stale_rerun(url: str) -> tuple[list[ForwardMsg], list[ForwardMsg], dict[str, str]]:
+    """(lesson 3's full run, what follows a stale link-box rerun, the app's pages by URL path -> hash)."""
+    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None) as ws:
+        await ws.send(rerun(page_name="hidden-state"))
+        first = await receive_run(ws)
+        navigation = [m.navigation for m in first if m.WhichOneof("type") == "navigation"][-1]  # st.navigation's
+        pages = {p.url_pathname: p.page_script_hash for p in navigation.app_pages}
+        timed = [m.auto_rerun.fragment_id for m in first if m.WhichOneof("type") == "auto_rerun"]
+        assert timed, "the lesson has no timed fragment (the sidebar's link box is one)"
+        language = next(m.delta.new_element.radio for m in first if m.WhichOneof("type") == "delta"
+                        and m.delta.new_element.radio.id.endswith("-lang"))  # the sidebar's, as the browser has it
+        chosen = {language.id: language.options[LANGUAGES.index("ko")]}
+        await ws.send(rerun(page_hash=pages[""], fragment_id=timed[0], widgets=chosen))  # "": the home page
+        return first, await receive_for(ws, 6), pages
+
+
+async def first_run(url: str, page_name: str, query: str) -> list[ForwardMsg]:
+    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None) as ws:
+        await ws.send(rerun(page_name=page_name, query=query))
+        return await receive_run(ws)
+
+
+def headings(messages: list[ForwardMsg]) -> list[str]:
+    return [m.delta.new_element.heading.body for m in messages
+            if m.WhichOneof("type") == "delta" and m.delta.new_element.WhichOneof("type") == "heading"]
+
+
+def test_a_deep_link_as_a_fresh_servers_first_request_runs_the_app():
+    """/unrolled?lang=ko first: the lesson in Korean with the app's sidebar, not pages/unrolled.py alone."""
+    with streamlit_server() as url:
+        for _ in range(2):  # the first visitor and the next one
+            messages = asyncio.run(first_run(url, "unrolled", "lang=ko"))
+            assert STRINGS["unroll.title"][1] in headings(messages)
+            radios = [m.delta.new_element.radio.id for m in messages if m.WhichOneof("type") == "delta"]
+            assert any(r.endswith("-lang") for r in radios), "no language switch: the page ran without app.py"
+
+
+def test_a_stale_fragment_run_redraws_the_page_that_was_drawn(server):
+    first, after, pages = asyncio.run(stale_rerun(server))
+    heading = STRINGS["step.title"][1]
+    assert heading in texts(first)
+    starts = [m for m in after if m.WhichOneof("type") == "new_session"]
+    assert starts and list(starts[0].metadata.run.fragment_ids) and \
+        starts[0].new_session.page_script_hash == pages[""], "the stale fragment run did not start as the race has it"
+    full = [m for m in starts if not m.metadata.run.fragment_ids]
+    assert full, "no full run followed the stale fragment run: the browser would keep a blank lesson"
+    assert full[0].new_session.page_script_hash == pages["hidden-state"], pages
+    assert heading in texts(after), "the lesson was not drawn again"
+    query = [m.page_info_changed.query_string for m in after if m.WhichOneof("type") == "page_info_changed"]
+    assert query and "lang=ko" in query[-1] and "sentence=" in query[-1], query  # the learner's values stay
