@@ -12,7 +12,6 @@ rerun under the home page's hash. Without the guard the server only runs the fra
 """
 from __future__ import annotations
 
-import asyncio
 import time
 
 import pytest
@@ -22,7 +21,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from deploy.replicas import streamlit_server
 from ui.i18n import LANGUAGES, STRINGS
 
-websockets = pytest.importorskip("websockets")  # Streamlit's own dependency
+sync_client = pytest.importorskip("websockets.sync.client")  # Streamlit's own dependency; no asyncio, which a
+# running Playwright (the browser tests, in the same process) would clash with
 SENTENCE = "영화가 정말 좋았다"
 QUERY = f"lang=ko&sentence={SENTENCE}"
 
@@ -46,24 +46,29 @@ def rerun(page_name: str = "", page_hash: str = "", fragment_id: str = "", widge
     return message.SerializeToString()
 
 
-async def receive_run(ws, timeout: float = 30) -> list[ForwardMsg]:
+def connect(url: str):
+    return sync_client.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+                               max_size=None)
+
+
+def receive_run(ws, timeout: float = 30) -> list[ForwardMsg]:
     """The messages of one run, up to its end (a run that stops early for a rerun goes on in the next)."""
     messages = []
     while True:
         message = ForwardMsg()
-        message.ParseFromString(await asyncio.wait_for(ws.recv(), timeout))
+        message.ParseFromString(ws.recv(timeout))
         messages.append(message)
         if message.WhichOneof("type") == "script_finished" and \
                 message.script_finished != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN:
             return messages
 
 
-async def receive_for(ws, seconds: float) -> list[ForwardMsg]:
+def receive_for(ws, seconds: float) -> list[ForwardMsg]:
     messages, end = [], time.monotonic() + seconds
     while (left := end - time.monotonic()) > 0:
         try:
-            raw = await asyncio.wait_for(ws.recv(), left)
-        except asyncio.TimeoutError:
+            raw = ws.recv(left)
+        except TimeoutError:
             break
         message = ForwardMsg()
         message.ParseFromString(raw)
@@ -76,12 +81,11 @@ def texts(messages: list[ForwardMsg]) -> str:
     return " ".join(str(m.delta.new_element) for m in messages if m.WhichOneof("type") == "delta")
 
 
-async def stale_rerun(url: str) -> tuple[list[ForwardMsg], list[ForwardMsg], dict[str, str]]:
+def stale_rerun(url: str) -> tuple[list[ForwardMsg], list[ForwardMsg], dict[str, str]]:
     """(lesson 3's full run, what follows a stale link-box rerun, the app's pages by URL path -> hash)."""
-    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None) as ws:
-        await ws.send(rerun(page_name="hidden-state"))
-        first = await receive_run(ws)
+    with connect(url) as ws:
+        ws.send(rerun(page_name="hidden-state"))
+        first = receive_run(ws)
         navigation = [m.navigation for m in first if m.WhichOneof("type") == "navigation"][-1]  # st.navigation's
         pages = {p.url_pathname: p.page_script_hash for p in navigation.app_pages}
         timed = [m.auto_rerun.fragment_id for m in first if m.WhichOneof("type") == "auto_rerun"]
@@ -89,15 +93,14 @@ async def stale_rerun(url: str) -> tuple[list[ForwardMsg], list[ForwardMsg], dic
         language = next(m.delta.new_element.radio for m in first if m.WhichOneof("type") == "delta"
                         and m.delta.new_element.radio.id.endswith("-lang"))  # the sidebar's, as the browser has it
         chosen = {language.id: language.options[LANGUAGES.index("ko")]}
-        await ws.send(rerun(page_hash=pages[""], fragment_id=timed[0], widgets=chosen))  # "": the home page
-        return first, await receive_for(ws, 6), pages
+        ws.send(rerun(page_hash=pages[""], fragment_id=timed[0], widgets=chosen))  # "": the home page
+        return first, receive_for(ws, 6), pages
 
 
-async def first_run(url: str, page_name: str, query: str) -> list[ForwardMsg]:
-    async with websockets.connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None) as ws:
-        await ws.send(rerun(page_name=page_name, query=query))
-        return await receive_run(ws)
+def first_run(url: str, page_name: str, query: str) -> list[ForwardMsg]:
+    with connect(url) as ws:
+        ws.send(rerun(page_name=page_name, query=query))
+        return receive_run(ws)
 
 
 def headings(messages: list[ForwardMsg]) -> list[str]:
@@ -109,14 +112,14 @@ def test_a_deep_link_as_a_fresh_servers_first_request_runs_the_app():
     """/unrolled?lang=ko first: the lesson in Korean with the app's sidebar, not pages/unrolled.py alone."""
     with streamlit_server() as url:
         for _ in range(2):  # the first visitor and the next one
-            messages = asyncio.run(first_run(url, "unrolled", "lang=ko"))
+            messages = first_run(url, "unrolled", "lang=ko")
             assert STRINGS["unroll.title"][1] in headings(messages)
             radios = [m.delta.new_element.radio.id for m in messages if m.WhichOneof("type") == "delta"]
             assert any(r.endswith("-lang") for r in radios), "no language switch: the page ran without app.py"
 
 
 def test_a_stale_fragment_run_redraws_the_page_that_was_drawn(server):
-    first, after, pages = asyncio.run(stale_rerun(server))
+    first, after, pages = stale_rerun(server)
     heading = STRINGS["step.title"][1]
     assert heading in texts(first)
     starts = [m for m in after if m.WhichOneof("type") == "new_session"]
