@@ -103,7 +103,7 @@ def test_start_shows_code_link_and_qr_code():
     teacher, code = start_class()
     assert f"{code[:4]}-{code[4:]}" in texts(teacher)
     assert f"https://rnnlab.example.org/?class={code}" in texts(teacher)  # RNNLAB_PUBLIC_URL wins
-    assert [image for image in teacher.get("image") if "Scan to join" in image.captions]  # the QR code
+    assert [image for image in teacher.get("image") if STRINGS["class.scan"][0] in image.captions]  # the QR code
 
 
 def test_a_loopback_link_says_students_cannot_reach_it(monkeypatch):
@@ -114,7 +114,7 @@ def test_a_loopback_link_says_students_cannot_reach_it(monkeypatch):
     run(teacher.button(key="class_start").click())
     code = teacher.session_state["class_teacher"].code
     assert f"http://127.0.0.1:8501/?class={code}" in texts(teacher)
-    assert "students' phones cannot open it" in texts(teacher)
+    assert STRINGS["class.local_link"][0] in texts(teacher)
 
 
 def test_a_join_link_prefills_the_code_above_the_page():
@@ -189,7 +189,7 @@ def test_wall_posts_verdicts_and_load_into_a_lesson():
     assert "Sent" in texts(student)
     run(teacher)
     assert "not bad at all" in [e.value for e in teacher.text]
-    assert "SimpleRNN: " in texts(teacher) and "the sender's answer: positive" in texts(teacher)
+    assert "SimpleRNN: " in texts(teacher) and "the sender says: positive" in texts(teacher)
     run(buttons(teacher, "class_load_")[0].click())  # into lesson 7, the default
     assert teacher.text_area(key="demo_text").value == "not bad at all"
     run(student)
@@ -315,3 +315,11 @@ def test_class_errors_are_the_only_errors_the_ui_sees():
     with pytest.raises(ClassError) as caught:
         call(broken)
     assert caught.value.reason == "database_down"
+
+
+def test_a_wall_probability_never_reads_as_certainty():
+    """p(positive) that rounds to 0 or 1 is written <0.01 or >0.99; the rest with two decimals."""
+    from ui.class_wall import probability_text
+
+    assert [probability_text(p) for p in (0.0, 0.0049, 0.005, 0.5, 0.9949, 0.995, 1.0)] == \
+        ["<0.01", "<0.01", "0.01", "0.50", "0.99", ">0.99", ">0.99"]

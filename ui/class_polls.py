@@ -51,7 +51,7 @@ def poll_figure(options: Sequence[str], counts: Sequence[int], answer: int, x_ti
     colours = [RIGHT if k == answer else OTHER for k in range(len(options))]
     bar = {"type": "bar", "orientation": "h", "x": list(counts), "y": labels, "text": list(counts),
            "textposition": "outside", "cliponaxis": False, "marker": {"color": colours}, "hoverinfo": "x+y"}
-    size = 20 if big else 13
+    size = 20 if big else 16  # read from the back of a classroom
     layout = {"height": 60 + (42 if big else 30) * len(options), "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
               "font": {"size": size}, "showlegend": False,
               "xaxis": {"title": {"text": x_title}, "rangemode": "tozero",
@@ -138,7 +138,7 @@ def _teacher_panel(qid: str, q: Question) -> None:
     bars, answer = st.columns([3, 2])
     with bars:
         st.caption(t("class.distribution", n=poll.answered))
-        chart(poll_figure(q.options, counts, q.answer, t("class.answers_axis"), presenting()))
+        chart(poll_figure(q.options, counts, q.answer, t("class.answers_axis"), presenting()), toolbar=False)
     with answer:
         st.success(f"{t('class.answer_is', answer=escape_markdown(q.options[q.answer]))} {q.why}",
                    icon=":material/check_circle:")
@@ -197,13 +197,15 @@ def student_body(qid: str, q: Question, where: str) -> None:
     if mine == option_key(q.answer):
         st.success(f"{t('quiz.right')} {q.why}", icon=":material/check_circle:")
     elif mine:
-        st.warning(f"{t('quiz.wrong', answer=escape_markdown(right))} {q.why}", icon=":material/lightbulb:")
+        chosen = next((option for k, option in enumerate(q.options) if option_key(k) == mine), "?")
+        st.warning(f"{t('class.you_chose', choice=escape_markdown(chosen))} "
+                   f"{t('quiz.wrong', answer=escape_markdown(right))} {q.why}", icon=":material/lightbulb:")
     else:
         st.info(f"{t('class.answer_is', answer=escape_markdown(right))} {q.why}", icon=":material/lightbulb:")
     if poll.counts:
         counts = [poll.counts.get(option_key(k), 0) for k in range(len(q.options))]
         st.caption(t("class.distribution", n=poll.answered))
-        chart(poll_figure(q.options, counts, q.answer, t("class.answers_axis")))
+        chart(poll_figure(q.options, counts, q.answer, t("class.answers_axis")), toolbar=False)
 
 
 def _dismissed() -> None:

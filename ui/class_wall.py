@@ -27,7 +27,7 @@ BOARD_POSTS = 40  # newest sentences on the board
 TEACHER_REFRESH_S, STUDENT_REFRESH_S = 2.0, 5.0
 LABEL_MARK = 4  # characters the expected label adds to a post (" ⟦+⟧")
 EXPECT = {"none": "wall.expect_none", "pos": "quiz.positive", "neg": "quiz.negative"}  # what a model should say
-DEFAULT_TARGET = "try-it"  # lesson 7, the live demo: where a wall sentence goes unless the teacher was elsewhere
+DEFAULT_TARGET = "try-it"  # lesson 7, the live demo: the three models' verdicts, as on the wall
 WALL_CSS = """<style>
 .st-key-class_board [data-testid="stText"] { font-size: 1.25rem; line-height: 1.4; }
 .st-key-class_board [class*="st-key-class_from_"] [data-testid="stText"] { font-size: 0.95rem; opacity: 0.75; }
@@ -82,8 +82,13 @@ def _verdicts(row: WallRow) -> str:
             continue
         word = t("quiz.positive" if label_of(p) == "pos" else "quiz.negative")
         badges.append(f":{'green' if label_of(p) == 'pos' else 'red'}-badge[{CELLS[cell]}: {word} · "
-                      f"{t('axis.p_positive')} {p:.2f}]")
+                      f"{t('axis.p_positive')} {probability_text(p)}]")
     return " ".join(badges)
+
+
+def probability_text(p: float) -> str:
+    """p with two decimals; one that rounds to 0 or 1 is written "<0.01" or ">0.99" (a model is never certain)."""
+    return "<0.01" if p < 0.005 else ">0.99" if p >= 0.995 else f"{p:.2f}"
 
 
 def _notes(row: WallRow) -> str:
@@ -142,8 +147,7 @@ def _send(text: str, expected: str) -> None:
 
 def _target_lesson() -> None:
     lessons = [p.url_path for p in PAGES if p.lesson]
-    last = st.session_state.get("class_last_lesson")
-    first = last if last in lessons else DEFAULT_TARGET if DEFAULT_TARGET in lessons else lessons[0]
+    first = DEFAULT_TARGET if DEFAULT_TARGET in lessons else lessons[0]
     st.selectbox(t("wall.target"), lessons, index=lessons.index(first), key="class_wall_target",
                  format_func=lambda u: t(page_info(u).title_key))
 

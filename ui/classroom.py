@@ -256,8 +256,6 @@ def class_after(url_path: str) -> None:
         st.session_state.class_full_run = False
         _switch()
     if teaching():
-        if page_info(url_path) and page_info(url_path).lesson:
-            st.session_state.class_last_lesson = url_path
         if _publish(url_path, {key: st.query_params[key] for key in st.query_params}):
             st.session_state[state.WRITTEN] = {}  # else the tick tries again
         st.session_state.class_ready = True

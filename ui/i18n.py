@@ -16,7 +16,7 @@ LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 
 STRINGS: dict[str, tuple[str, str]] = {
     # --- shell ---------------------------------------------------------------
-    "app.title": ("RNN Lab", "RNN 랩"),
+    "app.title": ("RNN Lab", "RNN Lab"),
     "app.tagline": ("Watch every number of a recurrent neural network move.",
                     "순환 신경망의 숫자 하나하나가 움직이는 모습을 직접 보세요."),
     "sidebar.language": ("Language", "언어"),
@@ -36,7 +36,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "steps.prev": ("◀ Previous", "◀ 이전"),
     "steps.next": ("Next ▶", "다음 ▶"),
     "steps.autoplay": ("Autoplay", "자동 재생"),
-    "steps.speed": ("Speed (s/step)", "재생 속도 (시점당 초)"),
+    "steps.speed": ("Seconds per step", "재생 간격 (초)"),
+    "steps.speed_format": ("%.1f s", "%.1f초"),
     "present.about": ("About this lesson", "이 단원에 대하여"),
     "glossary.title": ("Glossary", "용어집"),
     "glossary.intro": ("The terms this course uses, in English and Korean.",
@@ -54,7 +55,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "RNN Lab follows a sentence through a recurrent neural network: from its words to vectors, "
         "through each update of the hidden state, back through time as gradients, through the LSTM "
         "and GRU gates, to the verdict of a trained sentiment model. Every number is computed live.",
-        "RNN 랩은 한 문장이 순환 신경망을 지나가는 길을 따라갑니다. 토큰이 벡터가 되고, 은닉 상태가 시점마다 "
+        "RNN Lab은 한 문장이 순환 신경망을 지나가는 길을 따라갑니다. 토큰이 벡터가 되고, 은닉 상태가 시점마다 "
         "갱신되고, 기울기가 시간을 거슬러 흐르고, LSTM과 GRU의 게이트를 지나 학습된 감성 분석 모델이 판정을 "
         "내리기까지, 화면의 모든 숫자는 그 자리에서 계산됩니다."),
     "home.map": ("Course map", "전체 단원"),
@@ -275,10 +276,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.equation_row": ("Row-vector form (Keras)", "행 벡터 형식 (Keras)"),
     "step.equation_col": ("Column-vector form (the notes)", "열 벡터 형식 (강의 노트)"),
     "step.col_explain": (
-        "Same numbers, transposed: the notes write W_x as a (D × d) matrix acting on a column x_t; Keras stores "
-        "its transpose, a (d × D) kernel, and multiplies a row x_t from the left. Hover over or tap a cell for its value.",
-        "같은 숫자를 전치한 것입니다. 노트는 W_x를 (D × d) 행렬로 두고 열 벡터 x_t에 곱하고, Keras는 그 전치인 "
-        "(d × D) 커널을 저장해 행 벡터 x_t를 왼쪽에서 곱합니다. 칸에 마우스를 올리거나 칸을 탭하면 값이 보입니다."),
+        "Same numbers, transposed. W_x here is always Keras's (d × D) kernel, with the row x_t on its left (x_t W_x); "
+        "the notes' matrix is its transpose W_xᵀ, (D × d), acting on a column x_t. Hover over or tap a cell for its "
+        "value.",
+        "같은 숫자를 전치한 것입니다. 여기서 W_x는 언제나 Keras의 (d × D) 커널이고, 행 벡터 x_t가 왼쪽에 곱해집니다"
+        "(x_t W_x). 강의 노트의 행렬은 그 전치인 W_xᵀ, 즉 (D × d) 행렬이며 열 벡터 x_t에 곱합니다. 칸에 마우스를 "
+        "올리거나 칸을 탭하면 값이 보입니다."),
     "step.figure": ("Step t = {t}, word “{word}”: every matrix with its shape", "시점 t = {t}, 단어 “{word}”: 모든 행렬과 크기"),
     "step.figure_caption": (
         "Left to right: x_t W_x plus h_{t-1} W_h plus b gives the pre-activation z_t; tanh squashes it into "
@@ -1054,10 +1057,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Predict, then reveal
     "quiz.title": ("Predict, then reveal", "먼저 예측하고, 답 확인하기"),
     "quiz.intro": ("Pick an answer first; the answer is computed from the settings above, so it follows them.",
-                   "먼저 답을 고르세요. 정답은 위의 설정으로 계산하므로, 설정을 바꾸면 함께 바뀝니다."),
+                   "먼저 답을 고르세요. 정답은 위 설정으로 계산되므로, 설정을 바꾸면 함께 바뀝니다."),
     "quiz.intro_first": (
         "Pick your answers before reading on: the sections below show each one, computed from the settings above.",
-        "아래를 읽기 전에 먼저 답을 골라 보세요. 정답은 위의 설정으로 계산하며, 아래 내용에서 직접 확인할 수 있습니다."),
+        "아래를 읽기 전에 먼저 답을 골라 보세요. 정답은 위 설정으로 계산되며, 아래 내용에서 직접 확인할 수 있습니다."),
     "quiz.pick": ("Pick an answer to see the computed one.", "답을 고르면 계산된 정답이 보입니다."),
     "quiz.right": ("Right.", "정답입니다."),
     "quiz.wrong": ("Not quite: the answer is {answer}.", "아쉽네요. 정답은 {answer}입니다."),

@@ -106,9 +106,11 @@ def verdict_metric(where, label: str, verdict: str, p: float, help: str | None =
 CHART_CONFIG = {"displaylogo": False}
 
 
-def chart(figure, where=st, key: str | None = None) -> None:
-    """The one way a page draws a Plotly figure: full width, no Plotly logo."""
-    where.plotly_chart(figure, width="stretch", config=CHART_CONFIG, key=key)
+def chart(figure, where=st, key: str | None = None, toolbar: bool = True) -> None:
+    """The one way a page draws a Plotly figure: full width, no Plotly logo; ``toolbar=False`` hides Plotly's
+    zoom and camera buttons (a small chart they would cover, e.g. a class poll's counts)."""
+    config = CHART_CONFIG if toolbar else CHART_CONFIG | {"displayModeBar": False}
+    where.plotly_chart(figure, width="stretch", config=config, key=key)
 
 
 KEPT_ON_RESET = ("lang", "present", "class")  # URL keys a reset leaves alone: language, projector, the live class

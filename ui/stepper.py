@@ -77,8 +77,8 @@ def _controls(key: str, labels: Sequence[str], url_key: str | None, playing: boo
         step = slider.select_slider(t("steps.step"), list(range(1, count + 1)), key=f"{key}_t",
                                     format_func=lambda k: labels[k - 1], label_visibility=labelled) if count > 1 else 1
         on = auto.toggle(t("steps.autoplay"), key=f"{key}_playing", disabled=count < 2)
-        speed = speed_col.slider(t("steps.speed"), 0.3, 3.0, step=0.1, key=f"{key}_speed", format="%.1f s",
-                                 label_visibility=labelled)
+        speed = speed_col.slider(t("steps.speed"), 0.3, 3.0, step=0.1, key=f"{key}_speed",
+                                 format=t("steps.speed_format"), label_visibility=labelled)
     if on != playing or (playing and speed != st.session_state.get(f"{key}_speed_used", speed)):
         st.session_state[f"{key}_speed_used"] = speed
         st.rerun()  # the timer is set on a full run: start, stop or retime it

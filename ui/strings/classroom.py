@@ -26,15 +26,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "class.ok": ("OK", "확인"),
     # --- the join dialog (projector) ------------------------------------------
     "class.join_dialog": ("Join the class", "수업 참여 방법"),
-    "class.join_at": ("Open this link, or scan the QR code, and type the code:",
-                      "이 링크를 열거나 QR 코드를 찍은 뒤 코드를 입력하세요:"),
-    "class.scan": ("Scan to join", "찍어서 참여하기"),
+    "class.join_at": ("Scan the QR code or open this link (it holds the code). Or type the code under Live class "
+                      "in the app's sidebar:",
+                      "QR 코드를 찍거나 이 링크를 여세요 (링크에 코드가 들어 있습니다). 앱 사이드바의 '실시간 수업'에 "
+                      "코드를 직접 입력해도 됩니다:"),
+    "class.scan": ("Scan the QR code to join", "QR 코드를 찍어 참여하세요"),
     "class.no_link": ("(no link: open the app with its public address, or set RNNLAB_PUBLIC_URL)",
                       "(링크 없음: 앱을 공개 주소로 열거나 RNNLAB_PUBLIC_URL을 설정하세요)"),
-    "class.local_link": ("This link points to this computer itself (localhost), so students' phones cannot open it. "
-                         "Open the app with the computer's network address, or set RNNLAB_PUBLIC_URL.",
-                         "이 링크는 이 컴퓨터 자신(localhost)을 가리키므로 학생 휴대폰에서는 열리지 않습니다. "
-                         "컴퓨터의 네트워크 주소로 앱을 열거나 RNNLAB_PUBLIC_URL을 설정하세요."),
+    "class.local_link": ("This link opens only on this computer (localhost): students' phones cannot reach it. Open "
+                         "the app in this browser with the computer's network address (for example "
+                         "http://192.168.0.10:8501), or ask whoever runs it to set RNNLAB_PUBLIC_URL.",
+                         "이 링크는 이 컴퓨터(localhost)에서만 열리므로 학생 휴대폰에서는 열 수 없습니다. 이 브라우저에서 "
+                         "컴퓨터의 네트워크 주소(예: http://192.168.0.10:8501)로 앱을 다시 열거나, 앱을 운영하는 분께 "
+                         "RNNLAB_PUBLIC_URL 설정을 부탁하세요."),
     # --- the student's class bar ----------------------------------------------
     "class.in_class": ("Class {code}", "{code} 수업"),
     "class.follow": ("Follow the teacher", "선생님 화면 따라가기"),
@@ -59,6 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "답을 누르세요. 선생님이 결과를 공개하기 전까지는 바꿀 수 있습니다."),
     "class.sent": ("Answer sent. Wait for the teacher to reveal the answers (you can still change it).",
                    "답을 보냈습니다. 선생님이 결과를 공개할 때까지 기다리세요 (아직 바꿀 수 있습니다)."),
+    "class.you_chose": ("You chose {choice}.", "내 답: {choice}."),
     "class.poll_over": ("This question is closed.", "이 질문은 닫혔습니다."),
     "class.poll_elsewhere": ("The teacher asked a question on another page: follow the teacher to answer it.",
                              "선생님이 다른 페이지에서 질문했습니다. 답하려면 선생님 화면을 따라가세요."),
@@ -66,16 +71,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the wall ---------------------------------------------------------------
     "nav.wall": ("Class wall", "수업 게시판"),
     "wall.title": ("Class wall", "수업 게시판"),
-    "wall.no_class": ("The wall belongs to a live class: join one with its code, or start one, in the sidebar "
-                      "(Live class).",
-                      "게시판은 실시간 수업에서 씁니다. 사이드바의 '실시간 수업'에서 코드로 참여하거나 수업을 시작하세요."),
+    "wall.no_class": ("The wall works during a live class only: join one with its code, or start one, under Live "
+                      "class in the sidebar.",
+                      "게시판은 실시간 수업 중에만 쓸 수 있습니다. 사이드바의 '실시간 수업'에서 코드로 참여하거나 수업을 "
+                      "시작하세요."),
     "wall.teacher_intro": ("Students send sentences from their devices; the three trained models read each one. "
                            "Load a sentence to open it in a lesson on every screen.",
                            "학생들이 기기에서 문장을 보내면 학습된 세 모델이 문장마다 판정을 내립니다. "
                            "문장을 불러오면 모든 학생 화면에서 해당 단원이 그 문장으로 열립니다."),
     "wall.your_sentence": ("Your sentence", "내 문장"),
-    "wall.placeholder": ("Try to fool the models…", "모델을 헷갈리게 해 보세요…"),
-    "wall.expect": ("What should a model say? (optional)", "모델이 어떻게 판정해야 할까요? (선택)"),
+    "wall.placeholder": ("A short movie review that might fool the models…", "모델을 헷갈리게 할 짧은 영화평…"),
+    "wall.expect": ("Is your review positive or negative? (optional: the wall then shows which models it fooled)",
+                    "내 영화평은 긍정일까요, 부정일까요? (선택: 고르면 어느 모델을 속였는지 게시판에 나옵니다)"),
     "wall.expect_none": ("not sure", "모르겠음"),
     "wall.send": ("Send to the wall", "게시판에 보내기"),
     "wall.sent": ("Sent: look for it on the wall.", "보냈습니다. 게시판에서 확인하세요."),
@@ -88,8 +95,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wall.hidden": ("Hidden by you: {n}", "숨긴 문장: {n}개"),
     "wall.unhide": ("Show", "다시 보이기"),
     "wall.mine": ("you", "나"),
-    "wall.anonymous": ("no name", "이름 없음"),
-    "wall.expected": ("the sender's answer: {label}", "보낸 학생의 답: {label}"),
+    "wall.anonymous": ("anonymous", "익명"),
+    "wall.expected": ("the sender says: {label}", "보낸 학생의 판단: {label}"),
     "wall.fooled": ("fooled {models}", "{models}을(를) 속임"),
     "wall.disagree": ("the models disagree", "모델들의 판정이 엇갈림"),
     "wall.load": ("Load", "불러오기"),
