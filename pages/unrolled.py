@@ -209,8 +209,7 @@ def pos_tagger(big: bool) -> None:
     st.caption(t("unroll.pos_test", n=test["morphemes"], acc=test["accuracy"], base=test["baseline_accuracy"],
                  amb_n=test["ambiguous_morphemes"], amb=test["ambiguous_accuracy"],
                  amb_base=test["ambiguous_baseline_accuracy"]) + " " + (
-        t("unroll.pos_helps", gain=100 * (test["accuracy"] - test["baseline_accuracy"]),
-          amb_gain=100 * (test["ambiguous_accuracy"] - test["ambiguous_baseline_accuracy"]))
+        t("unroll.pos_helps", gain=view.gain_points, amb_gain=view.ambiguous_gain_points)
         if view.context_helps else t("unroll.pos_no_help")))
 
 

@@ -87,10 +87,16 @@ def morphemes_of_texts(texts: Iterable[str], workers: int = 2) -> Iterator[list[
         yield _as_tokens(analysed)
 
 
+def split_morpheme(token: str) -> tuple[str, str]:
+    """'재밌/VA' -> ('재밌', 'VA'); '//SP' -> ('/', 'SP') (a form may hold '/'); a token that is not 'form/TAG'
+    -> (token, ''). The one splitter of Kiwi's tokens: the tagger, its training and the pages use it."""
+    form, slash, tag = token.rpartition("/")
+    return (form, tag) if slash and form and tag.isupper() else (token, "")
+
+
 def form_of(token: str) -> str:
     """'재밌/VA' -> '재밌': the written form of a 'form/tag' morpheme (other tokens unchanged)."""
-    form, slash, tag = token.rpartition("/")
-    return form if slash and form and tag.isupper() else token
+    return split_morpheme(token)[0]
 
 
 # --- BPE subwords ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import numpy as np
 
 from rnn_core.assets import ModelCard, ModelFileError, Verified, load, read_tokens
 from rnn_core.keras_file import load_keras_model
+from rnn_core.korean import split_morpheme
 from rnn_core.model import Dense, Embedding, Recurrent, SequentialModel
 from rnn_core.text import Vocabulary
 
@@ -51,12 +52,6 @@ def coarse_tag(sejong: str) -> int:
             if sejong.startswith(prefix) and len(prefix) > length:
                 best, length = k, len(prefix)
     return best
-
-
-def split_morpheme(token: str) -> tuple[str, str]:
-    """'이/VCP' -> ('이', 'VCP'); a form may itself hold '/' ('/' is Kiwi's symbol '//SP')."""
-    form, _, tag = token.rpartition("/")
-    return form, tag
 
 
 @dataclass(frozen=True)

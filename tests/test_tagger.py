@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rnn_core.korean import morphemes
-from rnn_core.tagger import TAG_NAMES, Tagger, coarse_tag, split_morpheme
+from rnn_core.korean import morphemes, split_morpheme
+from rnn_core.tagger import TAG_NAMES, Tagger, coarse_tag
 from tests.test_app_pages import open_app, texts
 from ui.compute_tagger import train_reviews
 from ui.i18n import STRINGS

@@ -25,8 +25,8 @@ import numpy as np
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from rnn_core.assets import ASSETS, ModelCard  # noqa: E402
-from rnn_core.korean import morphemes_of_texts  # noqa: E402
-from rnn_core.tagger import TAG_NAMES, coarse_tag, split_morpheme  # noqa: E402
+from rnn_core.korean import morphemes_of_texts, split_morpheme  # noqa: E402
+from rnn_core.tagger import TAG_NAMES, coarse_tag  # noqa: E402
 from rnn_core.text import OOV, build_vocabulary, pad_sequences  # noqa: E402
 from training import corpora  # noqa: E402
 

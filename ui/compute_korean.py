@@ -151,8 +151,8 @@ LEANING = 0.15  # a word whose p(positive) is within this of 0.5 leans neither w
 
 def _parts(token: str) -> tuple[str, str]:
     """'재밌/VA' -> ('재밌', 'VA'); 'VA-I' (Kiwi's irregular stems) counts as 'VA'; other tokens -> (token, '')."""
-    form, slash, tag = token.rpartition("/")
-    return (form, tag.split("-")[0]) if slash and form else (token, "")
+    form, tag = korean.split_morpheme(token)
+    return form, tag.split("-")[0]
 
 
 def readable(token: str) -> str:
