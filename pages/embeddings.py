@@ -13,6 +13,8 @@ from ui.layout import (chart, lesson_header, main_height, main_view, picker, pre
 from ui.models import ModelFileError, embedding_table, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 
+TOP = 182  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+
 DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("actor", "man", "woman")),
            "ko": ("최고의 영화지만 결말은 최악", "재밌다", ("여배우", "여자", "남자"))}
 SOURCES = {"en": ("word2vec", "sentiment"), "ko": ("word2vec", "sentiment")}
@@ -128,7 +130,7 @@ def render() -> None:
                                   lambda: sentence_input("emb_sentence", t("emb.sentence"), defaults))
     _, query, (a, b, c) = DEFAULT[lang]
     big = presenting()
-    with main_view():
+    with main_view(above=TOP):
         pick_source, search = st.columns([3, 1], vertical_alignment="bottom")
         labels = {"word2vec": t("korean.emb.source_w2v" if lang == "ko" else "emb.source_w2v"),
                   "sentiment": t("emb.source_sentiment", model=name)}
@@ -143,7 +145,7 @@ def render() -> None:
         marked = (ko.readable(found) if found else None) if morphemes else (found or None)
         st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
         chart(figures.word_map(view.coords, view.labels, view.mine, marked,
-                               (t("emb.axis1"), t("emb.axis2")), big, main_height(big)))
+                               (t("emb.axis1"), t("emb.axis2")), big, main_height(big)), stretch=big)
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
     shown_word = (ko.readable(found) if found else "") if morphemes else found
     quiz("emb", questions(model, tokens, shown_word, nearest(source, lang, found, morphemes)), before_answers=True)

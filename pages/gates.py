@@ -11,10 +11,13 @@ from ui import figures
 from ui.compute_gates import (GateView, belt_claim, colour_range, forced_run, forget_claim, gate_view, gate_words,
                               kept_claim, open_unit, range_claim, unit_range, update_gate_claim)
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, picker, presenting, sentence_input, show_param_notices
+from ui.layout import (chart, lesson_header, main_height, main_view, picker, presenting, sentence_input,
+                       show_param_notices)
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
 from ui.stepper import numbered, stepper
+
+TOP = 363  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
                     "ko": "처음엔 지루했지만 결말이 정말 좋았다"}
@@ -22,11 +25,7 @@ SHOWN = {"LSTM": ("f", "i", "g", "o", "c", "h"), "GRU": ("z", "r", "n", "h")}
 OVERRIDES = {"LSTM": (None, ("f", 1.0), ("f", 0.0), ("i", 0.0), ("o", 1.0)),
              "GRU": (None, ("z", 1.0), ("z", 0.0), ("r", 0.0))}
 FORGET = {"LSTM": "f", "GRU": "z"}  # the gate that keeps the old memory: held at 0, nothing is carried directly
-CHART = {"displaylogo": False}
 
-
-def chart(figure) -> None:
-    st.plotly_chart(figure, width="stretch", config=CHART)
 
 
 def override_label(option) -> str:
@@ -51,7 +50,7 @@ def gate_heatmap(view: GateView, step: int, shown: str, big: bool) -> None:
     st.markdown(f"### {t('gates.counter', t=step + 1, T=len(view.tokens), word=view.tokens[step])}")
     chart(figures.gate_heatmap(view.values[shown], view.tokens, step, t("step.unit"), t("step.time_axis"), shown,
                                colour_range(view, shown), signed=shown in ("g", "c", "h", "n"), big=big,
-                               height=main_height(big)))
+                               height=main_height(big)), stretch=big)
 
 
 def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
@@ -122,13 +121,15 @@ def questions(view: GateView, step: int, unit: int) -> list[Question]:
 
 def lesson_tab(view: GateView, big: bool) -> None:
     kind = view.kind
-    if kind == "GRU":
+    if kind == "GRU" and not big:
         st.write(t("gates.gru_intro"))
     unit, shown = pick_view(view)
     step = stepper(f"gates_{kind}", numbered(view.tokens), lambda k: gate_heatmap(view, k - 1, shown, big),
                    url_key="step" if kind == "LSTM" else None,
-                   frame=lambda: main_view("" if kind == "LSTM" else kind.lower()),
+                   frame=lambda: main_view("" if kind == "LSTM" else kind.lower(), above=TOP),
                    then=lambda k: unit_and_formulas(view, k - 1, unit, big)) - 1
+    if kind == "GRU" and big:  # presenting: the heatmap on the first screen, as on the LSTM tab; the words below
+        st.write(t("gates.gru_intro"))
     what_if(view, unit, big)
     if kind == "LSTM":
         quiz("gates", questions(view, step, unit))

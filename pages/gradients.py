@@ -13,13 +13,15 @@ from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooM
                                   sentence_view, start_memory)
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import (chart, lesson_header, main_height, main_view, presenting, sentence_input,
+                       show_param_notices)
 from ui.models import fault_message
 from ui.quiz import Question, question, quiz
 from ui.stepper import stepper
 
+TOP = 301  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+
 ACTIVATIONS = ("tanh", "relu", "linear")
-CHART = {"displaylogo": False}
 DEFAULT_SENTENCE = {  # the verdict in the first word, then a long neutral story: a long-range dependence
     "en": "awful. i saw it on a rainy sunday afternoon with two friends, we bought popcorn and sat in the back row, "
           "the cinema was half empty and the sound was a bit too loud, and after the film we walked home through "
@@ -27,9 +29,6 @@ DEFAULT_SENTENCE = {  # the verdict in the first word, then a long neutral story
     "ko": "최악이다. 주말에 친구들과 함께 극장에 가서 이 영화를 보았는데 상영 시간은 두 시간 정도였고 배우들은 대부분 "
           "낯익은 얼굴이었으며 음악과 촬영도 유명한 사람들이 맡았다고 한다"}
 
-
-def chart(figure) -> None:
-    st.plotly_chart(figure, width="stretch", config=CHART)
 
 
 def controls(big: bool) -> tuple[int, int, float, str, int]:
@@ -61,7 +60,7 @@ def follow_back(lab: GradientLab, big: bool) -> None:
     if not big:
         st.subheader(t("grad.figure"))  # when presenting, the counter above the figure says it
     distances = [f"t = T − {k}" for k in range(1, len(lab.walk.norms))]
-    stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k", frame=main_view)
+    stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k", frame=lambda: main_view(above=TOP))
     st.caption(t("grad.caption"))
     if any(figures.clip_for_log_plot(v)[1] for v in (lab.walk.norms, lab.reference.norms, lab.bound)):
         st.caption(t("grad.clipped_plot"))
@@ -84,7 +83,7 @@ def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
     reference = t("grad.reference", act=lab.reference.activation)
     chart(figures.gradient_norms({lab.walk.activation: lab.walk.norms, reference: lab.reference.norms},
                                  t("grad.x"), t("grad.y"), lab.bound, t("grad.bound"), big, marker=k,
-                                 height=main_height(big), dashed=(reference,)))
+                                 height=main_height(big), dashed=(reference,)), stretch=big)
 
 
 def clip_controls(lab: GradientLab) -> Claim:

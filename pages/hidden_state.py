@@ -15,6 +15,8 @@ from ui.layout import chart, lesson_header, main_height, main_view, presenting, 
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
+TOP = 246  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+
 DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
 
 ROW_FORM = r"h_t = \tanh(\underbrace{x_t}_{1\times d}\,\underbrace{W_x}_{d\times D} + " \
@@ -48,7 +50,7 @@ def step_figure(view: OneStep, t_index: int, big: bool) -> None:
               ("tanh → h<sub>t</sub>", trace.h[0, t_index][None])]
     limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
-    chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)))
+    chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)), stretch=big)
 
 
 def equations() -> None:
@@ -109,7 +111,7 @@ def render() -> None:
         st.info(t("step.empty"), icon=":material/edit:")
     else:
         stepper("step", numbered(view.words), lambda step: step_figure(view, step - 1, big),
-                url_key="step", frame=main_view, then=lambda step: all_steps(view, step, big))
+                url_key="step", frame=lambda: main_view(above=TOP), then=lambda step: all_steps(view, step, big))
         st.caption(t("step.toy_note"))
     if big:
         equations()

@@ -17,6 +17,8 @@ from ui.compute_korean import MORPHEME_MODEL, morpheme_verdict
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
 
+TOP = 137  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+
 EXAMPLES = {
     "en": ["the movie was not fun.", "not bad at all", "the cast is good but the script is awful",
            "absolutely brilliant, i loved every minute of it!", "i wanted to like it, but it was boring"],
@@ -109,7 +111,7 @@ def build_up(readings: dict, big: bool) -> None:
     st.markdown(f"**{t('demo.buildup')}**")
     curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
     height = main_height(big) and main_height(big) - 30  # the verdict cards above take a little more room
-    chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), height))
+    chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), height), stretch=big)
 
 
 def explain(name: str, text: str, reading) -> None:
@@ -177,7 +179,7 @@ SPLITS = {"train": "card.split.train", "validation": "card.split.validation", "t
 
 def render() -> None:
     notices, _ = lesson_header(t("demo.title"), t("demo.intro"))
-    with main_view():
+    with main_view(above=TOP):
         answer = answer_view()
     show_param_notices(notices)
     if answer is None:

@@ -9,13 +9,15 @@ from ui import playground as pg
 from ui import state
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import client_id, lesson_header, main_height, main_view, picker, presenting, show_param_notices
+from ui.layout import (chart, client_id, lesson_header, main_height, main_view, picker, presenting,
+                       show_param_notices)
 from ui.quiz import Question, question, quiz
+
+TOP = 289  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 SHOWN = {"SimpleRNN": ("h",), "LSTM": ("h", "c", "f", "i", "o", "g"), "GRU": ("h", "z", "r", "n")}
 SIGNED = {"h", "c", "g", "n"}
 TICK, DETAILS_TICK = 0.5, 2.0  # seconds between two ticks of the play loop, and between redraws of the details
-CHART = {"displaylogo": False}
 URL_KEYS = {"pg_task": "ptask", "pg_cell": "pcell", "pg_units": "punits", "pg_len": "plen", "pg_lr": "plr",
             "pg_clip": "pclip", "pg_max": "pmax", "pg_seed": "seed"}
 
@@ -53,11 +55,6 @@ def about(task: str) -> None:
 
 
 # --- the play loop: a fragment that trains a few steps per tick while playing ------------------------------
-
-def chart(figure, where=st, key: str | None = None) -> None:
-    """A figure at full width, without Plotly's logo. Charts redrawn while playing have a key."""
-    where.plotly_chart(figure, width="stretch", config=CHART, key=key)
-
 
 def shown_steps(run: pg.Run) -> int:
     """The x range of the curves: it grows with the run, so the first steps are not squeezed into a corner."""
@@ -101,14 +98,14 @@ def live(big: bool) -> None:
             st.session_state.pg_playing = False
     if bool(st.session_state.get("pg_playing")) != st.session_state.pg_timer or st.session_state.pop("pg_redraw", False):
         st.rerun()  # the timer is set on a full run (start or stop it); a step or a reset redraws the details too
-    with main_view():
+    with main_view(above=TOP):
         buttons(run)
         h, s = run.history, run.settings
         chance = pg.chance(s.task, s.length)
         titles = {"x": t("play.x_step"), "loss": t("play.y_loss"), "accuracy": t("play.y_acc"),
                   "chance": t("play.chance", p=chance)}
         chart(figs.training_curves(h.loss, h.eval_steps, h.accuracy, chance, titles, shown_steps(run), big,
-                                   main_height(big)), key="pg_curves")
+                                   main_height(big)), key="pg_curves", stretch=big)
     st.markdown(pg.progress_sentence(h, chance))
     if not big:
         st.caption(t("play.settings_caption", max=pg.MAX_STEPS, every=pg.EVAL_EVERY, n=pg.EVAL_SIZE))

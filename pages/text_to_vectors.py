@@ -13,6 +13,8 @@ from ui.layout import chart, lesson_header, main_height, main_view, picker, pres
 from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 
+TOP = 137  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+
 MAX_LINES = 8
 DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely wonderful film with a great cast",
                 "ko": "영화가 정말 재밌어요\n나쁘지 않았어요\n배우는 좋은데 스토리가 엉망이다"}
@@ -166,7 +168,7 @@ def padded_batch(result: Pipeline, big: bool) -> None:
     """The batch after padding and truncation, one token per cell (the main figure)."""
     st.subheader(t("text.padding"))
     chart(figures.token_grid(result.padded_tokens, result.padded, t("text.position_axis"), t("text.sentence_axis"),
-                             big, main_height(big)))
+                             big, main_height(big)), stretch=big)
 
 
 def batch_shape(result: Pipeline, card, maxlen: int) -> None:
@@ -230,7 +232,7 @@ def render() -> None:
     name = f"{lang}-lstm"
     notices, _ = lesson_header(t("text.title"), t("text.intro", model=name))
     big = presenting()
-    with main_view():
+    with main_view(above=TOP):
         lines, maxlen, padding, truncating = controls(big)
         show_param_notices(notices)
         try:

@@ -18,6 +18,8 @@ from ui.models import ModelFileError, language_model, sentiment_model, show_faul
 from ui.quiz import Question, question, quiz, shape, verdict_word
 from ui.stepper import numbered, stepper
 
+TOP = 182  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
 MOVED = 0.05  # share of probability moved between the two guesses from which they are called different
 
@@ -55,7 +57,7 @@ def play(name: str, text: str, big: bool) -> None:
         st.info(t("unroll.empty"), icon=":material/edit:")
         return
     stepper("unroll", numbered(read.tokens), lambda step: states_so_far(read, step, big),
-            url_key="step", frame=main_view, then=lambda step: verdict_so_far(read, step, big))
+            url_key="step", frame=lambda: main_view(above=TOP), then=lambda step: verdict_so_far(read, step, big))
     readouts(read.trace.h[0])
     readout_heads(name, text)
 
@@ -68,7 +70,7 @@ def states_so_far(reading, step: int, big: bool) -> None:
     H = reading.trace.h[0]  # (T, D)
     st.markdown(f"**{t('unroll.states', D=H.shape[1])}**")
     chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"), t("step.time_axis"),
-                               big=big, height=main_height(big)))
+                               big=big, height=main_height(big)), stretch=big)
 
 
 def verdict_so_far(reading, step: int, big: bool) -> None:

@@ -39,7 +39,8 @@ KOREAN_CSS = """<style>
 [data-testid="stSidebarNav"], button, h1, h2, h3, p, li { word-break: keep-all !important; overflow-wrap: break-word; }
 </style>"""
 T = TypeVar("T")
-MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting: with its controls, inside 1280x720
+MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting, at least: with its controls, inside 1280x720
+MAIN_MARGIN = 16  # px kept free under a presenting main_view
 
 
 def browser_language() -> str:
@@ -106,11 +107,12 @@ def verdict_metric(where, label: str, verdict: str, p: float, help: str | None =
 CHART_CONFIG = {"displaylogo": False}
 
 
-def chart(figure, where=st, key: str | None = None, toolbar: bool = True) -> None:
+def chart(figure, where=st, key: str | None = None, toolbar: bool = True, stretch: bool = False) -> None:
     """The one way a page draws a Plotly figure: full width, no Plotly logo; ``toolbar=False`` hides Plotly's
-    zoom and camera buttons (a small chart they would cover, e.g. a class poll's counts)."""
+    zoom and camera buttons (a small chart they would cover, e.g. a class poll's counts). ``stretch=True``: the
+    figure's height is a minimum and it grows to fill its main_view (presentation mode: see main_view)."""
     config = CHART_CONFIG if toolbar else CHART_CONFIG | {"displayModeBar": False}
-    where.plotly_chart(figure, width="stretch", config=config, key=key)
+    where.plotly_chart(figure, width="stretch", height="stretch" if stretch else "content", config=config, key=key)
 
 
 KEPT_ON_RESET = ("lang", "present", "class")  # URL keys a reset leaves alone: language, projector, the live class
@@ -216,17 +218,27 @@ def lesson_header(title: str, intro: str | None, beside: Callable[[], T] | None 
     return st.container(), drawn
 
 
-def main_view(variant: str = ""):
-    """The container of a lesson's main figure and its step controls (presentation mode keeps it on screen).
+def main_view(variant: str = "", above: int = 0):
+    """The container of a lesson's main figure and its step controls.
 
-    Its key, ``main_view`` (``main_view_<variant>`` for a second view, e.g. a second tab), is what the
-    browser tests measure.
+    When presenting it reaches down to the window's bottom edge: its height is the window's less ``above``
+    (px from the window's top to the container: the lesson's title and controls, measured at 1280x720) and a
+    small margin, never less than its content; the main figure, drawn with ``chart(..., stretch=True)``, takes
+    what its controls leave. Its key, ``main_view`` (``main_view_<variant>`` for a second view, e.g. a second
+    tab), is what the browser tests measure.
     """
-    return st.container(key=f"main_view_{variant}" if variant else "main_view")
+    key = f"main_view_{variant}" if variant else "main_view"
+    view = st.container(key=key)
+    if presenting() and above:
+        view.html(f"<style>.st-key-{key} {{ height: calc(100vh - {above + MAIN_MARGIN}px) !important; "
+                  "min-height: min-content !important; flex: none !important; } "
+                  f'.st-key-{key} > :not(:has([data-testid="stPlotlyChart"])) {{ flex-shrink: 0; }}</style>')
+        # the controls keep their size: only the part that holds the figure gives or takes room
+    return view
 
 
 def main_height(big: bool) -> int | None:
-    """The main figure's height when presenting; None lets the figure size itself."""
+    """The main figure's height when presenting (its least: main_view stretches it); None lets it size itself."""
     return MAIN_HEIGHT if big else None
 
 

@@ -24,6 +24,7 @@ TECHNICAL = {  # names a Korean text keeps in Latin letters (compared case-insen
     "imdb", "nsmc", "sst", "bpe", "pca", "oov", "cg", "true", "false", "pre", "post", "max", "min", "sum",
     "diag", "log", "exp", "argmax", "pascanu", "mikolov", "bengio", "sha", "cpu", "url", "english",
     "id", "ids", "nan", "inf", "qr", "ai", "kiwi",
+    "lab",  # the product's name, RNN Lab, as Korean products keep theirs
     "hochreiter", "schmidhuber", "gers", "cummins", "cho", "elman", "jordan",  # authors the lessons cite
 }
 MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?:en|ko)-(?:rnn|lstm|gru|lm|word2vec|vocab|bpe|spaces|morphemes)"
