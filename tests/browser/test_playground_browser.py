@@ -25,11 +25,14 @@ def step_count(page) -> int:
 
 def train_until(page, lang: str, steps: int, timeout: float = 90) -> int:
     """Press play, wait for ``steps`` steps, press pause; returns the step it stopped at."""
-    page.get_by_role("button", name=say("play.play", lang)).first.click()
-    deadline = time.monotonic() + timeout
+    play = page.get_by_role("button", name=say("play.play", lang))
+    play.first.click()
+    deadline, retry_at = time.monotonic() + timeout, time.monotonic() + 15
     while step_count(page) < steps and time.monotonic() < deadline:
         page.wait_for_timeout(300)
-    play = page.get_by_role("button", name=say("play.play", lang))
+        if step_count(page) == 0 and time.monotonic() > retry_at and play.count():  # the click was lost (the
+            play.first.click()  # button was being redrawn): press it again, as a person would
+            retry_at = time.monotonic() + 15
     for _ in range(10):  # the button is drawn anew every tick: a click can land on the one just replaced
         pause = page.get_by_role("button", name=say("play.pause", lang))
         if pause.count():

@@ -60,7 +60,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "모든 실행: 임베딩 8차원, 배치당 시퀀스 32개, Adam, 학습 스텝 최대 {max}번. 정확도는 학습 스텝 {every}번마다 학습에 쓰지 않은 "
         "시퀀스 {n}개로 잽니다. 설정과 시드가 같으면 곡선도 같습니다(링크에 담겨 있습니다)."),
     # --- the play loop --------------------------------------------------------
-    "play.play": ("Play", "재생"),
+    "play.play": ("Play", "학습 시작"),
     "play.pause": ("Pause", "일시 정지"),
     "play.step": ("One step", "한 번 학습"),
     "play.reset": ("Reset", "처음부터"),
