@@ -8,7 +8,8 @@ from ui.layout import share_link, sidebar
 from ui.pages import PAGES, ROOT, page_info
 
 present = st.session_state.present if "present" in st.session_state else state.read("present")
-st.set_page_config(page_title="RNN Lab", page_icon=":material/replay:", layout="wide",
+st.set_page_config(page_title="RNN Lab", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide",  # served here:
+                   # a :material/…: icon would make the browser fetch it from fonts.gstatic.com
                    initial_sidebar_state="collapsed" if present else "auto")  # a projector shows the lesson
 sidebar()
 page = st.navigation([st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=p.default)

@@ -15,6 +15,7 @@ from tests.conftest import ROOT
 
 SHOTS = ROOT / "build" / "screenshots"
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
+OUTSIDE: dict[int, list[str]] = {}  # by page: every request a page made beyond this machine (there must be none)
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +56,8 @@ def open_page(browser, url: str, size: tuple[int, int]):
     """A fresh context (its own session) at ``url``, once the script has finished running."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
+    page.on("request", lambda r: r.url.split("/")[2].split(":")[0] not in ("127.0.0.1", "localhost")
+            and r.url.startswith("http") and OUTSIDE.setdefault(id(page), []).append(r.url))
     page.goto(url, wait_until="domcontentloaded")
     settle(page)
     return context, page

@@ -255,9 +255,11 @@ def class_together(browser, url: str, lang: str, shots: bool, replicas: dict | N
             for page in context.pages:
                 try:
                     state = page.locator("[data-testid=stApp]").get_attribute("data-test-script-state", timeout=3000)
+                    boxes = page.eval_on_selector_all("textarea, input", "es => es.map(e => e.value).filter(v => v)")
+                    errors = sorted(set(ERRORS.get(id(page), [])))
                     shot(page, f"class-failed-{lang}-{k}").with_suffix(".txt").write_text(
-                        f"{page.url}\nscript: {state}\nerrors: {ERRORS.get(id(page))}\n"
-                        f"{page.inner_text('body', timeout=3000)[:3000]}")
+                        f"{page.url}\nscript: {state}\nboxes: {boxes}\nerrors: {errors}\nmain: "
+                        f"{page.inner_text('[data-testid=stMain]', timeout=3000)[:1500]}")
                 except Exception as err:  # a screen that cannot even be read: say so, keep the first failure
                     (SHOTS / f"class-failed-{lang}-{k}.txt").write_text(
                         f"{page.url}\nunreadable: {err!r}"[:1000] + f"\nerrors: {ERRORS.get(id(page))}"[:3000])

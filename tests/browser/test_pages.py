@@ -1,12 +1,12 @@
 """Every page in a real browser, in both languages (Korean at 1280x720, English at 1920x1080: the text is the same
 at either size, and tests/browser/test_classroom.py fits every lesson to both sizes in both languages): no
-exception box, no serious accessibility finding (axe-core), clean text (tests/browser/test_korean_pages.py), a
-screenshot."""
+exception box, no request beyond this machine, no serious accessibility finding (axe-core), clean text
+(tests/browser/test_korean_pages.py), a screenshot."""
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SIZES, open_page, serious_accessibility_findings, settle, shot
+from tests.browser.conftest import OUTSIDE, SIZES, open_page, serious_accessibility_findings, settle, shot
 from tests.browser.test_korean_pages import assert_text_is_clean
 from ui.i18n import STRINGS
 from ui.pages import PAGES
@@ -27,6 +27,7 @@ def test_page_renders(app, browser, page_info, lang, size):
         shot(page, f"{page_info.url_path}-{lang}-{size}")
         assert_text_is_clean(page, lang)
         assert serious_accessibility_findings(page) == []
+        assert OUTSIDE.get(id(page), []) == []  # no network at run time: not a font, an icon or a script
     finally:
         context.close()
 
