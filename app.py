@@ -11,6 +11,7 @@ present = st.session_state.present if "present" in st.session_state else state.r
 st.set_page_config(page_title="RNN Lab", page_icon=str(ROOT / "assets" / "icon.png"), layout="wide",  # served here:
                    # a :material/…: icon would make the browser fetch it from fonts.gstatic.com
                    initial_sidebar_state="collapsed" if present else "auto")  # a projector shows the lesson
+fragments.restore()  # the values a redraw (ui.fragments) kept, before any widget is drawn
 sidebar()
 page = st.navigation([st.Page(p.path, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=p.default)
                       for p in PAGES])

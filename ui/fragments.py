@@ -25,6 +25,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 log = logging.getLogger(__name__)
 DRAWN = "page_drawn"  # session key: the Drawn page of the last full run
+KEPT = "page_kept"  # session key: the values keep_values kept for the next full run
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,24 @@ def stale() -> Drawn | None:
 
 
 def keep_values() -> None:
-    """Hand every widget's value to Session State before a switch made on the server, which sends the widgets
-    no values (they would start again from their defaults: the language back to English). The class's own
-    widgets (``class_*``) are left alone: they take their values from the class, not from this session."""
-    for key in list(st.session_state):
-        if str(key).startswith("class_"):
-            continue
+    """Keep every value of Session State for the full run a switch made on the server starts (:func:`restore`
+    puts them back there). That run's widgets get no values from the browser: they would start again from their
+    defaults (the language back to English, the sentence box empty). The class's own values (``class_*``) are
+    left alone: they take theirs from the class, not from this session.
+
+    Not set here and now: a browser's rerun that arrives before the switch runs (a second stale timer) brings
+    its widgets' values, and Streamlit then files what this run set as already known to the browser, which
+    draws the box empty while the server computes with the sentence."""
+    st.session_state[KEPT] = {key: value for key, value in st.session_state.items()
+                              if not str(key).startswith("class_") and key not in (DRAWN, KEPT)}
+
+
+def restore() -> None:
+    """First thing in a full run (app.py): put back the values :func:`keep_values` kept, so that this run's
+    widgets are drawn with them."""
+    for key, value in st.session_state.pop(KEPT, {}).items():
         try:
-            st.session_state[key] = st.session_state[key]
+            st.session_state[key] = value
         except Exception:  # a button or a form's submit button cannot be set; it starts unpressed anyway
             pass
 
