@@ -40,13 +40,13 @@ def test_home_in_both_languages(lang, word):
 
 @pytest.mark.parametrize("lang,title", [("en", "One step of an RNN"), ("ko", "RNN 한 시점의 계산")])
 def test_hidden_state_in_both_languages(lang, title):
-    at = open_app("pages/hidden_state.py", lang=lang)
+    at = open_app("lessons/hidden_state.py", lang=lang)
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) == 2
 
 
 def test_hidden_state_widgets_at_their_limits():
-    at = open_app("pages/hidden_state.py")
+    at = open_app("lessons/hidden_state.py")
     for d, units in ((1, 1), (8, 8), (1, 8), (8, 1)):
         at.slider(key="step_d").set_value(d).run()
         at.slider(key="step_units").set_value(units).run()
@@ -60,19 +60,19 @@ def test_hidden_state_widgets_at_their_limits():
 @pytest.mark.parametrize("sentence", ["", "   ", "🙂🙂🙂", "<script>alert(1)</script>", "a\x00b\x07c",
                                       "영화 movie 재밌다 fun", "word " * 400])
 def test_hidden_state_survives_odd_sentences(sentence):
-    at = open_app("pages/hidden_state.py")
+    at = open_app("lessons/hidden_state.py")
     at.text_input(key="step_sentence").set_value(sentence[:300]).run()
     assert not at.exception
 
 
 def test_hidden_state_empty_sentence_says_so():
-    at = open_app("pages/hidden_state.py", lang="ko")
+    at = open_app("lessons/hidden_state.py", lang="ko")
     at.text_input(key="step_sentence").set_value("   ").run()
     assert "단어를 하나 이상 입력하세요" in texts(at)
 
 
 def test_hidden_state_reads_and_writes_the_url():
-    at = open_app("pages/hidden_state.py", sentence="the cat sat", d="2", units="5", step="3")
+    at = open_app("lessons/hidden_state.py", sentence="the cat sat", d="2", units="5", step="3")
     assert at.slider(key="step_d").value == 2 and at.slider(key="step_units").value == 5
     assert "word “sat”" in texts(at)
     at.slider(key="step_d").set_value(6).run()
@@ -80,13 +80,13 @@ def test_hidden_state_reads_and_writes_the_url():
 
 
 def test_bad_url_values_fall_back_with_a_notice():
-    at = open_app("pages/hidden_state.py", d="999", units="abc", step="-4", init="<b>", seed="1e9", lang="xx")
+    at = open_app("lessons/hidden_state.py", d="999", units="abc", step="-4", init="<b>", seed="1e9", lang="xx")
     assert at.slider(key="step_d").value == 4 and at.slider(key="step_units").value == 3
     assert "unusable value" in texts(at)
 
 
 def test_numpy_loop_runs_on_the_button():
-    at = open_app("pages/hidden_state.py")
+    at = open_app("lessons/hidden_state.py")
     at.button(key="step_run").click().run()
     assert "Run #1" in texts(at)
     assert at.dataframe[0].value.shape == (10, 8)
@@ -107,7 +107,7 @@ def test_no_page_imports_tensorflow_into_the_server(page):
 
 @pytest.mark.parametrize("lang,title", [("en", "Gradients through time"), ("ko", "시간을 거슬러 흐르는 기울기")])
 def test_gradients_in_both_languages(lang, title):
-    at = open_app("pages/gradients.py", lang=lang)
+    at = open_app("lessons/gradients.py", lang=lang)
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) == 3  # the toy RNN; the trained models' words and states
 
@@ -116,14 +116,14 @@ def test_gradients_in_both_languages(lang, title):
                                                     (2.5, "linear", "it **explodes**"), (3.0, "relu", "it survives"),
                                                     (3.0, "tanh", "it **vanishes**")])
 def test_gradients_follow_the_spectral_radius(rho, activation, verdict):
-    at = open_app("pages/gradients.py", rho=str(rho), act=activation, steps="300")
+    at = open_app("lessons/gradients.py", rho=str(rho), act=activation, steps="300")
     assert verdict in texts(at)
     at.toggle(key="grad_clip").set_value(False).run()
     assert "Clipping is off" in texts(at)
 
 
 def test_gradients_extreme_settings_and_bad_urls():
-    at = open_app("pages/gradients.py", rho="nan", steps="100000", act="<script>", k="0")
+    at = open_app("lessons/gradients.py", rho="nan", steps="100000", act="<script>", k="0")
     assert "unusable value" in texts(at)
     for rho in (0.1, 3.0):
         for steps in (5, 300):
@@ -138,14 +138,14 @@ def test_gradients_extreme_settings_and_bad_urls():
 
 @pytest.mark.parametrize("lang,title", [("en", "LSTM and GRU gates"), ("ko", "LSTM과 GRU의 게이트")])
 def test_gates_in_both_languages(lang, title):
-    at = open_app("pages/gates.py", lang=lang)
+    at = open_app("lessons/gates.py", lang=lang)
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) == 4 + 3  # LSTM: heatmap, unit, belt, what-if; GRU: heatmap, unit, what-if
-    assert "c_t = f_t c_{t-1} + i_t g_t" in "\n".join(e.value for e in at.get("latex"))
+    assert r"c_t &= f_t\,c_{t-1} + i_t\,g_t" in "\n".join(e.value for e in at.get("latex"))
 
 
 def test_gates_override_changes_the_verdict_and_none_restores_it():
-    at = open_app("pages/gates.py", sentence="a wonderful and moving film")
+    at = open_app("lessons/gates.py", sentence="a wonderful and moving film")
     before = next(m.value for m in at.markdown if "Verdict of the real model" in m.value)
     box = at.selectbox(key="gates_override_LSTM")
     box.set_value(box.options[2]).run()  # forget gate = 0: no memory survives a step
@@ -157,7 +157,7 @@ def test_gates_override_changes_the_verdict_and_none_restores_it():
 
 @pytest.mark.parametrize("sentence", ["", "🙂🙂", "<script>x</script>", "word " * 120])
 def test_gates_odd_sentences(sentence):
-    at = open_app("pages/gates.py")
+    at = open_app("lessons/gates.py")
     at.text_input(key="gates_sentence").set_value(sentence).run()
     assert not at.exception
     for widget in at.number_input:  # the unit pickers exist when the text has readable tokens
@@ -167,14 +167,14 @@ def test_gates_odd_sentences(sentence):
 
 @pytest.mark.parametrize("lang,title", [("en", "From text to numbers"), ("ko", "텍스트에서 숫자로")])
 def test_text_to_vectors_in_both_languages(lang, title):
-    at = open_app("pages/text_to_vectors.py", lang=lang)
+    at = open_app("lessons/text_to_vectors.py", lang=lang)
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) == 4  # the one-hot row, the vectors, the padded batch, the masked states
     assert "(3, 10, " in texts(at)  # three sentences padded to the default 10 steps
 
 
 def test_padding_controls_and_the_mask_keep_the_verdict():
-    at = open_app("pages/text_to_vectors.py", sentence="a wonderful film", maxlen="12", padding="post")
+    at = open_app("lessons/text_to_vectors.py", sentence="a wonderful film", maxlen="12", padding="post")
     assert at.slider(key="text_maxlen").value == 12 and at.radio(key="text_padding").value == "post"
     assert any("padded to 12 steps" in m.value for m in at.markdown)
     body = next(m.value for m in at.markdown if "as without padding" in m.value)
@@ -186,7 +186,7 @@ def test_padding_controls_and_the_mask_keep_the_verdict():
 
 
 def test_shuffle_and_odd_text():
-    at = open_app("pages/text_to_vectors.py")
+    at = open_app("lessons/text_to_vectors.py")
     at.button[0].click().run()
     assert "Shuffled:" in at.text[0].value
     for text in ("", "🙂", "<b>x</b>\n\n\n", "\n".join(["word"] * 30), "q" * 1999):
@@ -196,13 +196,13 @@ def test_shuffle_and_odd_text():
 
 @pytest.mark.parametrize("lang,title", [("en", "Unrolled through time"), ("ko", "시간 축으로 펼치기")])
 def test_unrolled_in_both_languages(lang, title):
-    at = open_app("pages/unrolled.py", lang=lang)
+    at = open_app("lessons/unrolled.py", lang=lang)
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) == 7  # states, verdict, read-outs, architecture, next word, tags, bidirectional
 
 
 def test_unrolled_steps_shapes_and_stack():
-    at = open_app("pages/unrolled.py", sentence="the movie was not fun.", step="2")
+    at = open_app("lessons/unrolled.py", sentence="the movie was not fun.", step="2")
     assert "Step 2 of 5" in texts(at)
     at.button(key="unroll_next").click().run()
     assert "Step 3 of 5" in texts(at)
@@ -219,20 +219,20 @@ def test_unrolled_steps_shapes_and_stack():
 
 @pytest.mark.parametrize("sentence", ["", "🙂", "<script>x</script>", "a " * 300])
 def test_unrolled_odd_sentences(sentence):
-    at = open_app("pages/unrolled.py")
+    at = open_app("lessons/unrolled.py")
     at.text_input(key="unroll_sentence").set_value(sentence[:500]).run()
     assert not at.exception
 
 
 @pytest.mark.parametrize("lang,title", [("en", "Embeddings"), ("ko", "임베딩")])
 def test_embeddings_in_both_languages(lang, title):
-    at = open_app("pages/embeddings.py", lang=lang)
+    at = open_app("lessons/embeddings.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 2
+    assert len(at.main.get("plotly_chart")) == 2 and len(at.main.dataframe) == 2  # the sidebar has the glossary
 
 
 def test_embeddings_search_and_analogy_messages():
-    at = open_app("pages/embeddings.py")
+    at = open_app("lessons/embeddings.py")
     at.text_input(key="emb_query").set_value("qqzzxx").run()
     assert "is not in the model's vocabulary" in texts(at)
     at.text_input(key="emb_a").set_value("").run()
@@ -242,7 +242,7 @@ def test_embeddings_search_and_analogy_messages():
 
 
 def test_language_model_next_words():
-    at = open_app("pages/unrolled.py")
+    at = open_app("lessons/unrolled.py")
     at.text_input(key="lm_prefix").set_value("i would give it ten out of").run()
     assert not at.exception
     at.text_input(key="lm_prefix").set_value("🙂").run()
@@ -255,7 +255,7 @@ def test_memory_task_trains_once_and_is_shared():
     from ui import compute_gradients
     from workers import trainer
 
-    at = open_app("pages/gradients.py")
+    at = open_app("lessons/gradients.py")
     at.select_slider(key="grad_memory_max").set_value(10).run()
     charts = len(at.get("plotly_chart"))
     next(b for b in at.button if "Train the three" in b.label).click().run()
@@ -269,7 +269,7 @@ def test_memory_task_trains_once_and_is_shared():
     result = job.result
     assert set(result["accuracy"]) == set(result["reach"]) == {"SimpleRNN", "LSTM", "GRU"}
     assert min(result["accuracy"]["LSTM"].values()) > result["chance"]
-    again = open_app("pages/gradients.py")
+    again = open_app("lessons/gradients.py")
     again.select_slider(key="grad_memory_max").set_value(10).run()
     assert "Already trained on this server" in texts(again)
     assert len(again.get("plotly_chart")) == charts + 2  # accuracy and reach by gap

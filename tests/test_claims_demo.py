@@ -10,7 +10,7 @@ from ui import compute
 from ui.compute_korean import MORPHEME_MODEL, SYLLABLE_MODELS, morpheme_verdict
 from ui.i18n import STRINGS
 
-DEMO = "pages/live_demo.py"
+DEMO = "lessons/live_demo.py"
 
 
 def limit_models(lang: str) -> tuple[str, ...]:

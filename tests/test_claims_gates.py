@@ -145,7 +145,7 @@ def test_the_belt_draws_the_recorded_tanh_c(views):
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_page_states_the_claims(views, lang):
-    at = open_app("pages/gates.py", lang=lang)
+    at = open_app("lessons/gates.py", lang=lang)
     view = views[(lang, "LSTM", SENTENCES[lang][0])]
     shown = texts(at)
     limit = cg.colour_range(view, "c")[1]

@@ -204,7 +204,7 @@ def test_memory_check_fails_when_the_claim_is_flipped(memory, monkeypatch):
 # --- the page states the claims, and nothing else ----------------------------------------------------------
 
 def test_the_page_states_the_default_claims_and_its_quiz_agrees(views):
-    at = open_app("pages/gradients.py", lang="en")
+    at = open_app("lessons/gradients.py", lang="en")
     shown = texts(at)
     view = views[("en", SENTENCES["en"][0])]
     assert "On this sentence (53 tokens) the fading shows." in shown

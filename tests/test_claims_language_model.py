@@ -10,8 +10,8 @@ from rnn_core.language_model import LanguageModel
 from tests.test_app_pages import open_app, texts
 from ui.i18n import STRINGS
 
-UNROLLED = "pages/unrolled.py"
-MOVED = 0.05  # pages/unrolled.py's threshold
+UNROLLED = "lessons/unrolled.py"
+MOVED = 0.05  # lessons/unrolled.py's threshold
 
 
 def moved(first: str, second: str) -> float:

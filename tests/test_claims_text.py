@@ -12,7 +12,7 @@ from tests.test_app_pages import open_app, texts
 from ui import compute
 from ui.i18n import STRINGS
 
-PAGE = "pages/text_to_vectors.py"
+PAGE = "lessons/text_to_vectors.py"
 
 
 def said(key: str, lang: str) -> str:

@@ -25,25 +25,6 @@ APP = str(ROOT / "app.py")
 
 
 @pytest.fixture(autouse=True)
-def app_script_every_run(monkeypatch):
-    """Run app.py on every AppTest run, as a served app does.
-
-    AppTest rebuilds Streamlit's PagesManager before each run; seeing pages/ beside app.py it takes the app for
-    an old-style multipage app from the second run on and runs only the page, without app.py's sidebar and
-    class hooks. A served app calls st.navigation on every run, which turns that off; so does this fixture.
-    """
-    from streamlit.runtime import pages_manager
-    from streamlit.testing.v1 import app_test
-
-    class NavigationPages(pages_manager.PagesManager):
-        def __init__(self, *args, **kwargs):
-            pages_manager.PagesManager.uses_pages_directory = False
-            super().__init__(*args, **kwargs)
-
-    monkeypatch.setattr(app_test, "PagesManager", NavigationPages)
-
-
-@pytest.fixture(autouse=True)
 def database(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'classroom.sqlite3'}"
     monkeypatch.setenv("RNNLAB_DATABASE_URL", url)
@@ -131,7 +112,7 @@ def test_a_join_link_prefills_the_code_above_the_page():
 def test_students_follow_the_teachers_page_sentence_and_step(lang):
     teacher, code = start_class(lang)
     first, second = join(code, "Ana", lang), join(code, lang=lang)
-    teacher.switch_page("pages/hidden_state.py")
+    teacher.switch_page("lessons/hidden_state.py")
     run(teacher)
     run(teacher.text_input(key="step_sentence").set_value("we watched it twice"))
     run(teacher.button(key="step_next").click())
@@ -151,7 +132,7 @@ def test_students_follow_the_teachers_page_sentence_and_step(lang):
 def test_poll_answer_reveal_and_distribution():
     teacher, code = start_class()
     students = [join(code, f"s{k}") for k in range(3)]
-    teacher.switch_page("pages/hidden_state.py")
+    teacher.switch_page("lessons/hidden_state.py")
     run(teacher)
     ask = buttons(teacher, "class_ask_")
     assert len(ask) >= 3  # one beside every question
@@ -180,7 +161,7 @@ def test_poll_answer_reveal_and_distribution():
 def test_wall_posts_verdicts_and_load_into_a_lesson():
     teacher, code = start_class()
     student = join(code, "Bo")
-    teacher.switch_page("pages/class_wall.py")
+    teacher.switch_page("lessons/class_wall.py")
     run(teacher)
     run(student)  # follows the teacher to the wall
     student.text_input(key="class_wall_text").set_value("not bad at all")
@@ -199,7 +180,7 @@ def test_wall_posts_verdicts_and_load_into_a_lesson():
 def test_hidden_posts_leave_the_board_and_come_back():
     teacher, code = start_class()
     student = join(code)
-    teacher.switch_page("pages/class_wall.py")
+    teacher.switch_page("lessons/class_wall.py")
     run(teacher)
     run(student)
     student.text_input(key="class_wall_text").set_value("<b>bold</b> **stars**")
@@ -269,7 +250,7 @@ def test_database_down_shows_a_message_and_the_lesson_still_works(monkeypatch, u
     at.text_input(key="class_join_code").set_value("ABCD-EFGH")
     run(at.button(key="class_join").click())
     assert "The class server can't be reached" in texts(at)
-    at.switch_page("pages/hidden_state.py")
+    at.switch_page("lessons/hidden_state.py")
     run(at)
     assert at.title[0].value == "One step of an RNN"
 
@@ -278,11 +259,11 @@ def test_database_down_during_a_class(monkeypatch):
     teacher, code = start_class()
     student = join(code)
     monkeypatch.setenv("RNNLAB_DATABASE_URL", "postgresql+psycopg://rnnlab@127.0.0.1:9/rnnlab")
-    student.switch_page("pages/hidden_state.py")
+    student.switch_page("lessons/hidden_state.py")
     run(student)
     assert "The class server can't be reached" in texts(student)
     assert student.title[0].value == "One step of an RNN"
-    teacher.switch_page("pages/text_to_vectors.py")
+    teacher.switch_page("lessons/text_to_vectors.py")
     run(teacher)
     assert "The class server can't be reached" in texts(teacher)
 

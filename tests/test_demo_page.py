@@ -9,7 +9,7 @@ from rnn_core.assets import ASSETS
 from rnn_core.text import tokenize
 from tests.test_app_pages import open_app, texts
 
-DEMO = "pages/live_demo.py"
+DEMO = "lessons/live_demo.py"
 
 
 def type_text(at, text: str):
@@ -93,7 +93,7 @@ def test_damaged_model_file_is_reported_and_the_rest_works(model_copy, damage):
     at = open_app(DEMO, lang="en", sentence="a wonderful film")
     assert "en-gru model cannot be used" in texts(at)
     assert [m.label for m in at.metric] == ["SimpleRNN", "LSTM"]
-    at.switch_page("pages/hidden_state.py").run()
+    at.switch_page("lessons/hidden_state.py").run()
     assert not at.exception and at.title[0].value == "One step of an RNN"
     shutil.copy(ASSETS / target.name, target)  # once the file is right again, the next request recovers
     shutil.copy(ASSETS / "en-gru.json", model_copy / "en-gru.json")

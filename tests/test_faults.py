@@ -16,8 +16,8 @@ from rnn_core.assets import ASSETS, ModelFileError, ModelCard, verify
 from rnn_core.sentiment import SentimentModel
 from tests.test_app_pages import open_app, texts
 
-LESSONS = ["pages/text_to_vectors.py", "pages/embeddings.py", "pages/hidden_state.py", "pages/unrolled.py",
-           "pages/gradients.py", "pages/gates.py", "pages/live_demo.py"]
+LESSONS = ["lessons/text_to_vectors.py", "lessons/embeddings.py", "lessons/hidden_state.py", "lessons/unrolled.py",
+           "lessons/gradients.py", "lessons/gates.py", "lessons/live_demo.py"]
 
 
 @pytest.fixture
@@ -109,9 +109,9 @@ def test_a_broken_file_is_a_message_on_every_page_and_the_rest_works(models, how
         at = open_app(page, lang="en")
         assert not at.exception, (page, at.exception)
         shown = texts(at)
-        if page in ("pages/text_to_vectors.py", "pages/embeddings.py", "pages/live_demo.py"):
+        if page in ("lessons/text_to_vectors.py", "lessons/embeddings.py", "lessons/live_demo.py"):
             assert "model cannot be used" in shown, page
-    demo = open_app("pages/live_demo.py", lang="en", sentence="a wonderful film")
+    demo = open_app("lessons/live_demo.py", lang="en", sentence="a wonderful film")
     expected = [] if how == "unreadable vocabulary" else ["SimpleRNN", "GRU"]  # the English models share it
     assert [m.label for m in demo.metric] == expected  # the other models answer
 
@@ -155,7 +155,7 @@ LONG = "ﷺ" * 2000  # NFKC turns each into a long phrase: about 6,000 tokens fr
 def test_a_2000_character_link_is_bounded_on_lesson_1():
     from ui.state import MAX_TOKENS
 
-    at = open_app("pages/text_to_vectors.py", sentence=LONG)
+    at = open_app("lessons/text_to_vectors.py", sentence=LONG)
     assert not at.exception
     from ui import compute  # the view behind the page: every array bounded by the lesson's limits
 

@@ -24,13 +24,13 @@ NUMBERISH = st.one_of(st.integers(-10**12, 10**12).map(str), st.floats(allow_nan
                       st.sampled_from(["", "1e999", "-0", "0x10", "nan", "inf", "true", "[]", "１２"]))
 PARAM_VALUES = st.one_of(TEXT, NUMBERISH)
 TEXT_BOXES = {  # page: (widget kind, key)
-    "pages/text_to_vectors.py": [("text_area", "text_lines")],
-    "pages/embeddings.py": [("text_input", "emb_sentence"), ("text_input", "emb_query")],
-    "pages/hidden_state.py": [("text_input", "step_sentence")],
-    "pages/unrolled.py": [("text_input", "unroll_sentence"), ("text_input", "lm_prefix")],
-    "pages/gradients.py": [("text_input", "grad_sentence")],
-    "pages/gates.py": [("text_input", "gates_sentence")],
-    "pages/live_demo.py": [("text_area", "demo_text")],
+    "lessons/text_to_vectors.py": [("text_area", "text_lines")],
+    "lessons/embeddings.py": [("text_input", "emb_sentence"), ("text_input", "emb_query")],
+    "lessons/hidden_state.py": [("text_input", "step_sentence")],
+    "lessons/unrolled.py": [("text_input", "unroll_sentence"), ("text_input", "lm_prefix")],
+    "lessons/gradients.py": [("text_input", "grad_sentence")],
+    "lessons/gates.py": [("text_input", "gates_sentence")],
+    "lessons/live_demo.py": [("text_area", "demo_text")],
 }
 SETTINGS = settings(max_examples=12, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -21,7 +21,7 @@ def test_every_key_has_both_languages():
 
 def test_every_key_used_in_code_exists():
     used = set()
-    sources = [*Path(ROOT, "pages").glob("*.py"), *Path(ROOT, "ui").rglob("*.py"), Path(ROOT, "app.py")]
+    sources = [*Path(ROOT, "lessons").glob("*.py"), *Path(ROOT, "ui").rglob("*.py"), Path(ROOT, "app.py")]
     for path in (p for p in sources if p.name != "i18n.py" and p.parent.name != "strings"):
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no t('...') calls found: the scan is broken"

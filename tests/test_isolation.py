@@ -48,7 +48,7 @@ def python_files(*folders: str) -> list[Path]:
     return [p for folder in folders for p in sorted((ROOT / folder).rglob("*.py"))]
 
 
-@pytest.mark.parametrize("folder", ["rnn_core", "ui", "pages", "classroom", "bench", "deploy"])
+@pytest.mark.parametrize("folder", ["rnn_core", "ui", "lessons", "classroom", "bench", "deploy"])
 def test_tensorflow_only_in_training_and_workers(folder):
     offenders = [str(p.relative_to(ROOT)) for p in python_files(folder) if imports_in(p) & {"tensorflow", "keras"}]
     if folder == "bench":  # the benchmark compares against Keras in its own child processes only
@@ -62,8 +62,8 @@ def test_ui_holds_no_processes_or_servers():
 
 
 def test_pages_import_only_ui_rnn_core_and_libraries():
-    for path in python_files("pages"):
-        assert not imports_in(path) & {"pages", "training", "workers", "classroom", "tensorflow", "keras"}, path
+    for path in python_files("lessons"):
+        assert not imports_in(path) & {"lessons", "training", "workers", "classroom", "tensorflow", "keras"}, path
 
 
 def test_the_rules_can_fail(tmp_path):

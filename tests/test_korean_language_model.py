@@ -17,9 +17,9 @@ from ui import compute
 from ui.compute_korean import next_token_label
 from ui.i18n import STRINGS
 
-UNROLLED = "pages/unrolled.py"
-MOVED = 0.05  # pages/unrolled.py's threshold
-DEFAULT_PAIR = ("처음엔 지루했는데 결말이", "처음부터 재밌었는데 결말이")  # pages/unrolled.py's Korean pair
+UNROLLED = "lessons/unrolled.py"
+MOVED = 0.05  # lessons/unrolled.py's threshold
+DEFAULT_PAIR = ("처음엔 지루했는데 결말이", "처음부터 재밌었는데 결말이")  # lessons/unrolled.py's Korean pair
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Lesson 1's Korean view (ui.compute_korean, pages/text_to_vectors.py in Korean): the four cuts of the learner's
+"""Lesson 1's Korean view (ui.compute_korean, lessons/text_to_vectors.py in Korean): the four cuts of the learner's
 sentence, the claims computed from the cards and vocabularies (they fail when inverted), odd input, and the page
 in AppTest in both languages."""
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ui.compute_korean import EXAMPLES, STEM, VIEW_CHARS, korean_view
 from ui.i18n import STRINGS
 
 APP = str(ROOT / "app.py")
-PAGE = "pages/text_to_vectors.py"
+PAGE = "lessons/text_to_vectors.py"
 ODD = ("", "   ", "🙂" * 50, "<script>alert(1)</script> **굵게** [링크](javascript:x)", "a\x00b\x07c 영화\u200b가",
        "영화 movie 재밌다 fun 中文 ελληνικά 😀", "가" * 2000, "ㅋ" * 2000, "영화가 " * 400)
 

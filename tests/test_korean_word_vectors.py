@@ -23,7 +23,7 @@ from ui.compute import word_map
 from ui.i18n import STRINGS
 
 APP = str(ROOT / "app.py")
-PAGE = "pages/embeddings.py"
+PAGE = "lessons/embeddings.py"
 DEFAULT_WORDS = ("재밌/VA", "최악/NNG", "지루/XR", "감동/NNG", "배우/NNG", "재미있/VA")
 
 

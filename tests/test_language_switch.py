@@ -18,7 +18,7 @@ def test_script_of(text, script):
     assert script_of(text) == script
 
 
-@pytest.mark.parametrize("page", ["pages/hidden_state.py", "pages/unrolled.py", "pages/gates.py"])
+@pytest.mark.parametrize("page", ["lessons/hidden_state.py", "lessons/unrolled.py", "lessons/gates.py"])
 def test_an_english_sentence_on_a_korean_page_is_named_and_replaced(page):
     at = open_app(page, lang="ko", sentence="the movie was not fun")
     assert NOTICE["ko"] in texts(at)
@@ -31,19 +31,19 @@ def test_an_english_sentence_on_a_korean_page_is_named_and_replaced(page):
 
 @pytest.mark.parametrize("lang,text", [("ko", "영화가 정말 재밌어요"), ("en", "the movie was not fun")])
 def test_a_sentence_in_the_pages_language_gets_no_notice(lang, text):
-    at = open_app("pages/hidden_state.py", lang=lang, sentence=text)
+    at = open_app("lessons/hidden_state.py", lang=lang, sentence=text)
     assert NOTICE["ko"] not in texts(at) and NOTICE["en"] not in texts(at)
     assert not [b for b in at.button if b.key and b.key.endswith("_default")]
 
 
 def test_a_korean_sentence_on_an_english_page_is_named():
-    at = open_app("pages/hidden_state.py", lang="en", sentence="영화가 정말 재밌어요")
+    at = open_app("lessons/hidden_state.py", lang="en", sentence="영화가 정말 재밌어요")
     assert NOTICE["en"] in texts(at)
 
 
 @pytest.mark.parametrize("key", ["lm_prefix_ko", "lm_first_ko", "lm_second_ko"])
 def test_an_english_prefix_in_a_korean_language_model_box_is_named_and_replaced(key):
-    at = open_app("pages/unrolled.py", lang="ko")
+    at = open_app("lessons/unrolled.py", lang="ko")
     assert NOTICE["ko"] not in texts(at)  # the Korean examples
     at.session_state[key] = "the movie is"
     at.session_state["lang"] = "ko"  # AppTest reruns a switched-to page without app.py's sidebar, which holds it

@@ -66,7 +66,7 @@ def artefacts(markdown: str) -> list[str]:
 
 def bold_wrapped_keys() -> set[str]:
     """Keys a page or ui module shows wrapped in bold: st.markdown(f"**{t('key', ...)}**")."""
-    sources = [*Path(ROOT, "pages").glob("*.py"), *Path(ROOT, "ui").rglob("*.py")]
+    sources = [*Path(ROOT, "lessons").glob("*.py"), *Path(ROOT, "ui").rglob("*.py")]
     return {key for path in sources
             for key in re.findall(r"""\*\*\{t\(\s*["']([a-z0-9_.]+)["']""", path.read_text(encoding="utf-8"))}
 

@@ -13,7 +13,7 @@ from ui import figures_playground as figs
 from ui import playground as pg
 from workers import trainer
 
-PAGE = "pages/playground.py"
+PAGE = "lessons/playground.py"
 EASY = {"ptask": "memory", "plen": "3", "punits": "8", "pcell": "gru", "plr": "0.03"}  # learned in ~50 steps
 
 

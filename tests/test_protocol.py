@@ -1,6 +1,7 @@
 """What the server does with requests a browser can send, played over Streamlit's own websocket protocol.
 
-A deep link as the very first request of a fresh server runs the whole app (ui/__init__.py).
+A deep link as the very first request of a fresh server runs the whole app, without a "Page not found" box (the
+lessons' folder is not named pages/: ui/pages.py).
 
 A timed fragment's rerun that arrives with the previous page's hash must not leave the page blank. The race,
 as a browser meets it: the server switches page (a student following the teacher, a click in the navigation)
@@ -112,13 +113,16 @@ def headings(messages: list[ForwardMsg]) -> list[str]:
 
 
 def test_a_deep_link_as_a_fresh_servers_first_request_runs_the_app():
-    """/unrolled?lang=ko first: the lesson in Korean with the app's sidebar, not pages/unrolled.py alone."""
+    """/hidden-state?lang=ko first: the lesson in Korean with the app's sidebar (not lessons/hidden_state.py
+    alone), and no "Page not found" box over it (a folder named pages/ made Streamlit look the page up among its
+    files, where lesson 3 is hidden_state)."""
     with streamlit_server() as url:
         for _ in range(2):  # the first visitor and the next one
-            messages = first_run(url, "unrolled", "lang=ko")
-            assert STRINGS["unroll.title"][1] in headings(messages)
+            messages = first_run(url, "hidden-state", "lang=ko")
+            assert STRINGS["step.title"][1] in headings(messages)
             radios = [m.delta.new_element.radio.id for m in messages if m.WhichOneof("type") == "delta"]
             assert any(r.endswith("-lang") for r in radios), "no language switch: the page ran without app.py"
+            assert not [m for m in messages if m.WhichOneof("type") == "page_not_found"], "a 'Page not found' box"
 
 
 def test_a_stale_fragment_run_redraws_the_page_that_was_drawn(server):

@@ -32,7 +32,7 @@ def test_every_lesson_asks_three_questions_and_reveals_after_an_answer(page, lan
 
 def test_answers_follow_the_settings():
     """Lesson 3's parameter count is D(d + D + 1) for the sliders' current values, and a wrong pick says so."""
-    at = open_app("pages/hidden_state.py")
+    at = open_app("lessons/hidden_state.py")
     for d, D in ((2, 5), (8, 1)):
         at.slider(key="step_d").set_value(d).run()
         at.slider(key="step_units").set_value(D).run()
@@ -45,7 +45,7 @@ def test_answers_follow_the_settings():
 
 
 def test_gradient_question_follows_the_spectral_radius():
-    at = open_app("pages/gradients.py", rho="2.5", act="linear")
+    at = open_app("lessons/gradients.py", rho="2.5", act="linear")
     assert "explodes" in str(quiz_radios(at)[0].label) or "explodes" in " ".join(quiz_radios(at)[0].options)
     q = quiz_radios(at)[0]
     q.set_value(q.options.index("it explodes (above 100)")).run()

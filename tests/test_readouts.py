@@ -71,7 +71,7 @@ def test_the_cards_test_accuracy_holds_on_a_fresh_sample(base):
                                            ("ko", ""), ("ko", "배우는 좋은데 스토리가 엉망이다")])
 def test_the_page_says_what_the_three_heads_say(lang, sentence):
     base = f"{lang}-rnn"
-    at = open_app("pages/unrolled.py", lang=lang, **({"sentence": sentence} if sentence else {}))
+    at = open_app("lessons/unrolled.py", lang=lang, **({"sentence": sentence} if sentence else {}))
     first = sentence or {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}[lang]
     _, p = numpy_readouts(base, [first])
     word = {"pos": STRINGS["quiz.positive"][lang == "ko"], "neg": STRINGS["quiz.negative"][lang == "ko"]}

@@ -168,7 +168,7 @@ def constant_strings(path: Path) -> list[str]:
 def test_examples_defaults_and_strings_are_clean():
     from ui.i18n import STRINGS
 
-    texts = [s for path in sorted((ROOT / "pages").glob("*.py")) for s in constant_strings(path)]
+    texts = [s for path in sorted((ROOT / "lessons").glob("*.py")) for s in constant_strings(path)]
     assert any("영화" in s for s in texts), "no Korean example found: the scan is broken"
     for path in sorted((ROOT / "training" / "short_sentences").glob("*.tsv")):
         texts += [line.split("\t")[-1] for line in path.read_text(encoding="utf-8").splitlines()

@@ -29,14 +29,14 @@ def test_interleaved_sessions_keep_their_own_state():
     students = {"wonderful": (open_app(), 3), "dreadful": (open_app(), 7)}
     for round_ in range(2):
         for word, (at, unit) in students.items():
-            at.switch_page("pages/live_demo.py").run()
+            at.switch_page("lessons/live_demo.py").run()
             at.text_area(key="demo_text").set_value(f"a {word} film {round_}").run()
         for word, (at, unit) in students.items():
             other = next(w for w in students if w != word)
             tokens = str(at.dataframe[0].value.to_dict())
             assert word in tokens and other not in tokens and other not in texts(at)
             assert word in str(at.query_params["sentence"])
-            at.switch_page("pages/gates.py").run()
+            at.switch_page("lessons/gates.py").run()
             at.number_input(key="gates_unit_LSTM").set_value(unit).run()
         for word, (at, unit) in students.items():
             assert at.number_input(key="gates_unit_LSTM").value == unit and not at.exception

@@ -9,7 +9,7 @@ def link_of(at) -> str:
 
 
 def test_the_link_follows_next_and_keeps_korean_readable():
-    at = open_app("pages/hidden_state.py", lang="ko", sentence="그 영화 정말 재밌다")
+    at = open_app("lessons/hidden_state.py", lang="ko", sentence="그 영화 정말 재밌다")
     assert "sentence=그 영화" not in link_of(at) and "sentence=그%20영화%20정말%20재밌다" in link_of(at)
     at.button(key="step_next").click().run()
     assert "step=2" in link_of(at)
@@ -19,13 +19,13 @@ def test_the_link_follows_next_and_keeps_korean_readable():
 
 def test_the_link_uses_the_public_address(monkeypatch):
     monkeypatch.setenv("RNNLAB_PUBLIC_URL", "https://rnn.school.example/lab/")
-    at = open_app("pages/hidden_state.py")
+    at = open_app("lessons/hidden_state.py")
     assert link_of(at).startswith("https://rnn.school.example/lab/hidden-state?")
     assert "localhost" not in link_of(at) and "127.0.0.1" not in link_of(at)
 
 
 def test_reset_brings_every_control_back():
-    at = open_app("pages/hidden_state.py", d="7", units="6", lang="ko")
+    at = open_app("lessons/hidden_state.py", d="7", units="6", lang="ko")
     assert at.slider(key="step_d").value == 7
     next(b for b in at.sidebar.button if "기본값" in b.label).click().run()
     assert not at.exception
@@ -34,6 +34,6 @@ def test_reset_brings_every_control_back():
 
 
 def test_a_link_too_long_for_a_qr_code_says_so():
-    at = open_app("pages/live_demo.py", sentence="great movie " * 160)
+    at = open_app("lessons/live_demo.py", sentence="great movie " * 160)
     assert not at.exception
     assert any("too dense for a QR code" in str(i.value) for i in at.sidebar.info)

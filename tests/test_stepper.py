@@ -6,10 +6,10 @@ import pytest
 from tests.test_app_pages import open_app, texts
 
 STEPPED = {  # page: (stepper key, URL values, counter text at step 2, counter text at step 3)
-    "pages/hidden_state.py": ("step", {"sentence": "the movie is fun"}, "Step t = 2", "Step t = 3"),
-    "pages/unrolled.py": ("unroll", {"sentence": "the movie was not fun."}, "Step 2 of 5", "Step 3 of 5"),
-    "pages/gradients.py": ("grad_k", {"steps": "30"}, "2 steps back", "3 steps back"),
-    "pages/gates.py": ("gates_LSTM", {"sentence": "the story was slow but the ending was wonderful"},
+    "lessons/hidden_state.py": ("step", {"sentence": "the movie is fun"}, "Step t = 2", "Step t = 3"),
+    "lessons/unrolled.py": ("unroll", {"sentence": "the movie was not fun."}, "Step 2 of 5", "Step 3 of 5"),
+    "lessons/gradients.py": ("grad_k", {"steps": "30"}, "2 steps back", "3 steps back"),
+    "lessons/gates.py": ("gates_LSTM", {"sentence": "the story was slow but the ending was wonderful"},
                        "Word 2 of 9", "Word 3 of 9"),
 }
 

@@ -11,7 +11,7 @@ from tests.test_app_pages import open_app, texts
 from ui.compute_tagger import train_reviews
 from ui.i18n import STRINGS
 
-UNROLLED = "pages/unrolled.py"
+UNROLLED = "lessons/unrolled.py"
 SENTENCES = ("이 영화가 최고이다", "나는 이 영화가 좋아요", "배우가 연기를 잘했다", "ㅋㅋㅋ 진짜 재밌다!!", "정말 지루해서 잤어요")
 
 

@@ -38,6 +38,16 @@ KOREAN_CSS = """<style>
 [data-testid="stAlertContentInfo"], [data-testid="stTable"], [data-testid="stHeading"], [data-testid="stText"],
 [data-testid="stSidebarNav"], button, h1, h2, h3, p, li { word-break: keep-all !important; overflow-wrap: break-word; }
 </style>"""
+FIT_CSS = """<style>
+.katex-display { padding: 0 4px; }  /* an aligned formula's rows reach 2 px past its box (KaTeX's vlist), which
+   made the box scroll sideways: a scrolling box a keyboard cannot reach (axe) */
+@media (max-width: 640px) {  /* a phone: a wide table (the demo's limits) and the formulas fit the screen
+                              instead of scrolling sideways (a scrolling box a keyboard cannot reach, says axe) */
+  [data-testid="stTable"] table { font-size: 0.8rem; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.25rem 0.3rem !important; }
+  .katex-display > .katex { font-size: 1.05em; }  /* KaTeX's 1.21em: the gates' worked lines fit, with room */
+}
+</style>"""
 T = TypeVar("T")
 MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting, at least: with its controls, inside 1280x720
 MAIN_MARGIN = 16  # px kept free under a presenting main_view
@@ -67,6 +77,7 @@ def sidebar() -> None:
     state.write(lang=st.session_state.lang, present=st.session_state.present)
     if st.session_state.lang == "ko":  # Korean wraps between words (어절), never inside one
         st.html(KOREAN_CSS)
+    st.html(FIT_CSS)
     if st.session_state.present:
         st.html(PRESENTATION_CSS)
 

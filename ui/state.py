@@ -69,7 +69,7 @@ PARAMS: dict[str, Param] = {
     "maxlen": Param(int, 10, 1, 40),
     "padding": Param(str, "pre", choices=("pre", "post")),
     "truncating": Param(str, "pre", choices=("pre", "post")),
-    # lesson 8 (pages/playground.py), with "seed" above: the run a link reproduces
+    # lesson 8 (lessons/playground.py), with "seed" above: the run a link reproduces
     "ptask": Param(str, "memory", choices=("memory", "adding", "parity", "next")),
     "pcell": Param(str, "lstm", choices=("rnn", "lstm", "gru")),
     "punits": Param(int, 16, 1, 32),

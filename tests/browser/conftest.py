@@ -14,7 +14,7 @@ from deploy.replicas import CHROMIUM, CHROMIUM_FLAGS, streamlit_server
 from tests.conftest import ROOT
 
 SHOTS = ROOT / "build" / "screenshots"
-SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
+SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080), "390x844": (390, 844)}  # projectors, a phone
 OUTSIDE: dict[int, list[str]] = {}  # by page: every request a page made beyond this machine (there must be none)
 
 
@@ -41,20 +41,15 @@ def browser():
 
 @pytest.fixture(scope="session")
 def app(server, browser):
-    """The server's base URL, after one visit to the home page.
-
-    Streamlit registers st.navigation's pages only when the entry script first runs, so the very first
-    session after a start that opens a deep link gets a spurious "Page not found" modal over the right
-    page (streamlit/streamlit#8860). One visit first, as a health check after a deploy would do.
-    """
-    context, _ = open_page(browser, server, SIZES["1280x720"])
-    context.close()
+    """The server's base URL (no visit first: a deep link works as the first visit, tests/test_protocol.py)."""
     return server
 
 
 def open_page(browser, url: str, size: tuple[int, int]):
-    """A fresh context (its own session) at ``url``, once the script has finished running."""
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    """A fresh context (its own session) at ``url``, once the script has finished running (a phone below 500 px
+    wide: touch, no mouse)."""
+    phone = size[0] < 500
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, is_mobile=phone, has_touch=phone)
     page = context.new_page()
     page.on("request", lambda r: r.url.split("/")[2].split(":")[0] not in ("127.0.0.1", "localhost")
             and r.url.startswith("http") and OUTSIDE.setdefault(id(page), []).append(r.url))

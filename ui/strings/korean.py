@@ -155,7 +155,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "or cuts them into odd pieces, and such forms show up among the neighbours too.",
         "리뷰에는 ‘재밋’, ‘잼씀’처럼 소리 나는 대로 쓴 말이 많습니다. 형태소 분석기가 이런 말을 따로 된 명사로 읽거나 "
         "어색하게 자르기도 해서, 그런 형태도 이웃에 나옵니다."),
-    # lesson 4 in Korean: ko-lm, the next Kiwi morpheme after a Korean prefix (pages/unrolled.py)
+    # lesson 4 in Korean: ko-lm, the next Kiwi morpheme after a Korean prefix (lessons/unrolled.py)
     "unroll.ko_lm_title": ("A language model: “이 영화 정말 ___”", "언어 모델: 다음에 올 토큰 맞히기"),
     "unroll.ko_lm_body": (
         "A many-to-many RNN (an LSTM with {units} units) trained on NSMC movie reviews, cut into morphemes by "

@@ -74,12 +74,23 @@ def lstm_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
     v = {k: float(view.values[k][step, unit]) for k in ("i", "f", "g", "o", "c", "tanh_c", "h")}
     v["c_prev"] = float(view.values["c"][step - 1, unit]) if step > 0 else 0.0
     st.markdown(f"**{t('gates.formulas', unit=unit + 1, word=view.tokens[step])}**")
-    st.latex(rf"f_t = \sigma(x_t W_{{xf}} + h_{{t-1}} W_{{hf}} + b_f) = {v['f']:.3f},\quad "
-             rf"i_t = {v['i']:.3f},\quad g_t = \tanh(\cdots) = {v['g']:+.3f},\quad o_t = {v['o']:.3f}")
-    st.latex(rf"c_t = f_t c_{{t-1}} + i_t g_t = {v['f']:.3f}\cdot({v['c_prev']:+.3f}) + {v['i']:.3f}\cdot"
-             rf"({v['g']:+.3f}) = {v['c']:+.3f}")
-    st.latex(rf"h_t = o_t \tanh(c_t) = {v['o']:.3f}\cdot\tanh({v['c']:+.3f}) = {v['o']:.3f}\cdot({v['tanh_c']:+.3f})"
-             rf" = {v['h']:+.3f}")
+    # one short line each (aligned on "="): a phone's screen holds every line without a sideways scroll
+    st.latex(rf"""\begin{{aligned}}
+        f_t &= \sigma(x_t W_{{xf}} + h_{{t-1}} W_{{hf}} + b_f) = {v['f']:.3f} \\
+        i_t &= \sigma(\cdots) = {v['i']:.3f} \\
+        g_t &= \tanh(\cdots) = {v['g']:+.3f} \\
+        o_t &= \sigma(\cdots) = {v['o']:.3f}
+        \end{{aligned}}""")
+    st.latex(rf"""\begin{{aligned}}
+        c_t &= f_t\,c_{{t-1}} + i_t\,g_t \\
+            &= {v['f']:.3f}\cdot({v['c_prev']:+.3f}) + {v['i']:.3f}\cdot({v['g']:+.3f}) \\
+            &= {v['c']:+.3f}
+        \end{{aligned}}""")
+    st.latex(rf"""\begin{{aligned}}
+        h_t &= o_t \tanh(c_t) \\
+            &= {v['o']:.3f}\cdot\tanh({v['c']:+.3f}) \\
+            &= {v['o']:.3f}\cdot({v['tanh_c']:+.3f}) = {v['h']:+.3f}
+        \end{{aligned}}""")
     st.subheader(t("gates.belt"))
     chart(figures.conveyor_belt(v, big))
     st.caption(t("gates.belt_caption"))
