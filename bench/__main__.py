@@ -15,7 +15,9 @@ Writes build/bench.json. ``python -m bench training`` runs part 3 alone; ``pytho
 normal class of 30 and then 25 learners beside 5 hostile sessions (the worst links, the heaviest settings and
 new trainings without pause) on one server, with the ratio of their p95 (build/bench-hostile.json);
 ``python -m bench classroom`` runs a class of 30 answering a poll and posting to the wall, on SQLite in one
-process and on PostgreSQL from two processes (build/bench-classroom.json).
+process and on PostgreSQL from two processes (build/bench-classroom.json); ``python -m bench felt`` times, in
+Chromium, a step, a slider move and a typed sentence on every lesson to the page settled, beside a one-widget page
+(bench/felt.py, build/bench-felt.json).
 """
 from __future__ import annotations
 
@@ -47,16 +49,16 @@ def timed(fn, repeat: int) -> list[float]:
 
 
 WIDGET_MOVES = {  # page: (widget kind, key, values cycled through)
-    "pages/text_to_vectors.py": ("slider", "text_maxlen", [4, 8, 12, 16, 20, 24]),
-    "pages/embeddings.py": ("text_input", "emb_query", ["great", "actor", "funny", "horror", "bad"]),
-    "pages/hidden_state.py": ("slider", "step_d", [2, 3, 4, 5, 6, 7]),
-    "pages/unrolled.py": ("select_slider", "unroll_t", [1, 2, 3, 4, 5]),
-    "pages/gradients.py": ("slider", "grad_rho", [0.5, 0.9, 1.3, 2.0, 2.5]),
-    "pages/gates.py": ("number_input", "gates_unit_LSTM", [1, 2, 3, 4, 5]),
-    "pages/live_demo.py": ("text_area", "demo_text", ["the movie was not fun.", "not bad at all",
+    "lessons/text_to_vectors.py": ("slider", "text_maxlen", [4, 8, 12, 16, 20, 24]),
+    "lessons/embeddings.py": ("text_input", "emb_query", ["great", "actor", "funny", "horror", "bad"]),
+    "lessons/hidden_state.py": ("slider", "step_d", [2, 3, 4, 5, 6, 7]),
+    "lessons/unrolled.py": ("select_slider", "unroll_t", [1, 2, 3, 4, 5]),
+    "lessons/gradients.py": ("slider", "grad_rho", [0.5, 0.9, 1.3, 2.0, 2.5]),
+    "lessons/gates.py": ("number_input", "gates_unit_LSTM", [1, 2, 3, 4, 5]),
+    "lessons/live_demo.py": ("text_area", "demo_text", ["the movie was not fun.", "not bad at all",
                                                       "the cast is good but the script is awful",
                                                       "i loved every minute of it", "what a waste of time"]),
-    "pages/playground.py": ("slider", "pg_units", [8, 12, 16, 20, 24]),  # a new run each time: weights, first step
+    "lessons/playground.py": ("slider", "pg_units", [8, 12, 16, 20, 24]),  # a new run each time: weights, first step
 }
 
 
@@ -204,7 +206,7 @@ def training() -> dict:
 def verdicts(report: dict) -> list[tuple[str, str, bool]]:
     """(target, measured, met) for each target of the issue, from the report."""
     server, reruns, demo_ = report["server"], report["lesson_rerun"], report["demo"]
-    lessons = {k: v for k, v in reruns.items() if k.startswith("pages/")}
+    lessons = {k: v for k, v in reruns.items() if k.startswith("lessons/")}
     worst = max(lessons, key=lambda k: lessons[k]["p95_ms"])
     verdict = demo_["numpy_full_answer (verdict per word + push per word)"]
     cold = server["cold_start"]["home_page_rendered_s"]
@@ -256,6 +258,14 @@ def main() -> None:
         print(json.dumps(part, indent=2))
         (ROOT / "build").mkdir(exist_ok=True)
         (ROOT / "build" / "bench-hostile.json").write_text(json.dumps(part, indent=2))
+        return
+    if sys.argv[1:] == ["felt"]:  # issue 15: a learner's action to the page settled in Chromium, beside the floor
+        from bench import felt
+
+        part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, **felt.run()}
+        print(json.dumps(part, indent=2))
+        (ROOT / "build").mkdir(exist_ok=True)
+        (ROOT / "build" / "bench-felt.json").write_text(json.dumps(part, indent=2))
         return
     if sys.argv[1:] == ["training"]:
         part = {"machine": {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()}, **training()}

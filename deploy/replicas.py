@@ -58,8 +58,10 @@ def tail(proc: subprocess.Popen, chars: int = 2000) -> str:
 
 
 @contextlib.contextmanager
-def streamlit_process(port: int | None = None, env: dict | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`streamlit run app.py` on 127.0.0.1; yields (base URL, process) once healthy, stops it afterwards.
+def streamlit_process(port: int | None = None, env: dict | None = None, script: str = "app.py"
+                      ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run app.py` (or ``script``) on 127.0.0.1; yields (base URL, process) once healthy, stops it
+    afterwards.
 
     What the server prints goes to a log file (``proc.log_path``, kept in $RNNLAB_SERVER_LOGS if set), never
     to a pipe: a pipe nobody reads fills up and then blocks the server in the middle of a page."""
@@ -69,7 +71,7 @@ def streamlit_process(port: int | None = None, env: dict | None = None) -> Itera
     log_path = Path(folder) / f"rnnlab-streamlit-{port}.log"
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address",
              "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
             env=os.environ | {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"} | (env or {}),
             stdout=log, stderr=subprocess.STDOUT)
