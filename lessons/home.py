@@ -10,8 +10,9 @@ show_param_notices()
 st.markdown(f"### {t('app.tagline')}")
 st.write(t("home.intro"))
 st.header(t("home.map"))
-columns = st.columns(2)
 for k, lesson in enumerate(LESSONS):
+    if k % 2 == 0:  # one row of two cards at a time: a phone stacks them in order (1, 2, 3, ...), not 1, 3, 5, 7, 2
+        columns = st.columns(2)
     with columns[k % 2].container(border=True):
         st.markdown(f"#### {t(f'lesson.{lesson}.title')}")
         st.write(t(f"lesson.{lesson}.body"))

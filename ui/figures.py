@@ -310,8 +310,8 @@ def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
     tanh_c = v["tanh_c"]
     boxes = [  # (x, y, text, colour)
         (0.0, 1.0, f"c<sub>t-1</sub><br>{v['c_prev']:+.3f}", "#E8E8E8"),
-        (2.0, 1.0, f"× f = {v['f']:.3f}<br>{v['f'] * v['c_prev']:+.3f}", "#56B4E9"),
-        (4.0, 1.0, f"+ i·g = {v['i']:.2f}·{v['g']:+.2f}<br>{v['i'] * v['g']:+.3f}", "#E69F00"),
+        (2.0, 1.0, f"× f<br>{v['f']:.3f}<br>= {v['f'] * v['c_prev']:+.3f}", "#56B4E9"),  # narrow: a phone's
+        (4.0, 1.0, f"+ i·g<br>{v['i']:.2f}·({v['g']:+.2f})<br>= {v['i'] * v['g']:+.3f}", "#E69F00"),  # boxes fit
         (6.0, 1.0, f"c<sub>t</sub><br>{v['c']:+.3f}", "#E8E8E8"),
         (6.0, 0.0, f"tanh(c<sub>t</sub>)<br>{tanh_c:+.3f}", "#FFFFFF"),
         (8.0, 0.0, f"× o = {v['o']:.3f}<br>h<sub>t</sub> = {v['h']:+.3f}", "#009E73"),

@@ -204,8 +204,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "adjusted ({E} in the shipped {model} model, whose rows your sentence gets). Every vector below is a real "
         "one: the map and the neighbours use the vectors you choose.",
         "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 이 행은 학습으로 조정된 숫자로 이루어진 밀집 벡터입니다 (배포된 {model} "
-        "모델에서는 {E}개이며, 내 문장의 행도 이 모델에서 가져옵니다). 아래 벡터는 모두 실제 벡터이고, 지도와 이웃은 "
-        "고른 벡터로 그립니다."),
+        "모델에서는 {E}차원, 즉 숫자 {E}개이며, 내 문장의 행도 이 모델에서 가져옵니다). 아래 벡터는 모두 실제 벡터이고, "
+        "지도와 이웃은 위에서 고른 벡터 종류로 그립니다."),
     "emb.honest": (
         "These vectors were trained to tell positive from negative reviews, so words end up close when they push "
         "the verdict the same way (great, excellent, wonderful), not when they mean similar things. City names or "
@@ -252,7 +252,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.intro": (
         "An RNN is a single layer used again and again. At every time step it reads one input vector x_t "
         "and its own previous output h_{t-1}, its memory, and produces a new hidden state h_t.",
-        "RNN은 하나의 층을 반복해서 쓰는 구조입니다. 매 시점마다 입력 벡터 x_t와 자신의 직전 출력 h_{t-1}"
+        "RNN은 하나의 층을 반복해서 쓰는 구조입니다. 시점마다 입력 벡터 x_t와 자신의 직전 출력 h_{t-1}"
         "(기억)을 읽어 새 은닉 상태 h_t를 만듭니다."),
     "step.sentence": ("Sentence", "문장"),
     "step.sentence_help": ("Each word becomes one time step.", "단어 하나가 한 시점이 됩니다."),
@@ -806,9 +806,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "runs through time, and three gates, numbers between 0 and 1 computed from x_t and h_(t-1), that decide "
         "what to erase (forget gate f), what to write (input gate i, with the candidate g) and what to show "
         "(output gate o). These are the real gates of the trained sentiment models on your sentence.",
-        "일반 RNN은 매 시점 기억 전체를 다시 씁니다. LSTM은 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
-        "x_t와 h_(t-1)로 계산한 0과 1 사이의 값인 게이트 세 개를 더합니다. 무엇을 지울지(망각 게이트 f), 무엇을 "
-        "쓸지(입력 게이트 i와 후보 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 "
+        "일반 RNN은 매 시점 기억 전체를 다시 씁니다. LSTM에는 시간을 따라 흐르는 컨베이어 벨트인 셀 상태 c_t와, "
+        "x_t와 h_(t-1)로 계산한 0과 1 사이의 값인 게이트 세 개가 추가됩니다. 게이트는 무엇을 지울지(망각 게이트 f), "
+        "무엇을 쓸지(입력 게이트 i와 후보 g), 무엇을 내보낼지(출력 게이트 o)를 정합니다. 아래는 학습된 감성 모델이 "
         "내 문장에서 실제로 여닫은 게이트입니다."),
     "gates.sentence": ("Sentence", "문장"),
     "gates.empty": ("Type a sentence with at least one word the model can read.",
@@ -969,10 +969,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "demo.limits_body": ("Sentiment models trained on reviews learn which words go with which verdict, and how "
                          "order changes a little of that. They stumble on contrast (a 'but' that turns the verdict), "
                          "sarcasm (praise that means the opposite) and words they never saw. Here are such "
-                         "sentences with what a reader would say and what each model says.",
+                         "sentences with what a reader would say and what each model says. Each model's cell: right (✓) or "
+                         "wrong (✗), its verdict, then its p(positive).",
                          "리뷰로 학습한 감성 분석 모델은 어떤 단어가 어떤 판정과 함께 나오는지, 그리고 순서가 그것을 "
                          "얼마나 바꾸는지를 배웁니다. 그래서 대조(판정을 뒤집는 '하지만'), 반어(칭찬처럼 말하지만 실은 비난), 처음 "
-                         "보는 단어에서 자주 틀립니다. 아래는 그런 문장과, 사람이 읽은 판정, 각 모델의 판정입니다."),
+                         "보는 단어에서 자주 틀립니다. 아래는 그런 문장과, 사람이 읽은 판정, 각 모델의 판정입니다. 모델 칸에는 "
+                         "맞음(✓) 또는 틀림(✗), 모델의 판정, p(긍정)이 차례로 있습니다."),
     "demo.limits_kind": ("kind", "종류"),
     "demo.limits_reader": ("a reader says", "사람의 판정"),
     "demo.limits_sentence": ("sentence", "문장"),

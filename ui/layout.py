@@ -47,6 +47,9 @@ FIT_CSS = """<style>
   [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.25rem 0.3rem !important; }
   .katex-display > .katex { font-size: 1.05em; }  /* KaTeX's 1.21em: the gates' worked lines fit, with room */
 }
+@media (hover: none) {  /* a touch screen cannot move away to hide Plotly's toolbar, which covers legends */
+  .js-plotly-plot .modebar-container { display: none !important; }
+}
 </style>"""
 T = TypeVar("T")
 MAIN_HEIGHT = 240  # px of a lesson's main figure when presenting, at least: with its controls, inside 1280x720

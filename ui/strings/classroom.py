@@ -72,9 +72,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.wall": ("Class wall", "수업 게시판"),
     "wall.title": ("Class wall", "수업 게시판"),
     "wall.no_class": ("The wall works during a live class only: join one with its code, or start one, under Live "
-                      "class in the sidebar.",
+                      "class in the sidebar (on a phone, open it with » at the top left).",
                       "게시판은 실시간 수업 중에만 쓸 수 있습니다. 사이드바의 '실시간 수업'에서 코드로 참여하거나 수업을 "
-                      "시작하세요."),
+                      "시작하세요. 휴대폰에서는 왼쪽 위의 »를 눌러 사이드바를 엽니다."),
     "wall.teacher_intro": ("Students send sentences from their devices; the three trained models read each one. "
                            "Load a sentence to open it in a lesson on every screen.",
                            "학생들이 기기에서 문장을 보내면 학습된 세 모델이 문장마다 판정을 내립니다. "
