@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -51,11 +52,16 @@ def open_page(browser, url: str, size: tuple[int, int]):
     phone = size[0] < 500
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, is_mobile=phone, has_touch=phone)
     page = context.new_page()
-    page.on("request", lambda r: r.url.split("/")[2].split(":")[0] not in ("127.0.0.1", "localhost")
-            and r.url.startswith("http") and OUTSIDE.setdefault(id(page), []).append(r.url))
+    page.on("request", lambda r: beyond(r.url) and OUTSIDE.setdefault(id(page), []).append(r.url))
     page.goto(url, wait_until="domcontentloaded")
     settle(page)
     return context, page
+
+
+def beyond(url: str) -> bool:
+    """Whether a request for ``url`` leaves this machine (data: and blob: URLs never do)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.hostname not in ("127.0.0.1", "localhost")
 
 
 def settle(page, timeout: float = 60_000) -> None:
