@@ -8,10 +8,10 @@ import streamlit as st
 
 from rnn_core.scratch import numpy_rnn_loop
 from rnn_core.toy import INITS
-from ui import figures, state
+from ui import figures, matrices, state
 from ui.compute import MAX_STEP_WORDS, OneStep, notes_loop, one_step, parameter_count
 from ui.i18n import t
-from ui.layout import chart, lesson_header, main_height, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import chart, lesson_header, main_view, presenting, sentence_input, show_param_notices
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
@@ -41,16 +41,17 @@ def controls() -> tuple[str, int, int, int, str]:
 
 
 def step_figure(view: OneStep, t_index: int, big: bool) -> None:
-    """The equation with this step's real matrices."""
+    """The equation with this step's real matrices, every number in its cell."""
     cell, trace, words = view.cell, view.trace, view.words
     h_prev = trace.h[0, t_index - 1] if t_index > 0 else np.zeros(cell.units, np.float32)
-    panels = [("x<sub>t</sub>", view.xs[t_index][None]), ("· W<sub>x</sub>", cell.W_x),
-              ("+ h<sub>t-1</sub>", h_prev[None]), ("· W<sub>h</sub>", cell.W_h), ("+ b", cell.b[None]),
-              ("= z<sub>t</sub>", trace["z"][0, t_index][None]),
-              ("tanh → h<sub>t</sub>", trace.h[0, t_index][None])]
-    limit = float(max(1.0, max(np.abs(M).max() for _, M in panels)))
+    panels = [("", "x<sub>t</sub>", view.xs[t_index][None]), ("·", "W<sub>x</sub>", cell.W_x),
+              ("+", "h<sub>t−1</sub>", h_prev[None]), ("·", "W<sub>h</sub>", cell.W_h), ("+", "b", cell.b[None]),
+              ("=", "z<sub>t</sub>", trace["z"][0, t_index][None]),
+              ("tanh →", "h<sub>t</sub>", trace.h[0, t_index][None])]
+    limit = float(max(1.0, max(np.abs(M).max() for _, _, M in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
-    chart(figures.matrix_equation(panels, limit, big, t("gates.value"), main_height(big)), stretch=big)
+    hover = f"{t('hover.row')} {{row}}, {t('hover.column')} {{col}}: {{value}}"
+    st.html(matrices.matrix_equation(panels, limit, big, hover, t("gates.value")))
 
 
 def equations() -> None:

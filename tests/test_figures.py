@@ -18,14 +18,6 @@ def finite(fig) -> bool:
     return True
 
 
-def test_matrix_equation_has_one_panel_per_matrix():
-    panels = [("a", np.ones((1, 3))), ("b", np.arange(6.0).reshape(3, 2)), ("c", -np.ones((1, 2)))]
-    fig = figures.matrix_equation(panels, limit=5.0, big=True)
-    assert len(fig.data) == 3
-    np.testing.assert_array_equal(np.asarray(fig.data[1].z), panels[1][1])
-    assert fig.data[0].zmin == -5.0 and finite(fig)
-
-
 def test_states_heatmap_labels_rows_by_word():
     H = np.tanh(np.random.default_rng(0).standard_normal((4, 3)))
     fig = figures.time_by_unit(H, ["the", "movie", "is", "fun"], 2, "unit", "step")
@@ -48,7 +40,6 @@ def every_builder(big: bool) -> dict:
     tokens = ["the", "movie", "was", "not", "fun"]
     H = np.tanh(rng.standard_normal((5, 8))).astype(np.float32)
     return {
-        "matrix_equation": figures.matrix_equation([("x", H[:1]), ("W", H[:, :3])], 2.0, big),
         "time_by_unit signed": figures.time_by_unit(H, tokens, 1, "unit", "step", "h", True, big),
         "time_by_unit gates": figures.time_by_unit(H * H, tokens, None, "unit", "step", "f", False, big),
         "lines_over_tokens": figures.lines_over_tokens({"f": H[:, 0], "i": H[:, 1]}, tokens, "v", (-1, 1), big=big),

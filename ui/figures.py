@@ -53,41 +53,6 @@ def _cell_text(M: np.ndarray) -> bool:
     return M.size <= 120 and M.shape[-1] <= 12
 
 
-def matrix_equation(panels: Sequence[tuple[str, np.ndarray]], limit: float, big: bool = False,
-                    value_name: str = "value", height: float | None = None) -> go.Figure:
-    """Matrices side by side with square cells, e.g. x_t · W_x + h_{t-1} · W_h + b = z_t → h_t.
-
-    panels: (title, 2-D array) pairs, drawn left to right on one shared colour scale [-limit, limit].
-    The axes are laid out by hand in one layout dict: much faster than make_subplots, so a slider stays quick.
-    """
-    widths = np.array([M.shape[1] + 0.6 for _, M in panels])
-    gap = 0.025
-    usable = 1 - gap * (len(panels) - 1)
-    starts = np.concatenate([[0], np.cumsum(widths / widths.sum() * usable + gap)[:-1]])
-    traces, layout = [], {"annotations": []}
-    for k, ((title, M), x0, w) in enumerate(zip(panels, starts, widths / widths.sum() * usable), start=1):
-        rows, cols = M.shape
-        suffix = "" if k == 1 else str(k)
-        traces.append(dict(type="heatmap", 
-            z=M, x=list(range(1, cols + 1)), y=list(range(1, rows + 1)), zmin=-limit, zmax=limit, zmid=0,
-            colorscale=DIVERGING, showscale=(k == len(panels)), xgap=1, ygap=1, xaxis=f"x{suffix}",
-            yaxis=f"y{suffix}", texttemplate="%{z:.2f}" if _cell_text(M) else None,
-            textfont={"size": _font(big) - 2},
-            hovertemplate=f"{title}<br>{t('hover.row')} %{{y}}, {t('hover.column')} %{{x}}<br>{t('hover.value')} "
-                          f"%{{z:.5f}}<extra></extra>",
-            colorbar={"title": {"text": value_name}, "thickness": 14}))
-        layout[f"xaxis{suffix}"] = {"domain": [float(x0), float(x0 + w)], "anchor": f"y{suffix}",
-                                    "showticklabels": cols > 1, "dtick": 1, "constrain": "domain"}
-        layout[f"yaxis{suffix}"] = {"domain": [0, 0.88], "anchor": f"x{suffix}", "autorange": "reversed",
-                                    "scaleanchor": f"x{suffix}", "showticklabels": False, "constrain": "domain"}
-        layout["annotations"].append({"text": title, "x": float(x0 + w / 2), "y": 1.0, "xref": "paper",
-                                      "yref": "paper", "showarrow": False, "font": {"size": _font(big)}})
-    tallest = max(M.shape[0] for _, M in panels)
-    layout.update(height=_fit(160 + 38 * tallest * (1.4 if big else 1), height),
-                  margin={"l": 10, "r": 10, "t": 40, "b": 10}, font={"size": _font(big)})
-    return _figure(traces, layout)
-
-
 def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
                  value_name: str = "h", signed: bool = True, big: bool = False,
                  height: float | None = None, limits: tuple[float, float] | None = None) -> go.Figure:
@@ -144,7 +109,7 @@ def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_ti
                       y_range: tuple[float, float] | None = None, threshold: float | None = None,
                       big: bool = False, x_title: str = "token", height: float | None = None) -> go.Figure:
     """One line per named series over the tokens of a text: {name: values (T,)}."""
-    traces = [dict(type="scatter", 
+    traces = [dict(type="scatter",
         x=list(range(1, len(values) + 1)), y=values, name=name, mode="lines+markers",
         line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
         marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},

@@ -12,6 +12,7 @@ from ui.pages import PAGES
 
 LESSONS = [p for p in PAGES if p.lesson]
 REACH = 80  # px: how near the window's bottom edge a presenting main view ends
+FIGURES = ".js-plotly-plot, .rnn-eq"  # a main figure: a Plotly chart, or a row of matrices (ui.matrices)
 
 
 @pytest.mark.parametrize("lang,size", [("en", "1280x720"), ("ko", "1280x720"), ("en", "1920x1080")])
@@ -20,7 +21,8 @@ def test_main_figure_fits_the_projector(app, browser, page_info, lang, size):
     """?present=1: the lesson's main figure and its step controls fill the window down to near its bottom edge
     (within REACH px: main_view's ``above`` is measured where the title and controls take most room) and stay
     inside it, no scrolling; at 1920x1080 they take at least half of
-    its height, and the figure itself grows past its least height. Both languages at 1280x720, the tighter window
+    its height, and the figure itself grows past its least height (a row of matrices, which is wide, not tall:
+    across most of the width). Both languages at 1280x720, the tighter window
     (Korean labels are about as wide as English ones); English at 1920x1080. On the gates lesson, the GRU tab too."""
     width, height = SIZES[size]
     context, page = open_page(browser, f"{app}/{page_info.url_path}?lang={lang}&present=1", (width, height))
@@ -30,15 +32,23 @@ def test_main_figure_fits_the_projector(app, browser, page_info, lang, size):
             if selector.endswith("_gru"):
                 page.get_by_role("tab", name="GRU").click()
             view = page.locator(selector)
-            view.locator(".js-plotly-plot").first.wait_for(timeout=30_000)  # the figure is drawn, not a skeleton
+            view.locator(FIGURES).first.wait_for(timeout=30_000)  # the figure is drawn, not a skeleton
             settle(page)
             box = view.bounding_box()
-            figure = max((b for b in (f.bounding_box() for f in view.locator(".js-plotly-plot").all()) if b),
+            figure = max((b for b in (f.bounding_box() for f in view.locator(FIGURES).all()) if b),
                          key=lambda b: b["height"])
             assert box["y"] >= 0 and box["y"] + box["height"] <= height, (selector, box, height)
             assert box["y"] + box["height"] >= height - REACH, (selector, box, height)  # reaches down
+            assert figure["y"] + figure["height"] <= height, (selector, figure, height)  # the figure is seen whole
             if height >= 1080:
-                assert box["height"] >= height / 2 and figure["height"] > MAIN_HEIGHT + 100, (selector, box, figure)
+                assert box["height"] >= height / 2, (selector, box)
+                if view.locator(".rnn-eq").count():  # a row of matrices: as wide as the window allows
+                    used = view.locator(".rnn-eq .row").evaluate(
+                        "row => { const r = [...row.children].map(c => c.getBoundingClientRect());"
+                        " return Math.max(...r.map(b => b.right)) - Math.min(...r.map(b => b.left)); }")
+                    assert used >= 0.85 * box["width"], (selector, box, used)
+                else:  # a chart grows past its least height
+                    assert figure["height"] > MAIN_HEIGHT + 100, (selector, box, figure)
         if len(views) > 1:
             page.get_by_role("tab", name="LSTM").click()
             settle(page)

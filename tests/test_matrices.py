@@ -1,0 +1,57 @@
+"""The HTML matrix equation (ui.matrices): every number in its cell, colours on the shared scale, readable ink."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from ui import matrices
+from ui.figures import DIVERGING
+
+
+def cells(html: str) -> list[tuple[str, str, str]]:
+    """(background, ink, text) of every cell, in order."""
+    return re.findall(r'<span style="background:(rgb\([^)]*\));color:(#[0-9a-f]{6})" title="[^"]*">([^<]*)</span>',
+                      html)
+
+
+def test_every_value_is_in_its_cell_in_order():
+    rng = np.random.default_rng(0)
+    x, W = rng.standard_normal((1, 4)), rng.standard_normal((4, 3))
+    html = matrices.matrix_equation([("", "x", x), ("·", "W", W)], 3.0, False, "r{row} c{col}: {value}", "value")
+    texts = [text for _, _, text in cells(html)]
+    expected = [matrices.number(v) for v in np.concatenate([x.ravel(), W.ravel()])]
+    assert texts == expected and len(texts) == 16
+    assert "grid-template-columns:repeat(3,auto)" in html and "4×3" in html
+    assert f'title="r2 c3: {W[1, 2]:.5f}"' in html  # the tooltip: row and column from 1, five decimals
+
+
+def test_colours_follow_the_diverging_scale_and_ink_contrasts():
+    assert matrices.colour(-2.0, 2.0) == (5, 48, 97)  # the scale's ends (RdBu_r, as the Plotly heatmaps)
+    assert matrices.colour(2.0, 2.0) == (103, 0, 31) and matrices.colour(0.0, 2.0) == (247, 247, 247)
+    assert matrices.colour(9.0, 2.0) == matrices.colour(2.0, 2.0)  # clipped to the limit
+    assert DIVERGING[0][1] == "rgb(5,48,97)"
+    for value in np.linspace(-1, 1, 201):
+        rgb = matrices.colour(value, 1.0)
+        ink = (0.0 if matrices.ink(rgb) == "#000000" else 1.0)
+        bright, dark = sorted([matrices._luminance(rgb), ink], reverse=True)
+        assert (bright + 0.05) / (dark + 0.05) >= 4.5, (value, rgb)  # WCAG AA for text
+
+
+def test_numbers_use_a_true_minus_and_no_negative_zero():
+    assert [matrices.number(v) for v in (-0.18, -0.001, 0.0, 1.234)] == ["−0.18", "0.00", "0.00", "1.23"]
+
+
+def test_the_row_grows_with_the_window_only_when_presenting():
+    M = np.ones((2, 2))
+    assert "cqi" not in matrices.matrix_equation([("", "A", M)], 1.0, False, "{value}", "v")
+    big = matrices.matrix_equation([("", "A", M), ("+", "B", M)], 1.0, True, "{value}", "v")
+    assert re.search(r'<div class="row" style="font-size: clamp\(15px, min\(3\.4vh, [\d.]+cqi\), 40px\)">', big)
+    assert "<style>" not in big  # the CSS is drawn once per full run (ui.layout), not in a step's figure
+
+
+@pytest.mark.parametrize("limit", [0.0, -1.0, float("nan")])
+def test_a_bad_limit_is_refused(limit):
+    with pytest.raises(ValueError):
+        matrices.matrix_equation([("", "A", np.ones((1, 1)))], limit, False, "{value}", "v")
