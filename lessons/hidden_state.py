@@ -44,11 +44,11 @@ def step_figure(view: OneStep, t_index: int, big: bool) -> None:
     """The equation with this step's real matrices, every number in its cell."""
     cell, trace, words = view.cell, view.trace, view.words
     h_prev = trace.h[0, t_index - 1] if t_index > 0 else np.zeros(cell.units, np.float32)
-    panels = [("", "x<sub>t</sub>", view.xs[t_index][None]), ("·", "W<sub>x</sub>", cell.W_x),
-              ("+", "h<sub>t−1</sub>", h_prev[None]), ("·", "W<sub>h</sub>", cell.W_h), ("+", "b", cell.b[None]),
-              ("=", "z<sub>t</sub>", trace["z"][0, t_index][None]),
-              ("tanh →", "h<sub>t</sub>", trace.h[0, t_index][None])]
-    limit = float(max(1.0, max(np.abs(M).max() for _, _, M in panels)))
+    panels = [("", "x<sub>t</sub>", view.xs[t_index][None], "1×d"), ("·", "W<sub>x</sub>", cell.W_x, "d×D"),
+              ("+", "h<sub>t−1</sub>", h_prev[None], "1×D"), ("·", "W<sub>h</sub>", cell.W_h, "D×D"),
+              ("+", "b", cell.b[None], "1×D"), ("=", "z<sub>t</sub>", trace["z"][0, t_index][None], "1×D"),
+              ("tanh →", "h<sub>t</sub>", trace.h[0, t_index][None], "1×D")]
+    limit = float(max(1.0, max(np.abs(M).max() for _, _, M, _ in panels)))
     st.subheader(t("step.figure", t=t_index + 1, word=words[t_index]))
     hover = f"{t('hover.row')} {{row}}, {t('hover.column')} {{col}}: {{value}}"
     st.html(matrices.matrix_equation(panels, limit, big, hover, t("gates.value")))

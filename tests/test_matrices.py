@@ -19,11 +19,12 @@ def cells(html: str) -> list[tuple[str, str, str]]:
 def test_every_value_is_in_its_cell_in_order():
     rng = np.random.default_rng(0)
     x, W = rng.standard_normal((1, 4)), rng.standard_normal((4, 3))
-    html = matrices.matrix_equation([("", "x", x), ("·", "W", W)], 3.0, False, "r{row} c{col}: {value}", "value")
+    html = matrices.matrix_equation([("", "x", x, "1×d"), ("·", "W", W, "d×D")], 3.0, False, "r{row} c{col}: {value}",
+                                    "value")
     texts = [text for _, _, text in cells(html)]
     expected = [matrices.number(v) for v in np.concatenate([x.ravel(), W.ravel()])]
     assert texts == expected and len(texts) == 16
-    assert "grid-template-columns:repeat(3,auto)" in html and "4×3" in html
+    assert "grid-template-columns:repeat(3,auto)" in html and "4×3 (d×D)" in html
     assert f'title="r2 c3: {W[1, 2]:.5f}"' in html  # the tooltip: row and column from 1, five decimals
 
 
@@ -45,13 +46,22 @@ def test_numbers_use_a_true_minus_and_no_negative_zero():
 
 def test_the_row_grows_with_the_window_only_when_presenting():
     M = np.ones((2, 2))
-    assert "cqi" not in matrices.matrix_equation([("", "A", M)], 1.0, False, "{value}", "v")
-    big = matrices.matrix_equation([("", "A", M), ("+", "B", M)], 1.0, True, "{value}", "v")
-    assert re.search(r'<div class="row" style="font-size: clamp\(15px, min\(3\.4vh, [\d.]+cqi\), 40px\)">', big)
+    panels = [(op, name, M, "") for op, name in [("", "A"), ("+", "B"), ("·", "C"), ("=", "D")]]
+    assert "cqi" not in matrices.matrix_equation(panels, 1.0, False, "{value}", "v")
+    big = matrices.matrix_equation(panels, 1.0, True, "{value}", "v")
+    assert re.search(r'<div class="rnn-eq big" style="font-size: clamp\(15px, min\([\d.]+cqi, [\d.]+vh\), 40px\)">',
+                     big)
+    assert big.count('<div class="row">') == 2  # presenting: two lines of about equal width
     assert "<style>" not in big  # the CSS is drawn once per full run (ui.layout), not in a step's figure
+
+
+def test_lines_split_where_the_widest_line_is_narrowest():
+    assert matrices.lines([4, 3, 3, 3, 3, 3, 3], 2) == [3]  # 10 | 12
+    assert matrices.lines([8, 8, 8, 8, 8, 8, 8], 2) == [3]  # 24 | 32 and 32 | 24 tie: the first
+    assert matrices.lines([1, 9], 2) == [1] and matrices.lines([5], 2) == [] and matrices.lines([1, 2, 3], 1) == []
 
 
 @pytest.mark.parametrize("limit", [0.0, -1.0, float("nan")])
 def test_a_bad_limit_is_refused(limit):
     with pytest.raises(ValueError):
-        matrices.matrix_equation([("", "A", np.ones((1, 1)))], limit, False, "{value}", "v")
+        matrices.matrix_equation([("", "A", np.ones((1, 1)), "")], limit, False, "{value}", "v")

@@ -284,10 +284,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "둘째 자리까지 적혀 있고, 마우스를 올리면 다섯째 자리까지 보입니다."),
     "step.figure": ("Step t = {t}, word “{word}”: every matrix with its shape", "시점 t = {t}, 단어 “{word}”: 모든 행렬과 크기"),
     "step.figure_caption": (
-        "Left to right: x_t W_x plus h_{t-1} W_h plus b gives the pre-activation z_t; tanh squashes it into "
-        "h_t, each value between -1 and 1. Colour: blue negative, red positive.",
-        "왼쪽부터: x_t W_x 더하기 h_{t-1} W_h 더하기 b가 사전 활성값 z_t가 되고, tanh가 이를 -1과 1 사이의 "
-        "h_t로 눌러 줍니다. 색: 파랑은 음수, 빨강은 양수."),
+        "x_t W_x, h_{t-1} W_h and b add up to the pre-activation z_t; tanh squashes it into h_t, each value between "
+        "-1 and 1. At t = 1 there is no earlier state: h_0 is all zeros. Each cell is rounded to two decimals and "
+        "the sums use the full values, so a sum checked by hand can differ in the last digit. Colour: blue "
+        "negative, red positive.",
+        "x_t W_x와 h_{t-1} W_h, b를 더한 값이 사전 활성값 z_t이고, tanh가 이 값을 -1과 1 사이로 눌러 h_t를 "
+        "만듭니다. t = 1일 때는 이전 상태가 없으므로 h_0은 모두 0입니다. 칸의 값은 소수 둘째 자리에서 반올림한 "
+        "것이고 합은 반올림 전의 값으로 계산하므로, 손으로 더해 보면 마지막 자리가 다를 수 있습니다. 색: "
+        "파랑은 음수, 빨강은 양수."),
     "step.numbers": ("The numbers of this step", "이 시점의 숫자"),
     "step.unit": ("unit", "유닛"),
     "step.time_axis": ("time step · token", "시점 · 토큰"),

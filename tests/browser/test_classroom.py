@@ -43,8 +43,8 @@ def test_main_figure_fits_the_projector(app, browser, page_info, lang, size):
             if height >= 1080:
                 assert box["height"] >= height / 2, (selector, box)
                 if view.locator(".rnn-eq").count():  # a row of matrices: as wide as the window allows
-                    used = view.locator(".rnn-eq .row").evaluate(
-                        "row => { const r = [...row.children].map(c => c.getBoundingClientRect());"
+                    used = view.locator(".rnn-eq").evaluate(
+                        "eq => { const r = [...eq.querySelectorAll('.term')].map(c => c.getBoundingClientRect());"
                         " return Math.max(...r.map(b => b.right)) - Math.min(...r.map(b => b.left)); }")
                     assert used >= 0.85 * box["width"], (selector, box, used)
                 else:  # a chart grows past its least height
