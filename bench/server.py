@@ -219,4 +219,6 @@ def run() -> dict:
             for first in replicas:  # warm each replica as a deploy's health check would (models load)
                 asyncio.run(first_renders(first))
             report["class_of_30_two_replicas"] = asyncio.run(class_at_once(url, rss_of_children_mb, think=think))
+            report["class_of_60_two_replicas"] = asyncio.run(class_at_once(url, rss_of_children_mb, students=60,
+                                                                           think=think))  # issue 15's larger class
     return report
