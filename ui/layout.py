@@ -47,6 +47,16 @@ FIT_CSS = """<style>
   [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 0.25rem 0.3rem !important; }
   .katex-display > .katex { font-size: 1.05em; }  /* KaTeX's 1.21em: the gates' worked lines fit, with room */
 }
+@media (max-width: 640px) {  /* a phone: the stepper's row (ui.stepper) wraps instead of stacking five rows:
+                              Previous and Next side by side, the step slider under them, then autoplay and speed */
+  [class*="st-key-"][class*="_controls"] [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; }
+  [class*="st-key-"][class*="_controls"] [data-testid="stColumn"] {
+    flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
+  [class*="st-key-"][class*="_controls"] [data-testid="stColumn"]:nth-child(3) { order: -1; }
+  [class*="st-key-"][class*="_controls"] [data-testid="stColumn"]:nth-child(1) { order: -2; }
+  [class*="st-key-"][class*="_controls"] [data-testid="stColumn"]:nth-child(2) { flex-basis: 100% !important; order: 0; }
+  [class*="st-key-"][class*="_controls"] [data-testid="stColumn"]:nth-child(n+4) { order: 1; }
+}
 @media (hover: none) {  /* a touch screen cannot move away to hide Plotly's toolbar, which covers legends */
   .js-plotly-plot .modebar-container { display: none !important; }
 }
