@@ -24,6 +24,7 @@ def test_states_heatmap_labels_rows_by_word():
     assert list(fig.data[0].y) == ["1. the", "2. movie", "3. is", "4. fun"]
     np.testing.assert_array_equal(np.asarray(fig.data[0].z), H)
     assert len(fig.layout.shapes) == 1 and finite(fig)
+    assert fig.layout.xaxis.dtick == 1  # whole unit numbers on the axis (Plotly put ticks at 0.5, 1.5, ...)
 
 
 def test_prefix_and_contribution_figures():

@@ -76,6 +76,7 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
          "line": {"color": "#000000", "width": 4 if big else 2}}]
     natural = max(230, 120 + min(32, max(16, 600 // max(T, 1))) * T * (1.3 if big else 1))
     return _figure([heatmap], _layout(big, _fit(natural, height), x_title, y_title,
+                                      xaxis={"dtick": 1} if D <= 16 else None,  # units 1, 2, 3: never 0.5 or 1.5
                                       yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 
