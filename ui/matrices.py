@@ -20,8 +20,7 @@ CELL_EM = 2.9  # a cell's width in em: "−0.18" in tabular figures, with paddin
 OPERATOR_EM = 1.0  # the least width of an operator ("+", "·", "tanh →") between two panels, in its own em
 # drawn once per full run (ui.layout.sidebar): a <style> inside a step's figure would restyle the whole page
 CSS = """<style>
-.rnn-eq { container-type: inline-size; width: 100%; }
-.rnn-eq { font-size: 15px; }
+.rnn-eq { container-type: inline-size; width: 100%; font-size: 15px; }
 .rnn-eq .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 0; font-variant-numeric: tabular-nums;
   margin-bottom: 0.5em; }
 .rnn-eq .term { display: flex; align-items: center; }
@@ -39,12 +38,14 @@ CSS = """<style>
 </style>""".replace("%(cell)s", str(CELL_EM)).replace("%(op)s", str(OPERATOR_EM))
 
 
+STOPS = np.array([s for s, _ in DIVERGING])  # (11,) the scale's positions in [0, 1]
+STOP_RGB = np.array([[int(c) for c in col[4:-1].split(",")] for _, col in DIVERGING], dtype=float)  # (11, 3)
+
+
 def colour(value: float, limit: float) -> tuple[int, int, int]:
     """The diverging scale's colour (ui.figures.DIVERGING: blue negative, red positive) at value in [-limit, limit]."""
     where = float(np.clip((value / limit + 1) / 2, 0, 1)) if limit > 0 else 0.5
-    stops = np.array([s for s, _ in DIVERGING])
-    rgb = np.array([[int(c) for c in col[4:-1].split(",")] for _, col in DIVERGING], dtype=float)  # 'rgb(r,g,b)'
-    return tuple(int(round(np.interp(where, stops, rgb[:, k]))) for k in range(3))
+    return tuple(int(round(np.interp(where, STOPS, STOP_RGB[:, k]))) for k in range(3))
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
