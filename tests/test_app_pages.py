@@ -1,6 +1,7 @@
 """Every page headless with Streamlit's AppTest, in both languages, with hostile widget and URL values."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -44,6 +45,22 @@ def test_hidden_state_in_both_languages(lang, title):
     assert at.title[0].value == title
     assert len(at.get("plotly_chart")) == 1  # the states of every step; the equation is an HTML grid:
     assert sum(h.proto.body.startswith("<div class=\"rnn-eq") for h in at.get("html")) == 1
+
+
+def equation_panels(at: AppTest) -> dict[str, list[str]]:
+    """Lesson 3's HTML equation: each panel's name (the caption's first word) and the numbers in its cells."""
+    body = next(h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-eq'))
+    figures = re.findall(r"<figcaption>(.*?) <span.*?</figcaption>(.*?)</figure>", body)
+    return {name: re.findall(r'">([^<]*)</span>', cells) for name, cells in figures}
+
+
+def test_the_first_step_has_no_earlier_state():
+    """The caption's claim: at t = 1, h_0 is all zeros (and from t = 2 on, h_{t-1} is the state before)."""
+    at = open_app("lessons/hidden_state.py", step="1")
+    assert "h_0 is all zeros" in texts(at)
+    assert set(equation_panels(at)["h<sub>t−1</sub>"]) == {"0.00"}
+    at.button(key="step_next").click().run()
+    assert set(equation_panels(at)["h<sub>t−1</sub>"]) != {"0.00"}
 
 
 def test_hidden_state_widgets_at_their_limits():
