@@ -105,6 +105,17 @@ def nginx_config(listen: int, replicas: list[str], prefix: Path) -> str:
     return TEMPLATE.read_text().format(listen=f"127.0.0.1:{listen}", upstreams=upstreams, prefix=prefix)
 
 
+def shared_worker(module: str, path: str, timeout: float = 60):
+    """Start ``python -m module --listen path`` and wait for its socket (the replicas' first requests find it
+    there); returns its stop."""
+    proc = subprocess.Popen([sys.executable, "-m", module, "--listen", path], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + timeout
+    while not Path(path).exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return lambda: (proc.terminate(), proc.wait(timeout=10))
+
+
 @contextlib.contextmanager
 def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
     """``count`` replicas behind nginx; yields (the balancer's URL, {each replica's URL: its process id})."""
@@ -113,13 +124,12 @@ def load_balanced(count: int = 2) -> Iterator[tuple[str, list[str]]]:
         raise FileNotFoundError("nginx is not installed (Debian: apt-get install nginx)")
     with contextlib.ExitStack() as stack:
         prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rnnlab-nginx-")))
-        twin = subprocess.Popen([sys.executable, "-m", "workers.keras_twin", "--listen", str(prefix / "keras.sock")],
-                                cwd=ROOT, env=os.environ | {"TF_CPP_MIN_LOG_LEVEL": "3"},
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # one TensorFlow for all
-        stack.callback(lambda: (twin.terminate(), twin.wait(timeout=10)))
-        env = os.environ | {"RNNLAB_KERAS_TWIN": str(prefix / "keras.sock")}
-        replicas = dict((url, proc.pid) for url, proc in (stack.enter_context(streamlit_process(env=env))
-                                                           for _ in range(count)))
+        env = os.environ.copy()
+        for module, variable in (("workers.keras_twin", "RNNLAB_KERAS_TWIN"), ("workers.kiwi", "RNNLAB_KIWI")):
+            env[variable] = str(prefix / f"{module.split('.')[1]}.sock")  # one Keras and one Kiwi for all
+            stack.callback(shared_worker(module, env[variable]))
+        replicas = {url: proc.pid for url, proc in (stack.enter_context(streamlit_process(env=env))
+                                                    for _ in range(count))}
         listen = free_port()
         (prefix / "nginx.conf").write_text(nginx_config(listen, replicas, prefix))
         proc = subprocess.Popen([nginx, "-c", str(prefix / "nginx.conf"), "-p", str(prefix), "-g", "daemon off;"],

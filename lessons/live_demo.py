@@ -97,7 +97,7 @@ def keras_badge(name: str, reading) -> None:
     except TwinError as err:  # busy, hung, or refused: the NumPy verdict above stands
         st.caption(t("demo.keras_unavailable", why=t(f"twin.{err.reason}")))
         return
-    except Exception as err:  # TensorFlow missing or the file unreadable: the demo itself still works
+    except Exception as err:  # Keras missing or the file unreadable: the demo itself still works
         st.caption(t("demo.keras_unavailable", why=type(err).__name__))
         return
     if diff <= 1e-5:

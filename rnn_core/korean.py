@@ -13,15 +13,16 @@ into tokens decides how large the vocabulary must be and how often a token is un
 - ``bpe``: subwords learnt by byte-pair encoding on NSMC train (training/train_korean_tokenizer.py),
   applied here in pure Python from the saved merges; ``▁`` marks a piece that starts a word.
 
-Only ``morphemes`` needs kiwipiepy, imported the first time it is used (one cached analyser);
-everything else is the standard library and NumPy.
+Only ``morphemes`` needs kiwipiepy, imported the first time it is used (one cached analyser, about
+300 MB); everything else is the standard library and NumPy. Several servers on one machine can share one
+analyser: ``share_analyser`` sends ``morphemes`` to it (workers/kiwi.py).
 """
 from __future__ import annotations
 
 import json
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -43,6 +44,7 @@ _PIECE = re.compile(r"[^\W_]+|[^\w\s]+|_+")  # a run of letters and digits, or a
 
 _kiwi_lock = threading.Lock()  # guards loading and each analysis (Kiwi finishes loading on its first call)
 _analysers: dict[int, object] = {}
+_shared: Callable[[str], list[str]] | None = None  # morphemes of a clean text, from an analyser shared by servers
 
 
 def analyser(workers: int = 1):
@@ -68,6 +70,27 @@ def _as_tokens(analysed) -> list[str]:
     return [f"{t.form}/{t.tag}" for t in analysed]
 
 
+def share_analyser(analyse: Callable[[str], list[str]] | None) -> None:
+    """Send ``morphemes`` to ``analyse`` (a standardised text of at most MAX_CHARS characters -> what
+    ``own_morphemes`` gives for it), e.g. the Kiwi of a worker shared by replicas; None: this process's Kiwi."""
+    global _shared
+    _shared = analyse
+
+
+def prepare() -> None:
+    """Make ``morphemes`` ready: load this process's Kiwi unless a shared one answers. Raises ImportError
+    without kiwipiepy."""
+    if _shared is None:
+        analyser()
+
+
+def own_morphemes(clean: str) -> list[str]:
+    """This process's Kiwi on a standardised text (no cut: callers cut at MAX_CHARS)."""
+    kiwi = analyser()
+    with _kiwi_lock:
+        return _as_tokens(kiwi.tokenize(clean, **_analyse_options()))
+
+
 def morphemes(text: str) -> list[str]:
     """Kiwi's morphemes of the standardised text as 'form/tag': '재밌었다' -> ['재밌/VA', '었/EP', '다/EF'].
 
@@ -75,9 +98,7 @@ def morphemes(text: str) -> list[str]:
     clean = standardize(text)[:MAX_CHARS]
     if not clean.strip():
         return []
-    kiwi = analyser()
-    with _kiwi_lock:
-        return _as_tokens(kiwi.tokenize(clean, **_analyse_options()))
+    return (_shared or own_morphemes)(clean)
 
 
 def morphemes_of_texts(texts: Iterable[str], workers: int = 2) -> Iterator[list[str]]:

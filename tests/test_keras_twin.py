@@ -14,7 +14,7 @@ import time
 import numpy as np
 import pytest
 
-from rnn_core.assets import verify
+from rnn_core.assets import SENTIMENT_MODELS, verify
 from rnn_core.sentiment import SentimentModel
 from tests.conftest import ROOT
 from workers.keras_twin import MAX_IDS, MAX_LINE, KerasTwin, TwinError
@@ -64,6 +64,29 @@ def test_own_and_shared_workers_agree_with_numpy(shared_worker):
         for server in servers:
             server.stop()
     assert max(abs(a - numpy_p) for a in answers) <= 1e-5
+
+
+def test_the_worker_runs_keras_without_tensorflow_and_answers_as_keras_on_tensorflow():
+    """Keras's NumPy backend in the worker gives what Keras on TensorFlow gives, for every shipped model and
+    lengths up to the longest the demo reads, and TensorFlow is not even loaded (its 400 MB is the point)."""
+    import keras  # the test process: Keras on TensorFlow
+
+    assert keras.backend.backend() == "tensorflow"
+    rng = np.random.default_rng(5)
+    twin = KerasTwin(address=None, timeout=60)
+    try:
+        for name in SENTIMENT_MODELS:
+            checked = verify(name)
+            model = keras.saving.load_model(checked.path(checked.card.model_file), compile=False)
+            for steps in (1, 9, 400):
+                ids = tuple(int(i) for i in rng.integers(1, checked.card.vocab_size, steps))
+                on_tensorflow = float(np.asarray(model(np.array([ids], dtype=np.int32), training=False))[0, 0])
+                assert abs(twin.probability(name, checked.digest, ids) - on_tensorflow) <= 1e-5, (name, steps)
+        libraries = open(f"/proc/{twin._proc.pid}/maps", encoding="utf-8").read()
+    finally:
+        twin.stop()
+    assert "keras" in libraries or "numpy" in libraries
+    assert "tensorflow" not in libraries.lower()
 
 
 def test_the_socket_is_for_its_owner_only(shared_worker):

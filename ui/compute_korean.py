@@ -85,9 +85,9 @@ def unusable() -> tuple[str, ModelFileError] | None:
 
 
 @st.cache_resource(show_spinner=False)
-def _analyser():
-    """Kiwi, loaded once per process (rnn_core.korean keeps the one instance)."""
-    return korean.analyser()
+def _analyser() -> None:
+    """Kiwi, loaded once per process unless replicas share one (rnn_core.korean keeps the one instance)."""
+    korean.prepare()
 
 
 def korean_view(text: str) -> KoreanView:

@@ -955,8 +955,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Keras 작업 프로세스가 제때 답하지 않아 다시 시작합니다"),
     "twin.down": ("the Keras worker could not start", "Keras 작업 프로세스를 시작할 수 없습니다"),
     "twin.refused": ("the Keras worker refused the request", "Keras 작업 프로세스가 요청을 거절했습니다"),
-    "demo.keras_loading": ("Loading TensorFlow for the Keras check (once per server)…",
-                           "Keras 확인을 위해 TensorFlow를 불러오는 중… (서버당 한 번)"),
+    "demo.keras_loading": ("Loading Keras for the check (once per server)…",
+                           "Keras 확인을 준비하는 중… (서버당 한 번)"),
     "demo.empty": ("Type a sentence (or pick an example) to see the verdict.",
                    "판정을 보려면 문장을 입력하거나 예문을 고르세요."),
     "demo.nothing_readable": ("No tokens could be read from this text (only emoji, spaces or symbols other than ! "
