@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import figures
+from ui import figures, matrices
 from ui.compute_gates import (GateView, belt_claim, colour_range, forced_run, forget_claim, gate_view, gate_words,
                               kept_claim, open_unit, range_claim, unit_range, update_gate_claim)
 from ui.i18n import t
-from ui.layout import (chart, lesson_header, main_height, main_view, picker, presenting, sentence_input,
+from ui.layout import (chart, heatmap, lesson_header, main_view, picker, presenting, sentence_input,
                        show_param_notices)
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
@@ -48,9 +48,8 @@ def pick_view(view: GateView) -> tuple[int, str]:
 def gate_heatmap(view: GateView, step: int, shown: str, big: bool) -> None:
     """The counter and one gate (or state) for every word and unit, this word marked (the main figure)."""
     st.markdown(f"### {t('gates.counter', t=step + 1, T=len(view.tokens), word=view.tokens[step])}")
-    chart(figures.gate_heatmap(view.values[shown], view.tokens, step, t("step.unit"), t("step.time_axis"), shown,
-                               colour_range(view, shown), signed=shown in ("g", "c", "h", "n"), big=big,
-                               height=main_height(big)), stretch=big)
+    heatmap(view.values[shown], view.tokens, step, t("step.unit"), t("step.time_axis"), shown,
+            signed=shown in ("g", "c", "h", "n"), big=big, limits=colour_range(view, shown), stretch=True)
 
 
 def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
@@ -92,7 +91,7 @@ def lstm_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
             &= {v['o']:.3f}\cdot({v['tanh_c']:+.3f}) = {v['h']:+.3f}
         \end{{aligned}}""")
     st.subheader(t("gates.belt"))
-    chart(figures.conveyor_belt(v, big))
+    st.html(matrices.conveyor_belt(v, big))
     st.caption(t("gates.belt_caption"))
 
 
@@ -185,12 +184,13 @@ def render() -> None:
                                   lambda: sentence_input("gates_sentence", t("gates.sentence"), DEFAULT_SENTENCE))
     big = presenting()
     views = {}
-    for kind, tab in zip(("LSTM", "GRU"), st.tabs(["LSTM", "GRU"])):
+    for kind, tab in zip(("LSTM", "GRU"), st.tabs(["LSTM", "GRU"], key="gates_tab", on_change="rerun")):
         with tab:
             view = load(kind, lang, text)
             if view is not None:
                 views[kind] = view
-                lesson_tab(view, big)
+                if tab.open:  # only the open tab is drawn: half the page for the browser to lay out on each step
+                    lesson_tab(view, big)
     summary(views)
     show_param_notices(notices)
 

@@ -8,10 +8,10 @@ import streamlit as st
 
 from rnn_core.scratch import numpy_rnn_loop
 from rnn_core.toy import INITS
-from ui import figures, matrices, state
+from ui import matrices, state
 from ui.compute import MAX_STEP_WORDS, OneStep, notes_loop, one_step, parameter_count
 from ui.i18n import t
-from ui.layout import chart, lesson_header, main_view, presenting, sentence_input, show_param_notices
+from ui.layout import heatmap, lesson_header, main_view, presenting, sentence_input, show_param_notices
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
@@ -128,7 +128,7 @@ def all_steps(view: OneStep, step: int, big: bool) -> None:
     st.caption(t("step.figure_caption"))  # of the equation above
     st.subheader(t("step.sharing"))
     st.write(t("step.sharing_body", T=len(view.words), checksum=view.fingerprint))
-    chart(figures.time_by_unit(view.trace.h[0], view.words, step - 1, t("step.unit"), t("step.time_axis"), big=big))
+    heatmap(view.trace.h[0], view.words, step - 1, t("step.unit"), t("step.time_axis"), big=big)
     st.caption(t("step.states_caption"))
 
 render()

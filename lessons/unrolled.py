@@ -12,7 +12,7 @@ from ui.compute import (next_words, parameter_count, prefix_pair, readout_verdic
 from ui.compute_tagger import DEFAULT as TAGGER_DEFAULT
 from ui.compute_tagger import TAGGER, VIEW_CHARS, pos_tagging, tag_label, tagger, train_reviews
 from ui.i18n import language, t
-from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, other_language_note,
+from ui.layout import (chart, code, heatmap, lesson_header, main_view, markdown_table, other_language_note,
                        presenting, sentence_input, show_param_notices, verdict_metric)
 from ui.models import ModelFileError, language_model, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
@@ -47,7 +47,7 @@ LM = {
 
 
 def play(name: str, text: str, big: bool) -> None:
-    """Step through the sentence with the trained SimpleRNN: states and verdict up to the chosen step."""
+    """Step through the sentence with the trained SimpleRNN: the states up to the chosen step, the verdict after each."""
     try:
         read = reading(name, text)
     except ModelFileError as err:
@@ -57,7 +57,8 @@ def play(name: str, text: str, big: bool) -> None:
         st.info(t("unroll.empty"), icon=":material/edit:")
         return
     stepper("unroll", numbered(read.tokens), lambda step: states_so_far(read, step, big),
-            url_key="step", frame=lambda: main_view(above=TOP), then=lambda step: verdict_so_far(read, step, big))
+            url_key="step", frame=lambda: main_view(above=TOP))
+    verdicts(read, big)  # every step's, outside the stepper: a step leaves the chart as it is (no redraw)
     readouts(read.trace.h[0])
     readout_heads(name, text)
 
@@ -69,13 +70,12 @@ def states_so_far(reading, step: int, big: bool) -> None:
                    p=float(reading.prefix_probabilities[step - 1])))
     H = reading.trace.h[0]  # (T, D)
     st.markdown(f"**{t('unroll.states', D=H.shape[1])}**")
-    chart(figures.time_by_unit(H[:step], reading.tokens[:step], step - 1, t("step.unit"), t("step.time_axis"),
-                               big=big, height=main_height(big)), stretch=big)
+    heatmap(H, reading.tokens, step - 1, t("step.unit"), t("step.time_axis"), big=big, stretch=True, upto=step)
 
 
-def verdict_so_far(reading, step: int, big: bool) -> None:
+def verdicts(reading, big: bool) -> None:
     st.markdown(f"**{t('unroll.verdict')}**")
-    chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities[:step]}, reading.tokens,
+    chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities}, reading.tokens,
                                     t("axis.p_positive"), (0, 1), 0.5, big, t("axis.token")))
 
 

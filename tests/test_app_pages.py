@@ -43,8 +43,14 @@ def test_home_in_both_languages(lang, word):
 def test_hidden_state_in_both_languages(lang, title):
     at = open_app("lessons/hidden_state.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 1  # the states of every step; the equation is an HTML grid:
-    assert sum(h.proto.body.startswith("<div class=\"rnn-eq") for h in at.get("html")) == 1
+    assert len(at.get("plotly_chart")) == 0  # the equation and the states of every step are HTML grids:
+    assert html_figures(at) == ["rnn-eq", "rnn-heat"]
+
+
+def html_figures(at: AppTest) -> list[str]:
+    """The class of each figure drawn as HTML (ui.matrices: rnn-eq, rnn-heat, rnn-belt), in page order."""
+    return [re.match(r'<div class="(rnn-\w+)', h.proto.body).group(1) for h in at.get("html")
+            if h.proto.body.startswith('<div class="rnn-')]
 
 
 def equation_panels(at: AppTest) -> dict[str, list[str]]:
@@ -158,8 +164,13 @@ def test_gradients_extreme_settings_and_bad_urls():
 def test_gates_in_both_languages(lang, title):
     at = open_app("lessons/gates.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 4 + 3  # LSTM: heatmap, unit, belt, what-if; GRU: heatmap, unit, what-if
+    assert len(at.get("plotly_chart")) == 2  # only the open tab is drawn (LSTM): the unit's gates, the what-if
+    assert html_figures(at) == ["rnn-heat", "rnn-belt"]  # the gates of every word and unit, the belt
     assert r"c_t &= f_t\,c_{t-1} + i_t\,g_t" in "\n".join(e.value for e in at.get("latex"))
+    at.session_state["gates_tab"] = "GRU"
+    at.run()
+    assert not at.exception and len(at.get("plotly_chart")) == 2 and html_figures(at) == ["rnn-heat"]
+    assert not at.get("latex")  # the LSTM's formulas are not drawn under the GRU tab
 
 
 def test_gates_override_changes_the_verdict_and_none_restores_it():
@@ -216,7 +227,8 @@ def test_shuffle_and_odd_text():
 def test_unrolled_in_both_languages(lang, title):
     at = open_app("lessons/unrolled.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 7  # states, verdict, read-outs, architecture, next word, tags, bidirectional
+    assert len(at.get("plotly_chart")) == 6  # verdict, read-outs, architecture, next word, tags, bidirectional
+    assert html_figures(at) == ["rnn-heat"]  # the states read so far
 
 
 def test_unrolled_steps_shapes_and_stack():

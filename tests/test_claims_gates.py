@@ -10,7 +10,7 @@ from rnn_core.gates import run_with_forced_gate
 from rnn_core.sentiment import SentimentModel
 from tests.test_app_pages import open_app, texts
 from ui import compute_gates as cg
-from ui import figures
+from ui import figures, matrices
 
 SENTENCES = {
     "en": ["the story was slow but the ending was wonderful",  # the page's default
@@ -95,8 +95,10 @@ def test_chart_ranges_hold_their_data(views, case):
     for name in view.values:
         low, high = cg.colour_range(view, name)
         assert low <= view.values[name].min() and view.values[name].max() <= high
-        fig = figures.gate_heatmap(view.values[name], view.tokens, 0, "u", "t", name, (low, high), name in "gchn")
-        assert (fig.data[0].zmin, fig.data[0].zmax) == (low, high)
+        fig = figures.time_by_unit(view.values[name], view.tokens, 0, "u", "t", name, name in "gchn", limits=(low, high))
+        assert (fig.data[0].zmin, fig.data[0].zmax) == (low, high)  # a long sentence's heatmap (Plotly)
+        grid = matrices.heatmap(view.values[name][:40], view.tokens[:40], 0, "u", "t", name, (low, high), name in "gchn")
+        assert f"<span>{matrices.number(low)}</span><i" in grid and f"</i><span>{matrices.number(high)}</span>" in grid
     low, high = cg.colour_range(view, view.memory)
     assert low == -high and high >= 1
     for unit in range(view.units):
@@ -137,10 +139,10 @@ def test_checks_fail_when_a_claim_is_flipped(views, monkeypatch):
 def test_the_belt_draws_the_recorded_tanh_c(views):
     view = views[("en", "LSTM", SENTENCES["en"][0])]
     v = {k: float(view.values[k][2, 0]) for k in ("i", "f", "g", "o", "c", "tanh_c", "h")} | {"c_prev": 0.0}
-    fig = figures.conveyor_belt(v)
-    assert any(f"{v['tanh_c']:+.3f}" in a.text for a in fig.layout.annotations)
+    belt = matrices.conveyor_belt(v)
+    assert f"tanh(c<sub>t</sub>)<br>{matrices.signed(v['tanh_c'])}</b>" in belt
     with pytest.raises(KeyError):  # no silent fallback: a caller must pass the recorded value
-        figures.conveyor_belt({k: x for k, x in v.items() if k != "tanh_c"})
+        matrices.conveyor_belt({k: x for k, x in v.items() if k != "tanh_c"})
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

@@ -65,3 +65,23 @@ def test_lines_split_where_the_widest_line_is_narrowest():
 def test_a_bad_limit_is_refused(limit):
     with pytest.raises(ValueError):
         matrices.matrix_equation([("", "A", np.ones((1, 1)), "")], limit, False, "{value}", "v")
+
+
+def test_the_heatmap_labels_every_row_escapes_words_and_marks_the_step():
+    M = np.array([[-1.0, 0.5], [0.25, 1.0], [0.0, -0.5]])  # (T, D) = (3, 2)
+    html = matrices.heatmap(M, ["<b>bold</b>", "a&b", "ok"], 1, "unit", "word", "h", (-1.0, 1.0), True)
+    assert "<b>bold</b>" not in html and "1. &lt;b&gt;bold&lt;/b&gt;" in html and "2. a&amp;b" in html
+    assert html.count('class="lab') == 3 and len(re.findall(r'class="c[ "]', html)) == 6  # every row labelled, every cell drawn
+    assert html.count('class="c mark"') == 2 and 'class="lab mark"' in html  # only row 2 (index 1) is marked
+    assert "−1.00" in html and ">1.00<" in html and ">0.25<" in html  # six cells: numbers printed, true minus
+    assert 'title="unit 2: -0.50000"' in html  # five decimals on hover
+    assert "background:#%02x%02x%02x" % matrices.colour(-1.0, 1.0) in html  # the same scale as the equation
+
+
+def test_the_heatmap_keeps_unread_rows_in_place_and_leaves_them_empty():
+    M = np.arange(12, dtype=float).reshape(4, 3) / 12
+    html = matrices.heatmap(M, list("abcd"), 1, "unit", "", "h", (-1.0, 1.0), True, upto=2)
+    assert html.count('class="c ahead"') == 2 * 3 and html.count('class="lab ahead"') == 2
+    assert "0.50000" not in html and "0.41667" in html  # row 3 (0.5 ...) is not shown; row 2 is
+    with pytest.raises(AssertionError):
+        matrices.heatmap(np.zeros((100, 100)), ["w"] * 100, None, "u", "t", "h", (-1, 1), True)  # Plotly's size

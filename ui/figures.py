@@ -237,14 +237,6 @@ def reach_by_gap(curves: dict[str, np.ndarray], gaps: Sequence[int], x_title: st
     return _lines(lines, x_title, y_title, big, height, {"type": "category"}, log)
 
 
-def gate_heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
-                 value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
-                 height: float | None = None) -> go.Figure:
-    """One gate or state of an LSTM/GRU per word and unit, M (T, D), on the colour range ``limits`` (the cell
-    state's range follows its values; gates stay on 0 to 1)."""
-    return time_by_unit(M, row_labels, highlight, x_title, y_title, value_name, signed, big, height, limits)
-
-
 def tag_probabilities(P: np.ndarray, column_labels: Sequence[str], tags: Sequence[str], reference: Sequence[int],
                       x_title: str, y_title: str, value_name: str, big: bool = False) -> go.Figure:
     """A tagger's p(tag) per morpheme, P (T, K): one column per step, one row per tag (every tag named, which a
@@ -264,38 +256,6 @@ def tag_probabilities(P: np.ndarray, column_labels: Sequence[str], tags: Sequenc
     return _figure([heatmap], _layout(big, height, x_title, y_title,
                                       xaxis={"type": "category", "tickangle": 0 if short else -45},
                                       yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
-
-
-def conveyor_belt(values: dict[str, float], big: bool = False) -> go.Figure:
-    """One LSTM step for one unit, the cell state as a belt: c_prev -> x f -> + i*g -> c -> tanh, x o -> h.
-
-    values: c_prev, f, i, g, c, tanh_c, o, h (floats of the selected unit and word); tanh_c is the
-    LSTM step's recorded tanh(c_t), never computed here.
-    """
-    v = values
-    tanh_c = v["tanh_c"]
-    boxes = [  # (x, y, text, colour)
-        (0.0, 1.0, f"c<sub>t-1</sub><br>{v['c_prev']:+.3f}", "#E8E8E8"),
-        (2.0, 1.0, f"× f<br>{v['f']:.3f}<br>= {v['f'] * v['c_prev']:+.3f}", "#56B4E9"),  # narrow: a phone's
-        (4.0, 1.0, f"+ i·g<br>{v['i']:.2f}·({v['g']:+.2f})<br>= {v['i'] * v['g']:+.3f}", "#E69F00"),  # boxes fit
-        (6.0, 1.0, f"c<sub>t</sub><br>{v['c']:+.3f}", "#E8E8E8"),
-        (6.0, 0.0, f"tanh(c<sub>t</sub>)<br>{tanh_c:+.3f}", "#FFFFFF"),
-        (8.0, 0.0, f"× o = {v['o']:.3f}<br>h<sub>t</sub> = {v['h']:+.3f}", "#009E73"),
-    ]
-    standoff = 38 if big else 32
-    arrows = [{"x": x1, "y": y1, "ax": x0, "ay": y0, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
-               "text": "", "showarrow": True, "arrowhead": 3, "arrowsize": 1.5, "arrowwidth": 3 if big else 2,
-               "standoff": standoff, "startstandoff": standoff}
-              for (x0, y0, *_), (x1, y1, *_) in zip(boxes, boxes[1:])]
-    labels = [{"x": x, "y": y, "text": text, "showarrow": False, "bgcolor": colour, "bordercolor": "#333333",
-               "borderwidth": 2, "borderpad": 8, "font": {"size": _font(big) + 1, "color": "#000000"}}
-              for x, y, text, colour in boxes]
-    belt = {"type": "line", "x0": -0.6, "x1": 6.6, "y0": 1, "y1": 1,
-            "line": {"color": "#999999", "width": 14 if big else 10}}
-    layout = {"shapes": [belt], "annotations": arrows + labels, "height": 300 if big else 240, "showlegend": False,
-              "plot_bgcolor": "#FFFFFF", "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-              "xaxis": {"visible": False, "range": [-1, 9.2]}, "yaxis": {"visible": False, "range": [-0.6, 1.6]}}
-    return _figure([], layout)
 
 
 def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str,

@@ -14,7 +14,7 @@ from html import escape
 
 import numpy as np
 
-from ui.figures import DIVERGING
+from ui.figures import DIVERGING, SEQUENTIAL
 
 CELL_EM = 2.9  # a cell's width in em: "−0.18" in tabular figures, with padding
 OPERATOR_EM = 1.0  # the least width of an operator ("+", "·", "tanh →") between two panels, in its own em
@@ -34,12 +34,43 @@ CSS = """<style>
   padding: 0 0.15em; }
 .rnn-eq .op.fn { font-size: 1em; }
 .rnn-eq .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
-.rnn-eq .scale i { display: inline-block; width: 10em; height: 0.8em; border-radius: 2px; }
+.rnn-eq .scale i, .rnn-heat .scale i { display: inline-block; width: 10em; height: 0.8em; border-radius: 2px; }
+.rnn-heat { width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; display: flex; flex-direction: column;
+  gap: 0.3em; }
+.rnn-heat .hm { display: grid; gap: 1px; flex: 1 1 auto; }
+.rnn-heat .hm > span { display: flex; align-items: center; justify-content: center; min-height: 1.5em;
+  min-width: 0; overflow: hidden; line-height: 1.1; }
+.rnn-heat .hm > .lab { justify-content: flex-end; padding-right: 0.4em; white-space: nowrap; max-width: 14em;
+  text-overflow: ellipsis; display: block; align-self: center; min-height: 0; }
+.rnn-heat .hm > .col { font-size: 0.8em; color: #555; min-height: 1.2em; }
+.rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
+.rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
+.rnn-heat .hm > .lab.ahead { color: #767676; }
+.rnn-heat .hm > .c.ahead { background: #f3f3f3; }
+.rnn-heat .axis { font-size: 0.85em; color: #444; }
+.rnn-heat .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
+.rnn-heat.big { font-size: 20px; height: 100%; min-height: 240px; container-type: size; }
+.rnn-heat.big .hm { min-height: 0; overflow: hidden; }
+.rnn-heat.big .hm > span { min-height: 0; }
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-heat.big) { flex: 1 1 auto; }
+.rnn-belt { font-size: 15px; font-variant-numeric: tabular-nums; display: flex; flex-direction: column;
+  gap: 0.6em; margin: 0.3em 0 0.6em; }
+.rnn-belt.big { font-size: 22px; }
+.rnn-belt .lane { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 0; }
+.rnn-belt .lane.top { background: linear-gradient(#999, #999) center / 100% 0.55em no-repeat; }
+.rnn-belt .lane.down { justify-content: flex-end; }
+.rnn-belt b { display: inline-block; border: 2px solid #333; border-radius: 4px; padding: 0.35em 0.6em;
+  text-align: center; line-height: 1.35; font-weight: 400; color: #000; }
+.rnn-belt .to { padding: 0 0.35em; font-size: 1.3em; font-weight: 700; }
+[data-testid="stHtml"]:has(.rnn-heat.big) { height: 100%; }
 </style>""".replace("%(cell)s", str(CELL_EM)).replace("%(op)s", str(OPERATOR_EM))
 
 
 STOPS = np.array([s for s, _ in DIVERGING])  # (11,) the scale's positions in [0, 1]
 STOP_RGB = np.array([[int(c) for c in col[4:-1].split(",")] for _, col in DIVERGING], dtype=float)  # (11, 3)
+SEQ_STOPS = np.array([s for s, _ in SEQUENTIAL])  # (10,) Viridis, the gates' scale
+SEQ_RGB = np.array([[int(col[k:k + 2], 16) for k in (1, 3, 5)] for _, col in SEQUENTIAL], dtype=float)  # (10, 3)
+HEAT_CELLS = 6_000  # at most this many cells as HTML, about 450 KB (ui.layout.heatmap draws larger ones with Plotly)
 
 
 def colour(value: float, limit: float) -> tuple[int, int, int]:
@@ -132,3 +163,87 @@ def matrix_equation(panels: Sequence[tuple[str, str, np.ndarray, str]], limit: f
     size = f"clamp(15px, min({96 / widest:.3f}cqi, {50 / tall:.3f}vh), 40px)"  # 4 % of the width kept as slack
     rows = "".join(f'<div class="row">{"".join(terms[a:b])}</div>' for a, b in groups)
     return f'<div class="rnn-eq big" style="font-size: {size}">{rows}{scale}</div>'
+
+
+def colours(M: np.ndarray, low: float, high: float, signed: bool) -> np.ndarray:
+    """Every cell's colour at once, M (T, D) -> (T, D, 3) ints: the diverging scale on [low, high] (centred on 0)
+    when ``signed``, else Viridis on [low, high], as ui.figures' heatmaps colour them."""
+    span = max(high - low, 1e-12)
+    where = np.clip((np.asarray(M, dtype=float) - low) / span, 0, 1)  # (T, D)
+    stops, rgb = (STOPS, STOP_RGB) if signed else (SEQ_STOPS, SEQ_RGB)
+    return np.rint(np.stack([np.interp(where, stops, rgb[:, k]) for k in range(3)], axis=-1)).astype(int)
+
+
+def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
+            value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
+            upto: int | None = None) -> str:
+    """A value per time step and unit, M (T, D), as a grid: one row per step labelled with its word, one column
+    per unit, row ``highlight`` framed, the colour range ``limits`` (as ui.figures.time_by_unit draws it).
+
+    Every row is labelled; numbers print in the cells when they fit (at most 120 cells, 12 columns), and a
+    cell's tooltip gives its word, unit and value to five decimals. Row labels are escaped: a learner's words
+    are text, never HTML. When ``big`` (presenting) the grid fills its main_view's height. ``upto``: only the first
+    ``upto`` rows are filled (the steps read so far); the others keep their place, empty, so the grid does not
+    change size from step to step."""
+    M = np.asarray(M, dtype=float)
+    assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
+    assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
+    T, D = M.shape
+    low, high = (float(v) for v in limits)
+    rgb = colours(M, low, high, signed)  # (T, D, 3)
+    printed = M.size <= 120 and D <= 12
+    unit = escape(x_title)  # the tooltip: "unit 12: 0.12345" (the row's word is its label)
+    head = [f'<span class="col">{escape(y_title)} ╲ {unit}</span>' if y_title else '<span class="col"></span>']
+    every = 1 if D <= 16 else 4 if D <= 64 else 8  # unit numbers that fit above narrow columns: 1, 4, 8, ...
+    head += [f'<span class="col">{d + 1 if d == 0 or (d + 1) % every == 0 else ""}</span>' for d in range(D)]
+    cells = []
+    filled = T if upto is None else int(np.clip(upto, 0, T))
+    for r in range(T):
+        mark = " mark" if r == highlight else ""
+        word = escape(f"{r + 1}. {row_labels[r]}")
+        if r >= filled:  # not read yet
+            cells.append(f'<span class="lab ahead" title="{word}">{word}</span>' + '<span class="c ahead"></span>' * D)
+            continue
+        cells.append(f'<span class="lab{mark}" title="{word}">{word}</span>')
+        for d in range(D):  # a few bytes a cell: a Korean sentence on a 128-unit LSTM is thousands of them
+            hexa = "#%02x%02x%02x" % tuple(rgb[r, d])
+            value = float(M[r, d])
+            text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
+            cells.append(f'<span class="c{mark}" title="{unit} {d + 1}: {value:.5f}" style="background:{hexa}{text}'
+                         "</span>")
+    rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
+    if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows
+        rows += (f"grid-template-rows:auto repeat({T},minmax(0,1fr));"
+                 f"font-size:clamp(9px,calc((100cqh - 3em) / {T + 1} * 0.75),20px);")
+    ends = [tuple(int(c) for c in colours(np.array([[v]]), low, high, signed)[0, 0])
+            for v in (low, (low + high) / 2, high)]
+    scale = (f'<div class="scale"><span>{escape(value_name)}</span><span>{number(low)}</span>'
+             f'<i style="background:linear-gradient(to right,rgb{ends[0]},rgb{ends[1]},rgb{ends[2]})"></i>'
+             f"<span>{number(high)}</span></div>")
+    return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm" style="{rows}">{"".join(head + cells)}'
+            f"</div>{scale}</div>")
+
+
+BELT_BOXES = (  # (name, colour, what it shows from the step's values v) in the order the cell state flows
+    ("c<sub>t−1</sub>", "#E8E8E8", lambda v: signed(v["c_prev"])),
+    ("× f", "#56B4E9", lambda v: f"{v['f']:.3f}<br>= {signed(v['f'] * v['c_prev'])}"),
+    ("+ i·g", "#E69F00", lambda v: f"{v['i']:.2f}·({signed(v['g'], 2)})<br>= {signed(v['i'] * v['g'])}"),
+    ("c<sub>t</sub>", "#E8E8E8", lambda v: signed(v["c"])),
+    ("tanh(c<sub>t</sub>)", "#FFFFFF", lambda v: signed(v["tanh_c"])),
+    ("× o", "#009E73", lambda v: f"{v['o']:.3f}<br>h<sub>t</sub> = {signed(v['h'])}"),
+)
+
+
+def signed(value: float, decimals: int = 3) -> str:
+    """+0.123 or −0.123 (a true minus), as the formulas beside the belt print them."""
+    return f"{value + 0.0:+.{decimals}f}".replace("-", "−")
+
+
+def conveyor_belt(values: dict[str, float], big: bool = False) -> str:
+    """One LSTM step for one unit as a belt: c_{t-1} → × f → + i·g → c_t along the belt (the top lane), then
+    tanh(c_t) → × o → h_t below. values: c_prev, f, i, g, c, tanh_c, o, h of the selected unit and word (tanh_c is
+    the step's recorded tanh(c_t), never computed here: a missing value is a KeyError). The lanes wrap on a phone."""
+    boxes = [f'<b style="background:{fill}">{name}<br>{shown(values)}</b>' for name, fill, shown in BELT_BOXES]
+    arrow = '<span class="to">→</span>'
+    return (f'<div class="rnn-belt{" big" if big else ""}"><div class="lane top">{arrow.join(boxes[:4])}</div>'
+            f'<div class="lane down"><span class="to">↓</span>{arrow.join(boxes[4:])}</div></div>')
