@@ -45,11 +45,12 @@ def pick_view(view: GateView) -> tuple[int, str]:
     return unit - 1, shown
 
 
-def gate_heatmap(view: GateView, step: int, shown: str, big: bool) -> None:
-    """The counter and one gate (or state) for every word and unit, this word marked (the main figure)."""
+def gate_heatmap(view: GateView, step: int, shown: str, unit: int, big: bool) -> None:
+    """The counter and one gate (or state) for every word and unit, this word and the followed unit framed (the
+    main figure)."""
     st.markdown(f"### {t('gates.counter', t=step + 1, T=len(view.tokens), word=view.tokens[step])}")
     heatmap(view.values[shown], view.tokens, step, t("step.unit"), t("step.time_axis"), shown,
-            signed=shown in ("g", "c", "h", "n"), big=big, limits=colour_range(view, shown), stretch=True)
+            signed=shown in ("g", "c", "h", "n"), big=big, limits=colour_range(view, shown), stretch=True, column=unit)
 
 
 def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
@@ -134,7 +135,7 @@ def lesson_tab(view: GateView, big: bool) -> None:
     if kind == "GRU" and not big:
         st.write(t("gates.gru_intro"))
     unit, shown = pick_view(view)
-    step = stepper(f"gates_{kind}", numbered(view.tokens), lambda k: gate_heatmap(view, k - 1, shown, big),
+    step = stepper(f"gates_{kind}", numbered(view.tokens), lambda k: gate_heatmap(view, k - 1, shown, unit, big),
                    url_key="step" if kind == "LSTM" else None,
                    frame=lambda: main_view("" if kind == "LSTM" else kind.lower(), above=TOP),
                    then=lambda k: unit_and_formulas(view, k - 1, unit, big)) - 1

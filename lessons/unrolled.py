@@ -70,7 +70,9 @@ def states_so_far(reading, step: int, big: bool) -> None:
                    p=float(reading.prefix_probabilities[step - 1])))
     H = reading.trace.h[0]  # (T, D)
     st.markdown(f"**{t('unroll.states', D=H.shape[1])}**")
-    heatmap(H, reading.tokens, step - 1, t("step.unit"), t("step.time_axis"), big=big, stretch=True, upto=step)
+    reach = max(0.01, float(np.ceil(np.abs(H).max() * 100) / 100))  # the sentence's own range: faint states show
+    heatmap(H, reading.tokens, step - 1, t("step.unit"), t("step.time_axis"), big=big, limits=(-reach, reach),
+            stretch=True, upto=step)
 
 
 def verdicts(reading, big: bool) -> None:

@@ -344,8 +344,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unroll.sentence": ("Sentence", "문장"),
     "unroll.counter": ("Step {t} of {T}: “{word}” · p(positive) so far = {p:.3f}",
                        "{T}개 시점 중 {t}번째: “{word}” · 지금까지의 p(긍정) = {p:.3f}"),
-    "unroll.states": ("Hidden states so far (rows: time steps, grey until read; columns: the {D} units)",
-                      "지금까지의 은닉 상태 (행: 시점, 아직 읽지 않은 행은 회색; 열: 유닛 {D}개)"),
+    "unroll.states": ("Hidden states so far (rows: time steps, columns: the {D} units; striped: not read yet)",
+                      "지금까지의 은닉 상태 (행: 시점, 열: 유닛 {D}개, 빗금: 아직 읽지 않음)"),
     "unroll.verdict": ("Verdict after each step", "시점마다의 판정"),
     "unroll.empty": ("Type a sentence with at least one word.", "토큰이 하나 이상 나오는 문장을 입력하세요."),
     "unroll.rs": ("return_sequences: one state or all of them", "return_sequences: 상태 하나 또는 전부"),
@@ -832,30 +832,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gates.heatmap_caption": (
         "Rows are the tokens, columns the {units} units of the trained LSTM. Gates are sigmoids, between 0 and 1; "
         "the candidate g and h = o·tanh(c) lie between -1 and 1; the cell state c has no bound, so its colour "
-        "scale follows its values (here ±{limit:.2f}). Hover or tap for exact values.",
+        "scale follows its values (here ±{limit:.2f}). The unit you follow is framed. Hover or tap for exact values.",
         "행은 토큰, 열은 학습된 LSTM의 유닛 {units}개입니다. 게이트는 시그모이드라서 0과 1 사이, 후보 g와 "
-        "h = o·tanh(c)는 -1과 1 사이에 있습니다. 셀 상태 c에는 한계가 없어서 색 눈금이 값을 따라갑니다(여기서는 "
-        "±{limit:.2f}). 정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
+        "h = o·tanh(c)는 -1과 1 사이에 있습니다. 셀 상태 c에는 한계가 없어서 색 눈금을 값의 범위에 맞췄습니다"
+        "(여기서는 ±{limit:.2f}). 따라가는 유닛의 열에는 테두리를 쳤습니다. 정확한 값은 마우스를 올리거나 탭해서 "
+        "확인하세요."),
     "gates.heatmap_caption_gru": (
         "Rows are the tokens, columns the {units} units of the trained GRU. The gates z and r are sigmoids, between "
-        "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. Hover or tap for exact "
-        "values.",
+        "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. The unit you follow is "
+        "framed. Hover or tap for exact values.",
         "행은 토큰, 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 시그모이드라서 0과 1 사이, 후보 n은 "
-        "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
+        "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 따라가는 유닛의 열에는 테두리를 쳤습니다. "
+        "정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
     "gates.c_beyond": (
         "On this sentence the gates go from {glow} to {ghigh}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
         "cell state c from {clow:+.2f} to {chigh:+.2f}: in {n} of {D} units c goes beyond ±1 at some word, a range "
         "h = o·tanh(c) can never reach.",
         "이 문장에서 게이트는 {glow}에서 {ghigh}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
-        "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 유닛 {D}개 중 {n}개에서 c가 어느 토큰에선가 ±1을 넘는데, h = "
-        "o·tanh(c)는 결코 닿을 수 없는 범위입니다."),
+        "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 유닛 {D}개 중 {n}개에서 c가 어느 토큰에선가 ±1을 넘습니다. "
+        "h = o·tanh(c)로는 닿을 수 없는 범위입니다."),
     "gates.c_within": (
         "On this sentence the gates go from {glow} to {ghigh}, h from {hlow:+.3f} to {hhigh:+.3f} and the "
         "cell state c from {clow:+.2f} to {chigh:+.2f}: c stays within ±1 here, though nothing bounds it.",
         "이 문장에서 게이트는 {glow}에서 {ghigh}까지, h는 {hlow:+.3f}에서 {hhigh:+.3f}까지, 셀 상태 c는 "
         "{clow:+.2f}에서 {chigh:+.2f}까지입니다. 여기서는 c가 ±1 안에 머물지만, c를 묶어 두는 한계는 없습니다."),
     "gates.unit_figure": ("Unit {unit} over the sentence", "문장을 따라가는 유닛 {unit}"),
-    "gates.counter": ("Word {t} of {T}: “{word}”", "{T}개 중 {t}번째 토큰: “{word}”"),
+    "gates.counter": ("Word {t} of {T}: “{word}”", "토큰 {T}개 중 {t}번째: “{word}”"),
     "gates.formulas": ("The formulas with this word's numbers (unit {unit}, token “{word}”)",
                        "이 토큰의 숫자로 쓴 공식 (유닛 {unit}, 토큰 “{word}”)"),
     "gates.belt": ("The conveyor belt", "컨베이어 벨트"),

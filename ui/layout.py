@@ -141,17 +141,18 @@ def chart(figure, where=st, key: str | None = None, toolbar: bool = True, stretc
 
 def heatmap(M, row_labels, highlight: int | None, x_title: str, y_title: str, value_name: str = "h",
             signed: bool = True, big: bool = False, limits: tuple[float, float] | None = None,
-            stretch: bool = False, upto: int | None = None) -> None:
+            stretch: bool = False, upto: int | None = None, column: int | None = None) -> None:
     """The one way a page draws a value per time step and unit, M (T, D): an HTML grid (ui.matrices.heatmap) up to
     matrices.HEAT_CELLS cells, which a step redraws in milliseconds where a Plotly chart mounts again; a Plotly
     heatmap (ui.figures.time_by_unit) beyond. ``stretch``: when presenting, it fills its main_view. ``upto``: only
-    the first rows are filled (the grid keeps every row; the chart shows only those)."""
+    the first rows are filled (the grid keeps every row; the chart shows only those). ``column``: a unit framed in
+    the grid."""
     from ui import figures
 
     limits = limits if limits is not None else ((-1.0, 1.0) if signed else (0.0, 1.0))
     if M.size <= matrices.HEAT_CELLS:
         st.html(matrices.heatmap(M, row_labels, highlight, x_title, y_title, value_name, limits, signed,
-                                 big and stretch, upto))
+                                 big and stretch, upto, column))
     else:
         rows = len(row_labels) if upto is None else upto
         chart(figures.time_by_unit(M[:rows], row_labels[:rows], highlight, x_title, y_title, value_name, signed, big,

@@ -36,7 +36,7 @@ CSS = """<style>
 .rnn-eq .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
 .rnn-eq .scale i, .rnn-heat .scale i { display: inline-block; width: 10em; height: 0.8em; border-radius: 2px; }
 .rnn-heat { width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; display: flex; flex-direction: column;
-  gap: 0.3em; }
+  gap: 0.3em; padding-top: 0.4em; }
 .rnn-heat .hm { display: grid; gap: 1px; flex: 1 1 auto; }
 .rnn-heat .hm > span { display: flex; align-items: center; justify-content: center; min-height: 1.5em;
   min-width: 0; overflow: hidden; line-height: 1.1; }
@@ -46,19 +46,22 @@ CSS = """<style>
 .rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
 .rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
 .rnn-heat .hm > .lab.ahead { color: #767676; }
-.rnn-heat .hm > .c.ahead { background: #f3f3f3; }
+.rnn-heat .hm > .c.ahead { background: repeating-linear-gradient(135deg, #d9d9d9 0 2px, #fafafa 2px 6px); }
+.rnn-heat .hm > .cm { box-shadow: inset 2px 0 #000, inset -2px 0 #000; }
+.rnn-heat .hm > .c.mark.cm { box-shadow: inset 0 2px #000, inset 0 -2px #000, inset 2px 0 #000, inset -2px 0 #000; }
+.rnn-heat .hm > .col.cm { box-shadow: none; font-weight: 700; color: #000; }
 .rnn-heat .axis { font-size: 0.85em; color: #444; }
 .rnn-heat .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
 .rnn-heat.big { font-size: 20px; height: 100%; min-height: 240px; container-type: size; }
+.rnn-heat.big .scale { font-size: 0.9em; }
 .rnn-heat.big .hm { min-height: 0; overflow: hidden; }
 .rnn-heat.big .hm > span { min-height: 0; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-heat.big) { flex: 1 1 auto; }
-.rnn-belt { font-size: 15px; font-variant-numeric: tabular-nums; display: flex; flex-direction: column;
-  gap: 0.6em; margin: 0.3em 0 0.6em; }
+.rnn-belt { font-size: 15px; font-variant-numeric: tabular-nums; display: flex; flex-wrap: wrap; align-items: center;
+  gap: 0.5em 0; margin: 0.3em 0 0.6em; }
 .rnn-belt.big { font-size: 22px; }
-.rnn-belt .lane { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 0; }
-.rnn-belt .lane.top { background: linear-gradient(#999, #999) center / 100% 0.55em no-repeat; }
-.rnn-belt .lane.down { justify-content: flex-end; }
+.rnn-belt .belt, .rnn-belt .step { display: flex; align-items: center; }
+.rnn-belt .belt { flex-wrap: wrap; gap: 0.5em 0; padding: 0.3em 0.4em; border-radius: 6px; background: #d6d6d6; }
 .rnn-belt b { display: inline-block; border: 2px solid #333; border-radius: 4px; padding: 0.35em 0.6em;
   text-align: center; line-height: 1.35; font-weight: 400; color: #000; }
 .rnn-belt .to { padding: 0 0.35em; font-size: 1.3em; font-weight: 700; }
@@ -176,7 +179,7 @@ def colours(M: np.ndarray, low: float, high: float, signed: bool) -> np.ndarray:
 
 def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
             value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
-            upto: int | None = None) -> str:
+            upto: int | None = None, column: int | None = None) -> str:
     """A value per time step and unit, M (T, D), as a grid: one row per step labelled with its word, one column
     per unit, row ``highlight`` framed, the colour range ``limits`` (as ui.figures.time_by_unit draws it).
 
@@ -184,7 +187,7 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     cell's tooltip gives its word, unit and value to five decimals. Row labels are escaped: a learner's words
     are text, never HTML. When ``big`` (presenting) the grid fills its main_view's height. ``upto``: only the first
     ``upto`` rows are filled (the steps read so far); the others keep their place, empty, so the grid does not
-    change size from step to step."""
+    change size from step to step. ``column``: a unit framed (the one the page follows)."""
     M = np.asarray(M, dtype=float)
     assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
     assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
@@ -195,22 +198,29 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     unit = escape(x_title)  # the tooltip: "unit 12: 0.12345" (the row's word is its label)
     head = [f'<span class="col">{escape(y_title)} ╲ {unit}</span>' if y_title else '<span class="col"></span>']
     every = 1 if D <= 16 else 4 if D <= 64 else 8  # unit numbers that fit above narrow columns: 1, 4, 8, ...
-    head += [f'<span class="col">{d + 1 if d == 0 or (d + 1) % every == 0 else ""}</span>' for d in range(D)]
+
+    def near(d: int) -> bool:  # beside the framed unit's own number, which always shows
+        return every > 1 and column is not None and abs(d - column) <= every // 2
+    head += [f'<span class="col cm">{d + 1}</span>' if d == column else
+             f'<span class="col">{d + 1 if d == 0 or (d + 1) % every == 0 and not near(d) else ""}</span>'
+             for d in range(D)]
     cells = []
     filled = T if upto is None else int(np.clip(upto, 0, T))
     for r in range(T):
         mark = " mark" if r == highlight else ""
         word = escape(f"{r + 1}. {row_labels[r]}")
         if r >= filled:  # not read yet
-            cells.append(f'<span class="lab ahead" title="{word}">{word}</span>' + '<span class="c ahead"></span>' * D)
+            cells.append(f'<span class="lab ahead" title="{word}">{word}</span>'
+                         + "".join(f'<span class="c ahead{" cm" if d == column else ""}"></span>' for d in range(D)))
             continue
         cells.append(f'<span class="lab{mark}" title="{word}">{word}</span>')
         for d in range(D):  # a few bytes a cell: a Korean sentence on a 128-unit LSTM is thousands of them
             hexa = "#%02x%02x%02x" % tuple(rgb[r, d])
             value = float(M[r, d])
             text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
-            cells.append(f'<span class="c{mark}" title="{unit} {d + 1}: {value:.5f}" style="background:{hexa}{text}'
-                         "</span>")
+            framed = " cm" if d == column else ""
+            cells.append(f'<span class="c{mark}{framed}" title="{unit} {d + 1}: {value:.5f}" '
+                         f'style="background:{hexa}{text}</span>')
     rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows
         rows += (f"grid-template-rows:auto repeat({T},minmax(0,1fr));"
@@ -226,11 +236,11 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
 
 BELT_BOXES = (  # (name, colour, what it shows from the step's values v) in the order the cell state flows
     ("c<sub>t−1</sub>", "#E8E8E8", lambda v: signed(v["c_prev"])),
-    ("× f", "#56B4E9", lambda v: f"{v['f']:.3f}<br>= {signed(v['f'] * v['c_prev'])}"),
-    ("+ i·g", "#E69F00", lambda v: f"{v['i']:.2f}·({signed(v['g'], 2)})<br>= {signed(v['i'] * v['g'])}"),
+    ("× f", "#56B4E9", lambda v: f"{v['f']:.3f}·({signed(v['c_prev'])})<br>= {signed(v['f'] * v['c_prev'])}"),
+    ("+ i·g", "#E69F00", lambda v: f"{v['i']:.3f}·({signed(v['g'])})<br>= {signed(v['i'] * v['g'])}"),
     ("c<sub>t</sub>", "#E8E8E8", lambda v: signed(v["c"])),
     ("tanh(c<sub>t</sub>)", "#FFFFFF", lambda v: signed(v["tanh_c"])),
-    ("× o", "#009E73", lambda v: f"{v['o']:.3f}<br>h<sub>t</sub> = {signed(v['h'])}"),
+    ("× o", "#009E73", lambda v: f"{v['o']:.3f}·({signed(v['tanh_c'])})<br>h<sub>t</sub> = {signed(v['h'])}"),
 )
 
 
@@ -240,10 +250,12 @@ def signed(value: float, decimals: int = 3) -> str:
 
 
 def conveyor_belt(values: dict[str, float], big: bool = False) -> str:
-    """One LSTM step for one unit as a belt: c_{t-1} → × f → + i·g → c_t along the belt (the top lane), then
-    tanh(c_t) → × o → h_t below. values: c_prev, f, i, g, c, tanh_c, o, h of the selected unit and word (tanh_c is
-    the step's recorded tanh(c_t), never computed here: a missing value is a KeyError). The lanes wrap on a phone."""
+    """One LSTM step for one unit: along the belt (grey), c_{t-1} → × f → + i·g → c_t, which goes on to the next
+    step; from c_t, tanh(c_t) → × o → h_t. values: c_prev, f, i, g, c, tanh_c, o, h of the selected unit and word
+    (tanh_c is the step's recorded tanh(c_t), never computed here: a missing value is a KeyError). Wraps on a
+    phone, each arrow with the box it points to."""
     boxes = [f'<b style="background:{fill}">{name}<br>{shown(values)}</b>' for name, fill, shown in BELT_BOXES]
     arrow = '<span class="to">→</span>'
-    return (f'<div class="rnn-belt{" big" if big else ""}"><div class="lane top">{arrow.join(boxes[:4])}</div>'
-            f'<div class="lane down"><span class="to">↓</span>{arrow.join(boxes[4:])}</div></div>')
+    belt = boxes[0] + "".join(f'<span class="step">{arrow}{box}</span>' for box in boxes[1:4])
+    out = "".join(f'<span class="step">{arrow}{box}</span>' for box in boxes[4:])
+    return f'<div class="rnn-belt{" big" if big else ""}"><div class="belt">{belt}</div>{out}</div>'
