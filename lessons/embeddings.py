@@ -8,7 +8,7 @@ from ui import compute_korean as ko
 from ui import figures
 from ui.compute import analogy_of, neighbours, sentence_vectors, table_name, word_map
 from ui.i18n import t
-from ui.layout import (chart, lesson_header, main_height, main_view, picker, presenting, sentence_input,
+from ui.layout import (chart, heatmap, lesson_header, main_height, main_view, picker, presenting, sentence_input,
                        show_param_notices)
 from ui.models import ModelFileError, embedding_table, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
@@ -27,8 +27,7 @@ def vectors_of_sentence(name: str, text: str, big: bool) -> None:
     if view.tokens:
         st.markdown(f"**{t('emb.heatmap', model=name, T=len(view.tokens), E=view.rows.shape[1])}**")
         scale = max(1e-6, float(abs(view.rows).max()))
-        chart(figures.time_by_unit(view.rows / scale, view.tokens, None, t("text.dimension"), t("step.time_axis"),
-                                   "e / max|e|", True, big))
+        heatmap(view.rows / scale, view.tokens, None, t("text.dimension"), t("step.time_axis"), "e / max|e|", True, big)
 
 
 def first_token(text: str, lang: str) -> str:

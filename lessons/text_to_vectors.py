@@ -9,7 +9,7 @@ from ui import figures, state
 from ui.compute import Pipeline, onehot_lookup, pipeline, shuffled_verdict
 from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
-from ui.layout import chart, lesson_header, main_height, main_view, picker, presenting, show_param_notices
+from ui.layout import chart, heatmap, lesson_header, main_height, main_view, picker, presenting, show_param_notices
 from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 
@@ -143,8 +143,7 @@ def lookup_section(result: Pipeline, card, big: bool) -> None:
         onehot_row(result, card, big)
     if T:
         st.markdown(f"**{t('text.vectors', T=T, E=E)}**")
-        chart(figures.time_by_unit(result.vectors, result.tokens[0][:T], None, t("text.dimension"),
-                                   t("step.time_axis"), "e", True, big))
+        heatmap(result.vectors, result.tokens[0][:T], None, t("text.dimension"), t("step.time_axis"), "e", True, big)
 
 
 def onehot_row(result: Pipeline, card, big: bool) -> None:
@@ -190,7 +189,7 @@ def mask_section(result: Pipeline, card, maxlen: int, padding: str, big: bool) -
     if padding == "pre":
         st.caption(t("text.mask_pre"))
     labels = [tok or f"({t('text.masked')})" for tok in result.padded_tokens[0]]
-    chart(figures.time_by_unit(result.masked_h, labels, None, t("step.unit"), t("step.time_axis"), "h", True, big))
+    heatmap(result.masked_h, labels, None, t("step.unit"), t("step.time_axis"), "h", True, big)
 
 
 def order_section(name: str, text: str) -> None:

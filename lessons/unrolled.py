@@ -47,7 +47,7 @@ LM = {
 
 
 def play(name: str, text: str, big: bool) -> None:
-    """Step through the sentence with the trained SimpleRNN: the states up to the chosen step, the verdict after each."""
+    """Step through the sentence with the trained SimpleRNN: the states up to the chosen step, the verdict of each."""
     try:
         read = reading(name, text)
     except ModelFileError as err:
@@ -86,7 +86,7 @@ def readouts(H: np.ndarray) -> None:
     T, D = H.shape
     st.write(t("unroll.readout_body", last=f"({D},)", mean=f"({D},)", concat=f"({T * D},)"))
     rows = {t("unroll.last"): H[-1], t("unroll.mean"): H.mean(axis=0)}
-    chart(figures.time_by_unit(np.stack(list(rows.values())), list(rows), None, t("step.unit"), "", big=presenting()))
+    heatmap(np.stack(list(rows.values())), list(rows), None, t("step.unit"), "", big=presenting())
 
 
 def readout_heads(name: str, text: str) -> None:
@@ -238,7 +238,7 @@ def bidirectional(text: str) -> None:
         return
     D = states.shape[1] // 2
     st.write(t("unroll.bi_body", D=D, twoD=2 * D))
-    chart(figures.time_by_unit(states, words, None, t("unroll.bi_axis"), t("step.time_axis"), big=presenting()))
+    heatmap(states, words, None, t("unroll.bi_axis"), t("step.time_axis"), big=presenting())
 
 
 def architectures() -> None:

@@ -198,7 +198,8 @@ def test_gates_odd_sentences(sentence):
 def test_text_to_vectors_in_both_languages(lang, title):
     at = open_app("lessons/text_to_vectors.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 4  # the one-hot row, the vectors, the padded batch, the masked states
+    assert len(at.get("plotly_chart")) == 2  # the one-hot row and the padded batch; as grids:
+    assert html_figures(at) == ["rnn-heat", "rnn-heat"]  # the vectors and the masked states
     assert "(3, 10, " in texts(at)  # three sentences padded to the default 10 steps
 
 
@@ -227,8 +228,8 @@ def test_shuffle_and_odd_text():
 def test_unrolled_in_both_languages(lang, title):
     at = open_app("lessons/unrolled.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 6  # verdict, read-outs, architecture, next word, tags, bidirectional
-    assert html_figures(at) == ["rnn-heat"]  # the states read so far
+    assert len(at.get("plotly_chart")) == 4  # verdict, architecture, next word, tags; as grids:
+    assert html_figures(at) == ["rnn-heat"] * 3  # the states read so far, the read-outs, bidirectional
 
 
 def test_unrolled_steps_shapes_and_stack():
@@ -258,7 +259,8 @@ def test_unrolled_odd_sentences(sentence):
 def test_embeddings_in_both_languages(lang, title):
     at = open_app("lessons/embeddings.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.main.get("plotly_chart")) == 2 and len(at.main.dataframe) == 2  # the sidebar has the glossary
+    assert len(at.main.get("plotly_chart")) == 1 and len(at.main.dataframe) == 2  # the map (the sidebar: glossary)
+    assert html_figures(at) == ["rnn-heat"]  # the sentence's vectors
 
 
 def test_embeddings_search_and_analogy_messages():
