@@ -307,3 +307,12 @@ def test_memory_task_trains_once_and_is_shared():
     assert len(again.get("plotly_chart")) == charts + 2  # accuracy and reach by gap
     assert "At gap 10, compared with the question mark" in texts(again)
     assert trainer.submit(compute_gradients.memory_key(10), "someone else", dict) is job  # one run per setting
+
+
+def test_the_korean_gates_caption_names_syllables_because_the_models_read_syllables():
+    """The caption's fact comes from the models' cards: if a Korean gates model read words or morphemes, this fails."""
+    from rnn_core.assets import verify
+
+    at = open_app("lessons/gates.py", lang="ko")
+    assert "음절 하나가 토큰 하나" in texts(at)
+    assert {verify(name).card.scheme for name in ("ko-lstm", "ko-gru")} == {"syllables"}

@@ -833,7 +833,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Rows are the tokens, columns the {units} units of the trained LSTM. Gates are sigmoids, between 0 and 1; "
         "the candidate g and h = o·tanh(c) lie between -1 and 1; the cell state c has no bound, so its colour "
         "scale follows its values (here ±{limit:.2f}). The unit you follow is framed. Hover or tap for exact values.",
-        "행은 토큰, 열은 학습된 LSTM의 유닛 {units}개입니다. 게이트는 시그모이드라서 0과 1 사이, 후보 g와 "
+        "행은 토큰(한국어 모델은 음절 하나가 토큰 하나입니다), 열은 학습된 LSTM의 유닛 {units}개입니다. 게이트는 "
+        "시그모이드라서 0과 1 사이, 후보 g와 "
         "h = o·tanh(c)는 -1과 1 사이에 있습니다. 셀 상태 c에는 한계가 없어서 색 눈금을 값의 범위에 맞췄습니다"
         "(여기서는 ±{limit:.2f}). 따라가는 유닛의 열에는 테두리를 쳤습니다. 정확한 값은 마우스를 올리거나 탭해서 "
         "확인하세요."),
@@ -841,7 +842,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Rows are the tokens, columns the {units} units of the trained GRU. The gates z and r are sigmoids, between "
         "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. The unit you follow is "
         "framed. Hover or tap for exact values.",
-        "행은 토큰, 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 시그모이드라서 0과 1 사이, 후보 n은 "
+        "행은 토큰(한국어 모델은 음절 하나가 토큰 하나입니다), 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 "
+        "시그모이드라서 0과 1 사이, 후보 n은 "
         "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 따라가는 유닛의 열에는 테두리를 쳤습니다. "
         "정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
     "gates.c_beyond": (
