@@ -316,3 +316,13 @@ def test_the_korean_gates_caption_names_syllables_because_the_models_read_syllab
     at = open_app("lessons/gates.py", lang="ko")
     assert "음절 하나가 토큰 하나" in texts(at)
     assert {verify(name).card.scheme for name in ("ko-lstm", "ko-gru")} == {"syllables"}
+
+
+def test_the_weights_checksum_reads_the_same_at_every_step():
+    """Lesson 3's claim that every step uses the same W_x, W_h and b: the checksum it prints at step 1 is the one it
+    prints at step 3 (it would differ if a step drew other weights)."""
+    shown = []
+    for step in ("1", "3"):
+        at = open_app("lessons/hidden_state.py", step=step)
+        shown.append(re.search(r"reads ([0-9a-f]{8}) at every step", texts(at)).group(1))
+    assert shown[0] == shown[1]

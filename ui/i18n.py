@@ -297,10 +297,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.time_axis": ("time step · token", "시점 · 토큰"),
     "step.sharing": ("Parameter sharing: the same weights at every step", "파라미터 공유: 모든 시점에 같은 가중치"),
     "step.sharing_body": (
-        "All {T} steps use the very same W_x, W_h and b (checksum {checksum}); only the input and the memory "
-        "change. That is why an RNN can read a sentence of any length with a fixed number of parameters.",
-        "{T}개 시점 모두 똑같은 W_x, W_h, b를 씁니다(체크섬 {checksum}). 바뀌는 것은 입력과 기억뿐입니다. 그래서 "
-        "RNN은 고정된 개수의 파라미터로 어떤 길이의 문장이든 읽을 수 있습니다."),
+        "All {T} steps use the very same W_x, W_h and b: their checksum, a short fingerprint of every number in "
+        "them, reads {checksum} at every step. Only the input and the memory change. That is why an RNN can read a "
+        "sentence of any length with a fixed number of parameters.",
+        "{T}개 시점 모두 똑같은 W_x, W_h, b를 씁니다. 이 값들을 짧게 요약한 체크섬 {checksum} 역시 어느 시점에서나 "
+        "같습니다. 바뀌는 것은 입력과 기억뿐입니다. 그래서 RNN은 고정된 개수의 파라미터로 어떤 길이의 문장이든 읽을 수 "
+        "있습니다."),
     "step.states_figure": ("Hidden state after each word (rows: time steps, columns: units)",
                            "단어마다의 은닉 상태 (행: 시점, 열: 유닛)"),
     "step.states_caption": ("The highlighted row is the step shown above. Hover or tap for exact values.",
