@@ -5,11 +5,11 @@ import html
 
 import streamlit as st
 
-from ui import figures, state
+from ui import figures, matrices, state
 from ui.compute import Pipeline, onehot_lookup, pipeline, shuffled_verdict
 from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
-from ui.layout import chart, heatmap, lesson_header, main_height, main_view, picker, presenting, show_param_notices
+from ui.layout import chart, heatmap, lesson_header, main_view, picker, presenting, show_param_notices
 from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 
@@ -166,8 +166,8 @@ def onehot_row(result: Pipeline, card, big: bool) -> None:
 def padded_batch(result: Pipeline, big: bool) -> None:
     """The batch after padding and truncation, one token per cell (the main figure)."""
     st.subheader(t("text.padding"))
-    chart(figures.token_grid(result.padded_tokens, result.padded, t("text.position_axis"), t("text.sentence_axis"),
-                             big, main_height(big)), stretch=big)
+    st.html(matrices.token_grid(result.padded_tokens, result.padded, t("text.position_axis"), t("text.sentence_axis"),
+                                big))
 
 
 def batch_shape(result: Pipeline, card, maxlen: int) -> None:

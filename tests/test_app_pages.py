@@ -198,8 +198,10 @@ def test_gates_odd_sentences(sentence):
 def test_text_to_vectors_in_both_languages(lang, title):
     at = open_app("lessons/text_to_vectors.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 2  # the one-hot row and the padded batch; as grids:
-    assert html_figures(at) == ["rnn-heat", "rnn-heat"]  # the vectors and the masked states
+    assert len(at.get("plotly_chart")) == 1  # the one-hot row; as grids: the vectors, the padded batch, the states
+    assert html_figures(at) == ["rnn-heat"] * 3
+    batch = next(h.proto.body for h in at.get("html") if 'class="tok"' in h.proto.body)
+    assert batch.count('class="tok"') == 3 * 10  # three sentences padded to the default 10 positions
     assert "(3, 10, " in texts(at)  # three sentences padded to the default 10 steps
 
 

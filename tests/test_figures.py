@@ -56,8 +56,6 @@ def every_builder(big: bool) -> dict:
                                                       log=False),
         "time_by_unit cell state": figures.time_by_unit(3 * H, tokens, 1, "unit", "step", "c", True, big,
                                                         limits=(-3.0, 3.0)),
-        "token_grid": figures.token_grid([tokens, tokens[:3] + ["", ""]], np.array([[5, 9, 1, 7, 3], [5, 9, 1, 0, 0]]),
-                                         "position", "sentence", big),
         "onehot_lookup": figures.onehot_lookup(list(range(40, 55)), (np.arange(40, 55) == 47).astype(float), H[0],
                                                ("one_hot(movie)", "E[47]", "id"), big),
         **{f"architecture {k}": figures.architecture(k, big) for k in figures.ARCHITECTURES},

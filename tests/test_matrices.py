@@ -85,3 +85,11 @@ def test_the_heatmap_keeps_unread_rows_in_place_and_leaves_them_empty():
     assert "0.50000" not in html and "0.41667" in html  # row 3 (0.5 ...) is not shown; row 2 is
     with pytest.raises(AssertionError):
         matrices.heatmap(np.zeros((100, 100)), ["w"] * 100, None, "u", "t", "h", (-1, 1), True)  # Plotly's size
+
+
+def test_the_token_grid_colours_padding_unknown_and_known_and_escapes_words():
+    ids = np.array([[5, 1, 0], [0, 0, 7]])  # (B, L) = (2, 3)
+    html = matrices.token_grid([["<i>a</i>", "zz", ""], ["", "", "b&c"]], ids, "position", "sentence")
+    cells = re.findall(r'<span class="tok" title="([^"]*)" style="background:(#\w+)">', html)
+    assert [fill for _, fill in cells] == ["#56B4E9", "#E69F00", "#DDDDDD", "#DDDDDD", "#DDDDDD", "#56B4E9"]
+    assert "<i>a</i>" not in html and "&lt;i&gt;a&lt;/i&gt;<small>5</small>" in html and "b&amp;c · id 7" in html

@@ -258,22 +258,6 @@ def tag_probabilities(P: np.ndarray, column_labels: Sequence[str], tags: Sequenc
                                       yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 
-def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str,
-               big: bool = False, height: float | None = None) -> go.Figure:
-    """The padded batch of ids (B, L): padding grey, out-of-vocabulary orange, known tokens blue; text = token."""
-    kind = np.where(ids == 0, 0, np.where(ids == 1, 1, 2))  # 0 pad, 1 OOV, 2 known
-    colours = [[0, "#DDDDDD"], [0.33, "#DDDDDD"], [0.34, "#E69F00"], [0.66, "#E69F00"], [0.67, "#56B4E9"],
-               [1, "#56B4E9"]]
-    B, L = ids.shape
-    text = [[f"{labels[b][k]}<br>{ids[b, k]}" for k in range(L)] for b in range(B)]
-    grid = dict(type="heatmap", z=kind, zmin=0, zmax=2, colorscale=colours, showscale=False, xgap=2, ygap=2,
-                      x=list(range(1, L + 1)), y=[f"{b + 1}" for b in range(B)], text=text,
-                      texttemplate="%{text}" if L <= 24 else None, textfont={"size": _font(big) - 2},
-                      hovertemplate=f"{t('text.sentence_axis')} %{{y}}, {t('text.position_axis')} %{{x}}<br>%{{text}}"
-                                    "<extra></extra>")
-    return _figure([grid], _layout(big, _fit(100 + 52 * B * (1.3 if big else 1), height), x_title, y_title, top=10,
-                                   xaxis={"dtick": 1}, yaxis={"autorange": "reversed", "type": "category"}))
-
 ARCHITECTURES = {  # kind: (steps, steps that read an input, steps that give an output)
     "one_to_many": (4, {0}, {0, 1, 2, 3}),
     "many_to_one": (4, {0, 1, 2, 3}, {3}),

@@ -57,6 +57,8 @@ CSS = """<style>
 .rnn-heat.big .hm { min-height: 0; overflow: hidden; }
 .rnn-heat.big .hm > span { min-height: 0; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-heat.big) { flex: 1 1 auto; }
+.rnn-heat .hm > .tok { flex-direction: column; color: #000; line-height: 1.15; font-size: 0.95em; padding: 0.15em 0; }
+.rnn-heat .hm > .tok small { font-size: 0.8em; }
 .rnn-belt { font-size: 15px; font-variant-numeric: tabular-nums; display: flex; flex-wrap: wrap; align-items: center;
   gap: 0.5em 0; margin: 0.3em 0 0.6em; }
 .rnn-belt.big { font-size: 22px; }
@@ -259,3 +261,32 @@ def conveyor_belt(values: dict[str, float], big: bool = False) -> str:
     belt = boxes[0] + "".join(f'<span class="step">{arrow}{box}</span>' for box in boxes[1:4])
     out = "".join(f'<span class="step">{arrow}{box}</span>' for box in boxes[4:])
     return f'<div class="rnn-belt{" big" if big else ""}"><div class="belt">{belt}</div>{out}</div>'
+
+
+TOKEN_FILL = ("#DDDDDD", "#E69F00", "#56B4E9")  # padding (id 0), out of vocabulary (id 1), a known token
+
+
+def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y_title: str, big: bool = False) -> str:
+    """The padded batch of ids (B, L) as a grid: one row per sentence, one column per position; padding grey,
+    out-of-vocabulary orange, known tokens blue, each cell its token (escaped: a learner's text stays text) over its
+    id while L <= 24 (a tooltip always). When ``big`` (presenting) the grid fills its main_view's height."""
+    ids = np.asarray(ids)
+    B, L = ids.shape
+    assert len(labels) == B and all(len(row) == L for row in labels), f"labels (B, L) for ids {ids.shape}"
+    printed = L <= 24
+    head = [f'<span class="col">{escape(y_title)} ╲ {escape(x_title)}</span>']
+    head += [f'<span class="col">{k + 1}</span>' for k in range(L)]
+    cells = []
+    for b in range(B):
+        cells.append(f'<span class="lab">{b + 1}</span>')
+        for k in range(L):
+            i, word = int(ids[b, k]), escape(str(labels[b][k]))
+            fill = TOKEN_FILL[min(i, 2)]
+            text = f"{word}<small>{i}</small>" if printed else ""
+            cells.append(f'<span class="tok" title="{word} · id {i}" style="background:{fill}">{text}</span>')
+    style = f"grid-template-columns:minmax(2em,max-content) repeat({L},minmax(0,1fr));"
+    if big:
+        style += (f"grid-template-rows:auto repeat({B},minmax(0,1fr));"
+                  f"font-size:clamp(9px,calc((100cqh - 2em) / {2 * B + 1} * 0.75),20px);")
+    grid = f'<div class="hm" style="{style}">{"".join(head + cells)}</div>'
+    return f'<div class="rnn-heat{" big" if big else ""}">{grid}</div>'
