@@ -33,7 +33,7 @@ CSS = """<style>
 .rnn-eq .op { min-width: %(op)sem; text-align: center; font-size: 1.4em; font-weight: 600; white-space: nowrap;
   padding: 0 0.15em; }
 .rnn-eq .op.fn { font-size: 1em; }
-.rnn-eq .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
+.rnn-eq .scale, .rnn-heat .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
 .rnn-eq .scale i, .rnn-heat .scale i { display: inline-block; width: 10em; height: 0.8em; border-radius: 2px; }
 .rnn-heat { width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; display: flex; flex-direction: column;
   gap: 0.3em; padding-top: 0.4em; }
@@ -50,8 +50,6 @@ CSS = """<style>
 .rnn-heat .hm > .cm { box-shadow: inset 2px 0 #000, inset -2px 0 #000; }
 .rnn-heat .hm > .c.mark.cm { box-shadow: inset 0 2px #000, inset 0 -2px #000, inset 2px 0 #000, inset -2px 0 #000; }
 .rnn-heat .hm > .col.cm { box-shadow: none; font-weight: 700; color: #000; }
-.rnn-heat .axis { font-size: 0.85em; color: #444; }
-.rnn-heat .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
 .rnn-heat.big { font-size: 20px; height: 100%; min-height: 240px; container-type: size; }
 .rnn-heat.big .scale { font-size: 0.9em; }
 .rnn-heat.big .hm { min-height: 0; overflow: hidden; }
@@ -78,10 +76,18 @@ SEQ_RGB = np.array([[int(col[k:k + 2], 16) for k in (1, 3, 5)] for _, col in SEQ
 HEAT_CELLS = 6_000  # at most this many cells as HTML, about 450 KB (ui.layout.heatmap draws larger ones with Plotly)
 
 
+def colours(M: np.ndarray, low: float, high: float, signed: bool) -> np.ndarray:
+    """Every cell's colour at once, M (T, D) -> (T, D, 3) ints: the diverging scale on [low, high] (centred on 0)
+    when ``signed``, else Viridis on [low, high], as ui.figures' heatmaps colour them (the middle when low = high)."""
+    M = np.asarray(M, dtype=float)
+    where = np.clip((M - low) / (high - low), 0, 1) if high > low else np.full(M.shape, 0.5)  # (T, D)
+    stops, rgb = (STOPS, STOP_RGB) if signed else (SEQ_STOPS, SEQ_RGB)
+    return np.rint(np.stack([np.interp(where, stops, rgb[:, k]) for k in range(3)], axis=-1)).astype(int)
+
+
 def colour(value: float, limit: float) -> tuple[int, int, int]:
     """The diverging scale's colour (ui.figures.DIVERGING: blue negative, red positive) at value in [-limit, limit]."""
-    where = float(np.clip((value / limit + 1) / 2, 0, 1)) if limit > 0 else 0.5
-    return tuple(int(round(np.interp(where, STOPS, STOP_RGB[:, k]))) for k in range(3))
+    return tuple(int(c) for c in colours(np.array([[value]]), -limit, limit, True)[0, 0])
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
@@ -106,11 +112,11 @@ def grid(M: np.ndarray, limit: float, hover: str) -> str:
     """One matrix M (rows, cols) as a grid of coloured cells, each with its value; ``hover`` names a cell's place
     ({row}, {col}, {value}: the tooltip, to five decimals)."""
     rows, cols = M.shape
+    rgb_all = colours(M, -limit, limit, True)  # (rows, cols, 3)
     cells = []
     for r in range(rows):
         for c in range(cols):
-            value = float(M[r, c])
-            rgb = colour(value, limit)
+            value, rgb = float(M[r, c]), tuple(int(k) for k in rgb_all[r, c])
             cells.append(f'<span style="background:rgb{rgb};color:{ink(rgb)}" '
                          f'title="{escape(hover.format(row=r + 1, col=c + 1, value=f"{value:.5f}"))}">'
                          f"{number(value)}</span>")
@@ -155,10 +161,7 @@ def matrix_equation(panels: Sequence[tuple[str, str, np.ndarray, str]], limit: f
         op_em = 0 if not op else 1.4 * (OPERATOR_EM + 0.3) if sign else 0.6 * len(op) + 0.3  # in the cells' em
         widths.append(op_em + M.shape[1] * (CELL_EM + 0.15))  # a cell and its 2 px gap
         heights.append(1.6 + M.shape[0] * 1.55)  # the caption and the rows, in em
-    low, mid, high = (colour(v, limit) for v in (-limit, 0.0, limit))
-    scale = (f'<div class="scale"><span>{escape(scale_name)}</span><span>{number(-limit)}</span>'
-             f'<i style="background:linear-gradient(to right,rgb{low},rgb{mid},rgb{high})"></i>'
-             f"<span>{number(limit)}</span></div>")
+    scale = colour_scale(scale_name, -limit, limit, True)
     if not big:
         return f'<div class="rnn-eq"><div class="row">{"".join(terms)}</div>{scale}</div>'
     bounds = [0, *lines(widths, 2 if len(panels) >= 4 else 1), len(panels)]
@@ -170,13 +173,13 @@ def matrix_equation(panels: Sequence[tuple[str, str, np.ndarray, str]], limit: f
     return f'<div class="rnn-eq big" style="font-size: {size}">{rows}{scale}</div>'
 
 
-def colours(M: np.ndarray, low: float, high: float, signed: bool) -> np.ndarray:
-    """Every cell's colour at once, M (T, D) -> (T, D, 3) ints: the diverging scale on [low, high] (centred on 0)
-    when ``signed``, else Viridis on [low, high], as ui.figures' heatmaps colour them."""
-    span = max(high - low, 1e-12)
-    where = np.clip((np.asarray(M, dtype=float) - low) / span, 0, 1)  # (T, D)
-    stops, rgb = (STOPS, STOP_RGB) if signed else (SEQ_STOPS, SEQ_RGB)
-    return np.rint(np.stack([np.interp(where, stops, rgb[:, k]) for k in range(3)], axis=-1)).astype(int)
+def colour_scale(name: str, low: float, high: float, signed: bool) -> str:
+    """The legend under a grid: its name, low, a gradient through the scale's middle, high."""
+    ends = [tuple(int(c) for c in rgb) for rgb in colours(np.array([[low, (low + high) / 2, high]]), low, high,
+                                                           signed)[0]]
+    return (f'<div class="scale"><span>{escape(name)}</span><span>{number(low)}</span>'
+            f'<i style="background:linear-gradient(to right,rgb{ends[0]},rgb{ends[1]},rgb{ends[2]})"></i>'
+            f"<span>{number(high)}</span></div>")
 
 
 def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
@@ -186,10 +189,10 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     per unit, row ``highlight`` framed, the colour range ``limits`` (as ui.figures.time_by_unit draws it).
 
     Every row is labelled; numbers print in the cells when they fit (at most 120 cells, 12 columns), and a
-    cell's tooltip gives its word, unit and value to five decimals. Row labels are escaped: a learner's words
-    are text, never HTML. When ``big`` (presenting) the grid fills its main_view's height. ``upto``: only the first
-    ``upto`` rows are filled (the steps read so far); the others keep their place, empty, so the grid does not
-    change size from step to step. ``column``: a unit framed (the one the page follows)."""
+    cell's tooltip gives its unit and value to five decimals (its row's label names the word). Row labels are
+    escaped: a learner's words are text, never HTML. When ``big`` (presenting) the grid fills its main_view's
+    height. ``upto``: only the first ``upto`` rows are filled (the steps read so far); the others keep their place,
+    empty, so the grid does not change size from step to step. ``column``: a unit framed (the one the page follows)."""
     M = np.asarray(M, dtype=float)
     assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
     assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
@@ -227,13 +230,8 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows
         rows += (f"grid-template-rows:auto repeat({T},minmax(0,1fr));"
                  f"font-size:clamp(9px,calc((100cqh - 3em) / {T + 1} * 0.75),20px);")
-    ends = [tuple(int(c) for c in colours(np.array([[v]]), low, high, signed)[0, 0])
-            for v in (low, (low + high) / 2, high)]
-    scale = (f'<div class="scale"><span>{escape(value_name)}</span><span>{number(low)}</span>'
-             f'<i style="background:linear-gradient(to right,rgb{ends[0]},rgb{ends[1]},rgb{ends[2]})"></i>'
-             f"<span>{number(high)}</span></div>")
     return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm" style="{rows}">{"".join(head + cells)}'
-            f"</div>{scale}</div>")
+            f"</div>{colour_scale(value_name, low, high, signed)}</div>")
 
 
 BELT_BOXES = (  # (name, colour, what it shows from the step's values v) in the order the cell state flows
