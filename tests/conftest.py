@@ -4,6 +4,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+def at_once(target: Callable[[int], object], count: int, timeout: float = 30) -> float:
+    """Run target(0) ... target(count - 1) in threads started together; seconds until every one returned (each
+    waited for at most ``timeout``)."""
+    started = time.monotonic()
+    threads = [threading.Thread(target=target, args=(k,)) for k in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    return time.monotonic() - started
 
 
 @pytest.fixture(scope="module", autouse=True)

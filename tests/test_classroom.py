@@ -21,6 +21,7 @@ from classroom.codes import digest
 from classroom.db import make_engine
 from classroom.schema import VERSION_TABLE, actions, answers, classes, members, metadata, polls, posts
 from classroom.text import clean
+from tests.conftest import at_once
 from tests.postgres_server import free_port, postgres_server, postgres_url  # noqa: F401 (fixtures)
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -269,11 +270,7 @@ def test_thirty_students_answering_at_once_are_counted_once_each(room):
         except Exception as exc:  # noqa: BLE001 - any failure is reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=student, args=(i,)) for i in range(30)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    at_once(student, 30, timeout=60)
     assert not errors, errors
     result = room.reveal_poll(started.code, started.teacher_secret, "q1")
     assert result.answered == 30 and result.counts == {"a": 20, "b": 10}

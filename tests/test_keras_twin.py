@@ -8,7 +8,6 @@ import socket
 import stat
 import subprocess
 import sys
-import threading
 import time
 
 import numpy as np
@@ -16,7 +15,7 @@ import pytest
 
 from rnn_core.assets import SENTIMENT_MODELS, verify
 from rnn_core.sentiment import SentimentModel
-from tests.conftest import ROOT
+from tests.conftest import ROOT, at_once
 from workers.keras_twin import MAX_IDS, MAX_LINE, KerasTwin, TwinError
 
 IDS = (12, 40, 7, 300, 25)
@@ -133,20 +132,15 @@ HUNG_WORKER = "import sys; print('{\"ready\": true}', flush=True); sys.stdin.rea
 
 def test_a_hung_worker_is_answered_within_seconds_and_restarted_once_for_everyone():
     twin = KerasTwin(timeout=1.5, command=[sys.executable, "-c", HUNG_WORKER])
-    errors, started = [], time.monotonic()
+    errors = []
 
-    def ask():
+    def ask(_):
         try:
             twin.probability("en-gru", "x" * 16, IDS)
         except TwinError as err:
             errors.append(err.reason)
 
-    threads = [threading.Thread(target=ask) for _ in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    elapsed = time.monotonic() - started
+    elapsed = at_once(ask, 5)
     twin.stop()
     assert len(errors) == 5 and "timeout" in errors and set(errors) <= {"timeout", "busy"}
     assert elapsed < 10  # five sessions asking a hung worker: none waits 90 s

@@ -16,7 +16,7 @@ import pytest
 
 from rnn_core import korean
 from rnn_core.text import standardize, tokenize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, at_once
 from tests.test_keras_twin import ask_raw
 from workers.kiwi import MAX_LINE, SharedKiwi
 
@@ -100,13 +100,8 @@ def test_a_hung_shared_kiwi_costs_one_timeout_then_the_servers_own_answers(tmp_p
     threading.Thread(target=lambda: [held.append(listener.accept()) for _ in range(8)], daemon=True).start()
     shared = SharedKiwi(path, timeout=1.0, retry=60)
     text = clean("지루하고 길었다")
-    answers, started = [], time.monotonic()
-    threads = [threading.Thread(target=lambda: answers.append(shared(text))) for _ in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    elapsed = time.monotonic() - started
+    answers = []
+    elapsed = at_once(lambda _: answers.append(shared(text)), 5)
     shared.close()
     listener.close()
     assert answers == [korean.own_morphemes(text)] * 5

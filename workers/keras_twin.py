@@ -33,7 +33,6 @@ from collections import OrderedDict
 from pathlib import Path
 
 from workers import sockets
-from workers.sockets import LineClient
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINE = 16_384  # bytes in one request line
@@ -60,7 +59,7 @@ class KerasTwin:
         self._timeout, self._start_timeout = timeout, start_timeout
         self._command = command or [sys.executable, "-m", "workers.keras_twin"]
         self._proc: subprocess.Popen | None = None
-        self._shared = LineClient(self._address, timeout) if self._address else None
+        self._shared = sockets.LineClient(self._address, timeout) if self._address else None
         self._lock = threading.Lock()
 
     def probability(self, model: str, digest: str, ids: tuple[int, ...]) -> float:

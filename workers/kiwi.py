@@ -20,7 +20,6 @@ import time
 
 from rnn_core import korean
 from workers import sockets
-from workers.sockets import LineClient
 
 MAX_LINE = 16 * korean.MAX_CHARS + 64  # bytes: MAX_CHARS characters, each escaped at worst (\ud83d\ude00)
 ADDRESS = "RNNLAB_KIWI"  # the environment variable that names the shared worker's socket
@@ -33,8 +32,8 @@ class SharedKiwi:
     """rnn_core.korean's analyser in a server whose Kiwi is the shared worker at ``address``."""
 
     def __init__(self, address: str, timeout: float = 5.0, retry: float = 30.0) -> None:
-        self._client = LineClient(address, timeout)
-        self._timeout, self._retry = timeout, retry
+        self._client = sockets.LineClient(address, timeout)
+        self._retry = retry
         self._lock = threading.Lock()
         self._down_until = 0.0
 
@@ -44,7 +43,7 @@ class SharedKiwi:
         return korean.own_morphemes(clean) if tokens is None else tokens
 
     def _ask(self, clean: str) -> list[str] | None:
-        if not self._lock.acquire(timeout=self._timeout):  # another request hangs: do not queue behind it
+        if not self._lock.acquire(timeout=self._client.timeout):  # another request hangs: do not queue behind it
             return None
         try:
             if time.monotonic() < self._down_until:  # it hung while this request waited
@@ -70,7 +69,6 @@ def use_from_environment() -> None:
     if address and not _used:
         korean.share_analyser(SharedKiwi(address))
         _used = True
-
 
 
 # --- the worker side ---------------------------------------------------------------------------
