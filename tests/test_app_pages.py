@@ -328,3 +328,14 @@ def test_the_weights_checksum_reads_the_same_at_every_step():
         at = open_app("lessons/hidden_state.py", step=step)
         shown.append(re.search(r"reads ([0-9a-f]{8}) at every step", texts(at)).group(1))
     assert shown[0] == shown[1]
+
+
+def test_the_gates_caption_frames_the_unit_it_says_is_followed():
+    """The caption says the followed unit is framed: the grid's framed column is the unit picker's value, and it
+    moves when the learner picks another unit."""
+    at = open_app("lessons/gates.py")
+    assert "The unit you follow is framed" in texts(at)
+    for unit in (at.number_input(key="gates_unit_LSTM").value, 3):
+        at.number_input(key="gates_unit_LSTM").set_value(unit).run()
+        grid = next(h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-heat'))
+        assert re.findall(r'<span class="col cm">(\d+)</span>', grid) == [str(unit)]
