@@ -134,11 +134,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text.post": ("post (at the end)", "post (뒤쪽)"),
     "text.ids_caption": (
         "Every sentence becomes a row of exactly {L} ids: short ones are filled with 0, long ones cut. Grey cells "
-        "are padding, which the mask (mask_zero=True) tells the RNN to skip.",
-        "모든 문장은 정확히 {L}개 번호의 행이 됩니다. 짧으면 0으로 채우고 길면 자릅니다. 회색 칸이 패딩이며, 마스크"
-        "(mask_zero=True)가 RNN에 이 칸을 건너뛰라고 알립니다."),
+        "are padding (id 0), which the mask (mask_zero=True) tells the RNN to skip; orange cells are tokens the "
+        "vocabulary does not know (id 1); blue cells are tokens it knows.",
+        "모든 문장은 정확히 id {L}개짜리 행이 됩니다. 짧으면 0으로 채우고 길면 자릅니다. 회색 칸은 패딩(id 0)이며, "
+        "마스크(mask_zero=True)가 RNN에 이 칸을 건너뛰라고 알립니다. 주황색 칸은 어휘에 없는 토큰(id 1), 파란색 칸은 "
+        "어휘에 있는 토큰입니다."),
     "text.shape": ("The batch the RNN reads has shape (batch, time steps, features) = **({B}, {L}, {E})**.",
-                   "RNN이 읽는 배치의 크기 (배치, 시점, 특성): **({B}, {L}, {E})**"),
+                   "RNN이 읽는 배치의 모양 (배치, 시점, 특성): **({B}, {L}, {E})**"),
     "text.sentence_axis": ("sentence", "문장"),
     "text.position_axis": ("position", "위치"),
     "text.mask": ("4. Masking: the hidden state freezes on padding", "4. 마스킹: 패딩에서 은닉 상태가 멈춘다"),

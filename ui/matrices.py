@@ -42,7 +42,7 @@ CSS = """<style>
   min-width: 0; overflow: hidden; line-height: 1.1; }
 .rnn-heat .hm > .lab { justify-content: flex-end; padding-right: 0.4em; white-space: nowrap; max-width: 14em;
   text-overflow: ellipsis; display: block; align-self: center; min-height: 0; }
-.rnn-heat .hm > .col { font-size: 0.8em; color: #555; min-height: 1.2em; }
+.rnn-heat .hm > .col { font-size: 0.9em; color: #555; min-height: 1.2em; }
 .rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
 .rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
 .rnn-heat .hm > .lab.ahead { color: #767676; }
