@@ -1,15 +1,13 @@
 """Lesson 1: from text to the (batch, time steps, features) tensor an RNN reads, with the real model's pipeline."""
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
-from ui import figures, matrices, state
+from ui import matrices, state
 from ui.compute import Pipeline, onehot_lookup, pipeline, shuffled_verdict
 from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
-from ui.layout import chart, heatmap, lesson_header, main_view, picker, presenting, show_param_notices
+from ui.layout import heatmap, lesson_header, main_view, picker, presenting, show_param_notices
 from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 
@@ -44,8 +42,7 @@ def tokens_section(result: Pipeline, card) -> None:
     note = t("text.scheme_words" if card.scheme == "words" else "text.scheme_syllables")
     st.write(t("text.tokens_body", V=card.vocab_size, scheme_note=note))
     tokens, ids = result.tokens[0], result.ids[0]
-    st.dataframe({t("demo.token"): tokens, t("demo.id"): ids, t("demo.oov"): [i == 1 for i in ids]},
-                 height=min(300, 38 + 35 * len(tokens)))
+    st.html(matrices.token_chips(tokens, ids, presenting()))
     st.caption(t("text.oov_count", n=sum(i == 1 for i in ids), T=len(ids)))
 
 
@@ -156,10 +153,10 @@ def onehot_row(result: Pipeline, card, big: bool) -> None:
     k = st.selectbox(t("text.onehot_pick"), choices, key=key,
                      format_func=lambda j: f"{j + 1}. {tokens[j]} (id {ids[j]})")
     view = onehot_lookup(card.name, ids[k])
-    token = html.escape(tokens[k])  # Plotly draws a few HTML tags in titles: the learner's text stays text
-    titles = (t("text.onehot_panel", token=token, V=f"{card.vocab_size:,}", id=ids[k], a=view.ids[0], b=view.ids[-1]),
-              t("text.lookup_panel", token=token, id=ids[k], E=card.embedding_dim), t("text.onehot_id"))
-    chart(figures.onehot_lookup(view.ids, view.onehot, view.product, titles, big))
+    titles = (t("text.onehot_panel", token=tokens[k], V=f"{card.vocab_size:,}", id=ids[k], a=view.ids[0],
+                b=view.ids[-1]), t("text.lookup_panel", token=tokens[k], id=ids[k], E=card.embedding_dim))
+    st.html(matrices.onehot_lookup(view.ids, view.onehot, view.product, titles, t("text.onehot_id"),
+                                   t("text.dimension"), big))
     st.caption(t("text.onehot_check", gap=view.gap, E=card.embedding_dim))
 
 

@@ -48,7 +48,7 @@ def test_hidden_state_in_both_languages(lang, title):
 
 
 def html_figures(at: AppTest) -> list[str]:
-    """The class of each figure drawn as HTML (ui.matrices: rnn-eq, rnn-heat, rnn-belt), in page order."""
+    """The class of each figure drawn as HTML (ui.matrices: rnn-eq, rnn-heat, rnn-belt, ...), in page order."""
     return [re.match(r'<div class="(rnn-\w+)', h.proto.body).group(1) for h in at.get("html")
             if h.proto.body.startswith('<div class="rnn-')]
 
@@ -198,8 +198,9 @@ def test_gates_odd_sentences(sentence):
 def test_text_to_vectors_in_both_languages(lang, title):
     at = open_app("lessons/text_to_vectors.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 1  # the one-hot row; as grids: the vectors, the padded batch, the states
-    assert html_figures(at) == ["rnn-heat"] * 3
+    assert not at.get("plotly_chart")  # every figure, and the tokens, are HTML:
+    assert html_figures(at) == ["rnn-chips", "rnn-lookup", "rnn-heat", "rnn-heat", "rnn-heat"]  # the tokens, the
+    # one-hot row and its embedding row, the vectors, the padded batch, the states
     batch = next(h.proto.body for h in at.get("html") if 'class="tok"' in h.proto.body)
     assert batch.count('class="tok"') == 3 * 10  # three sentences padded to the default 10 positions
     assert "(3, 10, " in texts(at)  # three sentences padded to the default 10 steps

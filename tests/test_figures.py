@@ -56,8 +56,6 @@ def every_builder(big: bool) -> dict:
                                                       log=False),
         "time_by_unit cell state": figures.time_by_unit(3 * H, tokens, 1, "unit", "step", "c", True, big,
                                                         limits=(-3.0, 3.0)),
-        "onehot_lookup": figures.onehot_lookup(list(range(40, 55)), (np.arange(40, 55) == 47).astype(float), H[0],
-                                               ("one_hot(movie)", "E[47]", "id"), big),
         **{f"architecture {k}": figures.architecture(k, big) for k in figures.ARCHITECTURES},
         "tag_probabilities": figures.tag_probabilities(np.full((5, 3), 1 / 3), tokens, ["noun", "verb", "particle"],
                                                        [0, 2, 1, 0, 0], "tag", "step", "p", big),

@@ -93,3 +93,26 @@ def test_the_token_grid_colours_padding_unknown_and_known_and_escapes_words():
     cells = re.findall(r'<span class="tok" title="([^"]*)" style="background:(#\w+)">', html)
     assert [fill for _, fill in cells] == ["#56B4E9", "#E69F00", "#DDDDDD", "#DDDDDD", "#DDDDDD", "#56B4E9"]
     assert "<i>a</i>" not in html and "&lt;i&gt;a&lt;/i&gt;<small>5</small>" in html and "b&amp;c · id 7" in html
+
+
+def test_the_onehot_lookup_frames_its_single_one_and_escapes_the_token():
+    ids = list(range(40, 55))
+    onehot = (np.arange(40, 55) == 47).astype(float)  # (15,)
+    row = np.array([0.5, -0.25, 0.0, 0.125])  # (E,) = (4,)
+    html = matrices.onehot_lookup(ids, onehot, row, ("one_hot(<b>x</b>)", "E[47]"), "id", "dimension")
+    cells = re.findall(r'<span class="c( cm)?" title="id (\d+): (\d)"', html)
+    assert [int(i) for _, i, _ in cells] == ids
+    assert [(framed, int(i)) for framed, i, v in cells if v == "1"] == [(" cm", 47)]  # one 1, framed, at its id
+    assert sum(v == "0" and not framed for framed, _, v in cells) == 14
+    assert "<b>x</b>" not in html and "one_hot(&lt;b&gt;x&lt;/b&gt;)" in html
+    values = [float(v) for v in re.findall(r'title="dimension \d+: (−?-?[\d.]+)"', html)]
+    assert values == row.tolist()  # the embedding row, in order, on ±max|row|
+    assert ">−0.50<" in html and ">0.50<" in html  # its legend
+
+
+def test_token_chips_keep_the_order_colour_unknown_tokens_and_escape_words():
+    html = matrices.token_chips(["<b>hi</b>", "zz", "ok"], [5, 1, 9])
+    chips = re.findall(r'<span title="(\d+)\. ([^"]*) · id (\d+)" style="background:(#\w+)">', html)
+    assert [(int(k), w, int(i)) for k, w, i, _ in chips] == [(1, "&lt;b&gt;hi&lt;/b&gt;", 5), (2, "zz", 1), (3, "ok", 9)]
+    assert [fill for *_, fill in chips] == ["#56B4E9", "#E69F00", "#56B4E9"]  # known, unknown (id 1), known
+    assert "<b>hi</b>" not in html

@@ -80,32 +80,6 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
                                       yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 
-def onehot_lookup(ids: Sequence[int], onehot: np.ndarray, row: np.ndarray, titles: tuple[str, str, str],
-                  big: bool = False) -> go.Figure:
-    """A token's one-hot row, seen through a window of ``ids`` (the 1 at its id), above the embedding row it
-    selects, row (E,): one_hot · E = E[id]. titles: (one-hot panel, embedding panel, id axis)."""
-    ids, row = [str(i) for i in ids], np.asarray(row, dtype=float)
-    limit = float(max(np.max(np.abs(row)), 1e-6))
-    top = dict(type="heatmap", z=[onehot.tolist()], x=ids, y=[""], zmin=0, zmax=1, colorscale=SEQUENTIAL,
-               showscale=False, xgap=2, ygap=2, texttemplate="%{z:.0f}", textfont={"size": _font(big)},
-               xaxis="x", yaxis="y", hovertemplate=f"{titles[2]} %{{x}}: %{{z:.0f}}<extra></extra>")
-    bottom = dict(type="heatmap", z=[row.tolist()], x=list(range(1, len(row) + 1)), y=[""], zmin=-limit,
-                  zmax=limit, zmid=0, colorscale=DIVERGING, xgap=1, ygap=2, xaxis="x2", yaxis="y2",
-                  colorbar={"thickness": 12, "len": 0.4, "y": 0.2},
-                  hovertemplate=f"{t('text.dimension')} %{{x}}: %{{z:.4f}}<extra></extra>")
-    layout = {"height": 250 if big else 220, "margin": {"l": 10, "r": 10, "t": 30, "b": 30},
-              "font": {"size": _font(big)},
-              "xaxis": {"domain": [0, 1], "anchor": "y", "type": "category"},  # the ids: the title above names them
-              "yaxis": {"domain": [0.62, 0.9], "anchor": "x"},
-              "xaxis2": {"domain": [0, 1], "anchor": "y2", "showticklabels": False},
-              "yaxis2": {"domain": [0, 0.28], "anchor": "x2"},
-              "annotations": [{"text": titles[0], "x": 0, "y": 1.0, "xref": "paper", "yref": "paper",
-                               "xanchor": "left", "showarrow": False},
-                              {"text": titles[1], "x": 0, "y": 0.36, "xref": "paper", "yref": "paper",
-                               "xanchor": "left", "showarrow": False}]}
-    return _figure([top, bottom], layout)
-
-
 def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
                       y_range: tuple[float, float] | None = None, threshold: float | None = None,
                       big: bool = False, x_title: str = "token", height: float | None = None) -> go.Figure:

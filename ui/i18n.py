@@ -104,7 +104,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text.scheme_syllables": ("Korean is cut into syllables, so 영화가 and 영화는 share 영 and 화.",
                               "한국어는 음절로 자릅니다. 그래서 ‘영화가’와 ‘영화는’ 두 단어가 ‘영’, ‘화’ 두 토큰을 "
                               "함께 씁니다."),
-    "text.oov_count": ("{n} of {T} tokens are out of vocabulary.", "토큰 {T}개 중 {n}개가 어휘 밖입니다."),
+    "text.oov_count": ("Each token over its id. {n} of {T} tokens are out of vocabulary (orange, id 1); blue ones are "
+                       "in it.",
+                       "토큰마다 아래에 id가 적혀 있습니다. 토큰 {T}개 중 {n}개가 어휘 밖입니다(주황색, id 1). 파란색은 "
+                       "어휘에 있는 토큰입니다."),
     "text.onehot": ("2. One-hot vector or table lookup: the same numbers", "2. 원-핫 벡터와 표 조회: 같은 숫자"),
     "text.onehot_body": (
         "A one-hot row has {V} entries, all 0 except a single 1 at the token's id. Multiplying the ({T} × {V}) "

@@ -42,7 +42,8 @@ CSS = """<style>
   min-width: 0; overflow: hidden; line-height: 1.1; }
 .rnn-heat .hm > .lab { justify-content: flex-end; padding-right: 0.4em; white-space: nowrap; max-width: 14em;
   text-overflow: ellipsis; display: block; align-self: center; min-height: 0; }
-.rnn-heat .hm > .col { font-size: 0.9em; color: #555; min-height: 1.2em; }
+.rnn-heat .hm > .col { font-size: 0.9em; color: #555; min-height: 1.2em; overflow: visible; }
+.rnn-heat .hm > .col.end { justify-content: flex-end; }  /* the last unit's number ends at the grid's edge */
 .rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
 .rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
 .rnn-heat .hm > .lab.ahead { color: #767676; }
@@ -57,6 +58,13 @@ CSS = """<style>
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-heat.big) { flex: 1 1 auto; }
 .rnn-heat .hm > .tok { flex-direction: column; color: #000; line-height: 1.15; font-size: 0.95em; padding: 0.15em 0; }
 .rnn-heat .hm > .tok small { font-size: 0.8em; }
+.rnn-chips { display: flex; flex-wrap: wrap; gap: 3px; font-size: 15px; margin-bottom: 0.4em; }
+.rnn-chips > span { display: flex; flex-direction: column; align-items: center; padding: 0.15em 0.45em;
+  border-radius: 3px; color: #000; line-height: 1.2; }
+.rnn-chips > span small { font-size: 0.8em; font-variant-numeric: tabular-nums; }
+.rnn-chips.big { font-size: 22px; }
+.rnn-lookup p { margin: 0.5em 0 0; font-size: 15px; }
+.rnn-lookup.big p, .rnn-lookup.big .rnn-heat { font-size: 20px; }
 .rnn-belt { font-size: 15px; font-variant-numeric: tabular-nums; display: flex; flex-wrap: wrap; align-items: center;
   gap: 0.5em 0; margin: 0.3em 0 0.6em; }
 .rnn-belt.big { font-size: 22px; }
@@ -184,7 +192,7 @@ def colour_scale(name: str, low: float, high: float, signed: bool) -> str:
 
 def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
             value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
-            upto: int | None = None, column: int | None = None) -> str:
+            upto: int | None = None, column: int | None = None, numbered: bool = True) -> str:
     """A value per time step and unit, M (T, D), as a grid: one row per step labelled with its word, one column
     per unit, row ``highlight`` framed, the colour range ``limits`` (as ui.figures.time_by_unit draws it).
 
@@ -192,7 +200,8 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     cell's tooltip gives its unit and value to five decimals (its row's label names the word). Row labels are
     escaped: a learner's words are text, never HTML. When ``big`` (presenting) the grid fills its main_view's
     height. ``upto``: only the first ``upto`` rows are filled (the steps read so far); the others keep their place,
-    empty, so the grid does not change size from step to step. ``column``: a unit framed (the one the page follows)."""
+    empty, so the grid does not change size from step to step. ``column``: a unit framed (the one the page follows).
+    ``numbered``: each row's label starts with its step (1., 2., ...)."""
     M = np.asarray(M, dtype=float)
     assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
     assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
@@ -202,18 +211,18 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     printed = M.size <= 120 and D <= 12
     unit = escape(x_title)  # the tooltip: "unit 12: 0.12345" (the row's word is its label)
     head = [f'<span class="col">{escape(y_title)} ╲ {unit}</span>' if y_title else '<span class="col"></span>']
-    every = 1 if D <= 16 else 4 if D <= 64 else 8  # unit numbers that fit above narrow columns: 1, 4, 8, ...
+    every = 1 if D <= 16 else 4 if D <= 32 else 8 if D <= 64 else 16  # unit numbers that fit narrow columns (a phone)
 
     def near(d: int) -> bool:  # beside the framed unit's own number, which always shows
         return every > 1 and column is not None and abs(d - column) <= every // 2
     head += [f'<span class="col cm">{d + 1}</span>' if d == column else
-             f'<span class="col">{d + 1 if d == 0 or (d + 1) % every == 0 and not near(d) else ""}</span>'
-             for d in range(D)]
+             f'<span class="col{" end" if d == D - 1 else ""}">'
+             f'{d + 1 if d == 0 or (d + 1) % every == 0 and not near(d) else ""}</span>' for d in range(D)]
     cells = []
     filled = T if upto is None else int(np.clip(upto, 0, T))
     for r in range(T):
         mark = " mark" if r == highlight else ""
-        word = escape(f"{r + 1}. {row_labels[r]}")
+        word = escape(f"{r + 1}. {row_labels[r]}" if numbered else str(row_labels[r]))
         if r >= filled:  # not read yet
             cells.append(f'<span class="lab ahead" title="{word}">{word}</span>'
                          + "".join(f'<span class="c ahead{" cm" if d == column else ""}"></span>' for d in range(D)))
@@ -288,3 +297,38 @@ def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y
                   f"font-size:clamp(9px,calc((100cqh - 2em) / {2 * B + 1} * 0.75),20px);")
     grid = f'<div class="hm" style="{style}">{"".join(head + cells)}</div>'
     return f'<div class="rnn-heat{" big" if big else ""}">{grid}</div>'
+
+
+def token_chips(tokens: Sequence[str], ids: Sequence[int], big: bool = False) -> str:
+    """One sentence's tokens in order, each over its id, coloured as token_grid colours them (out-of-vocabulary
+    orange, known blue); they wrap with the page's width. Tokens are escaped: a learner's text stays text."""
+    assert len(tokens) == len(ids), f"a token per id, got {len(tokens)} and {len(ids)}"
+    chips = "".join(f'<span title="{k + 1}. {escape(str(w))} · id {int(i)}" '
+                    f'style="background:{TOKEN_FILL[min(int(i), 2)]}">{escape(str(w))}<small>{int(i)}</small></span>'
+                    for k, (w, i) in enumerate(zip(tokens, ids)))
+    return f'<div class="rnn-chips{" big" if big else ""}">{chips}</div>'
+
+
+def onehot_lookup(ids: Sequence[int], onehot: np.ndarray, row: np.ndarray, titles: tuple[str, str],
+                  id_title: str, dimension_title: str, big: bool = False) -> str:
+    """one_hot(token) · E = E[id]: the one-hot row seen through a window of ``ids`` (each cell its id over its 0 or
+    1, on the gates' scale), above the embedding row it selects, row (E,), on the diverging scale ±max|row| with its
+    legend. titles: (the one-hot panel's, the embedding panel's), plain text: escaped here (they hold the
+    learner's token)."""
+    onehot, row = np.asarray(onehot, dtype=float), np.asarray(row, dtype=float)
+    assert onehot.shape == (len(ids),) and row.ndim == 1, f"onehot (window,), row (E,): {onehot.shape}, {row.shape}"
+    rgb = colours(onehot[None, :], 0.0, 1.0, False)[0]  # (window, 3)
+    cells = [f'<span class="col">{escape(id_title)}</span>', *(f'<span class="col{" cm" if v else ""}">{i}</span>'
+                                                               for i, v in zip(ids, onehot))]
+    cells.append('<span class="lab">one_hot</span>')
+    for i, v, c in zip(ids, onehot, rgb):
+        colour_ = tuple(int(k) for k in c)
+        cells.append(f'<span class="c{" cm" if v else ""}" title="{escape(id_title)} {i}: {v:.0f}" '
+                     f'style="background:rgb{colour_};color:{ink(colour_)}">{v:.0f}</span>')
+    style = f"grid-template-columns:minmax(3em,max-content) repeat({len(ids)},minmax(0,1fr));"
+    window = f'<div class="rnn-heat"><div class="hm" style="{style}">{"".join(cells)}</div></div>'
+    limit = float(max(np.max(np.abs(row)), 1e-6)) if row.size else 1.0
+    embedding = heatmap(row[None, :], ["E[id]"], None, dimension_title, "", "E[id]", (-limit, limit), True,
+                        numbered=False)
+    return (f'<div class="rnn-lookup{" big" if big else ""}"><p>{escape(titles[0])}</p>{window}'
+            f"<p>{escape(titles[1])}</p>{embedding}</div>")
