@@ -7,7 +7,8 @@ from ui import matrices, state
 from ui.compute import Pipeline, onehot_lookup, pipeline, shuffled_verdict
 from ui.compute_korean import KoreanView, korean_view, unusable
 from ui.i18n import t
-from ui.layout import heatmap, lesson_header, main_view, picker, presenting, show_param_notices
+from ui.layout import (code, heatmap, lesson_header, main_view, markdown_table, picker, presenting,
+                       show_param_notices)
 from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 
@@ -51,11 +52,9 @@ def names(schemes) -> str:
 
 
 def cut_table(view: KoreanView) -> None:
-    st.dataframe({t("korean.col.cut"): [t(f"korean.name.{r.scheme}") for r in view.rows],
-                  t("korean.col.count"): [len(r.tokens) for r in view.rows],
-                  t("korean.col.vocab"): [f"{r.vocab_size:,}" for r in view.rows],
-                  t("korean.col.test_share"): [f"{r.test_share:.2%}" for r in view.rows],
-                  t("korean.col.unknown_here"): [len(r.unknown) for r in view.rows]}, hide_index=True)
+    header = tuple(t(f"korean.col.{c}") for c in ("cut", "count", "vocab", "test_share", "unknown_here"))
+    st.markdown(markdown_table(header, [(t(f"korean.name.{r.scheme}"), len(r.tokens), f"{r.vocab_size:,}",
+                                         f"{r.test_share:.2%}", len(r.unknown)) for r in view.rows]))
     st.caption(t("korean.table_caption"))
 
 
@@ -63,10 +62,9 @@ def stem_section(view: KoreanView) -> None:
     """Why Korean needs more than spaces: one noun with three particles, and the vocabularies' entries for it."""
     st.write(t("korean.why"))
     st.caption(t("korean.stem_caption"))
-    st.dataframe({t("korean.col.cut"): [t(f"korean.name.{r.scheme}") for r in view.stem_rows],
-                  t("korean.col.tokens"): [" · ".join(r.tokens) for r in view.stem_rows],
-                  t("korean.col.distinct"): [len(set(r.tokens)) for r in view.stem_rows],
-                  t("korean.col.stem"): list(view.stem_entries)}, hide_index=True)
+    header = tuple(t(f"korean.col.{c}") for c in ("cut", "tokens", "distinct", "stem"))
+    st.markdown(markdown_table(header, [(t(f"korean.name.{r.scheme}"), code(" · ".join(r.tokens)), len(set(r.tokens)),
+                                         f"{entries:,}") for r, entries in zip(view.stem_rows, view.stem_entries)]))
     spaces, morphemes = view.stem_count("spaces"), view.stem_count("morphemes")
     key = "korean.stem_claim" if spaces > morphemes else "korean.stem_counts"
     st.write(t(key, spaces=spaces, morphemes=morphemes, examples=", ".join(view.stem_examples)))

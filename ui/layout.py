@@ -31,6 +31,8 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 30px !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] p { font-size: 17px !important; }
 [data-testid="stMetric"] { padding: 0.5rem 0.7rem !important; }
+[data-testid="stSliderThumbValue"] p, [data-testid="stSliderTickBar"] p { font-size: 1rem !important; }
+[data-testid="stSliderThumbValue"] { top: auto !important; bottom: 100% !important; line-height: 1.2; }
 </style>
 """
 KOREAN_CSS = """<style>

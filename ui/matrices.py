@@ -44,6 +44,8 @@ CSS = """<style>
   text-overflow: ellipsis; display: block; align-self: center; min-height: 0; }
 .rnn-heat .hm > .col { font-size: 0.9em; color: #555; min-height: 1.2em; overflow: visible; }
 .rnn-heat .hm > .col.end { justify-content: flex-end; }  /* the last unit's number ends at the grid's edge */
+.rnn-heat .hm > .col:first-child { overflow: hidden; white-space: normal; text-align: right; justify-content: flex-end;
+  font-size: 0.8em; line-height: 1.15; }  /* the corner ("step ╲ unit") wraps within the labels' column */
 .rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
 .rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
 .rnn-heat .hm > .lab.ahead { color: #767676; }
