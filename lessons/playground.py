@@ -9,7 +9,7 @@ from ui import playground as pg
 from ui import state
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import (chart, client_id, lesson_header, main_height, main_view, picker, presenting,
+from ui.layout import (chart, client_id, heatmap, lesson_header, main_height, main_view, picker, presenting,
                        show_param_notices)
 from ui.quiz import Question, question, quiz
 
@@ -159,8 +159,9 @@ def inside(run: pg.Run, big: bool) -> None:
     kind = run.settings.kind
     ex = pg.example(run)
     shown = picker(st, t("play.show"), SHOWN[kind], key=f"pg_show_{kind}", format_func=lambda q: t(f"play.q.{q}"))
-    chart(figs.states_over_time(ex.values[shown], ex.tokens, shown, shown in SIGNED,
-                                {"x": t("play.x_time"), "y": t("play.y_unit")}, big), key="pg_inside")
+    M = ex.values[shown]  # (T, units)
+    heatmap(M, ex.tokens, None, t("play.y_unit"), t("play.x_time"), shown, shown in SIGNED, big,
+            limits=pg.signed_limits(M) if shown in SIGNED else None, across=True)
     st.caption(t("play.states_caption", answer=ex.answer, guess=ex.guess, p=ex.p))
 
 
@@ -291,8 +292,8 @@ def trace(ch: pg.Challenge, weights: pg.HandWeights, big: bool) -> None:
     yes_no = {True: t("play.yes"), False: t("play.no")}
     st.markdown(t("play.hand_says", got=yes_no[bool(scores[0] > 0)], score=float(scores[0]),
                   right=yes_no[bool(ch.rule(bits))]))
-    chart(figs.states_over_time(states[0], [str(b) for b in bits], "h", True,
-                                {"x": t("play.x_time"), "y": t("play.y_unit")}, big))
+    heatmap(states[0], [str(b) for b in bits], None, t("play.y_unit"), t("play.x_time"), "h", True, big,
+            limits=pg.signed_limits(states[0]), across=True)
 
 
 def challenges(big: bool) -> None:

@@ -2,6 +2,8 @@
 hostile links, the weight challenges, the race in the training pool, and the sentences read off the numbers."""
 from __future__ import annotations
 
+import html
+import re
 from itertools import pairwise
 
 import numpy as np
@@ -32,7 +34,16 @@ def test_page_renders_in_both_languages(lang, title, word):
     at = open_app(PAGE, lang=lang)
     assert at.title[0].value == title
     assert word in texts(at)
-    assert len(at.get("plotly_chart")) >= 2  # the curves and the network's inside (and each challenge's trace)
+    assert len(at.get("plotly_chart")) >= 1  # the curves (the network's inside and each challenge's trace: grids)
+    grids = [h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-heat')]
+    run = run_of(at)
+    example = pg.example(run)
+    T, D = example.values["h"].shape
+    inside = grids[0]  # the steps across, headed by their tokens; the units down
+    assert re.findall(r'<span class="col named" title="[^"]*">([^<]*)</span>', inside) == [
+        html.escape(w) for w in example.tokens]
+    assert re.findall(r'<span class="lab" title="(\d+)"', inside) == [str(d + 1) for d in range(D)]
+    assert len(re.findall(r'<span class="c" title=', inside)) == T * D
     assert counter(at) == 0
 
 
@@ -241,8 +252,6 @@ def test_every_playground_figure_passes_plotly_validation(big):
         "norms off": figs.norm_curves([3.0, 0.5], [3.0, 0.5], None, titles, 100, big),
         "reach": figs.reach_curves({"step 1": np.array([1e-3, 1e-2, 0.1]), "step 9": np.array([0.1, 0.2, 0.3])},
                                    titles, big),
-        "states": figs.states_over_time(np.tanh(np.arange(12.0).reshape(4, 3)), list("abcd"), "h", True, titles, big),
-        "gates": figs.states_over_time(np.full((4, 3), 0.5), list("abcd"), "f", False, titles, big),
         "race": figs.race_curves({"LSTM": ([0, 5], [0.1, 0.9]), "SimpleRNN": ([0, 5], [0.1, 0.2])}, 0.125, titles,
                                  5, big),
     }

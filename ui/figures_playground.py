@@ -91,32 +91,6 @@ def reach_curves(curves: dict[str, np.ndarray], titles: dict[str, str], big: boo
     return _figure(traces, layout)
 
 
-def states_over_time(M: np.ndarray, tokens: Sequence[str], name: str, signed: bool, titles: dict[str, str],
-                     big: bool = False, height: float | None = None) -> go.Figure:
-    """One value per time step (x, labelled by its token) and unit (y), M (T, D): a state or a gate.
-
-    signed: a diverging scale centred on 0 (states, candidates), else sequential on [0, 1] (gates).
-    titles: x, y.
-    """
-    T, D = M.shape
-    values = np.where(np.isfinite(M), M, np.nan)
-    top = float(np.nanmax(np.abs(values))) if np.isfinite(values).any() else 1.0
-    scale = ({"zmin": -max(top, 1.0), "zmax": max(top, 1.0), "zmid": 0, "colorscale": DIVERGING} if signed
-             else {"zmin": 0, "zmax": 1, "colorscale": SEQUENTIAL})
-    heatmap = dict(type="heatmap", z=values.T.tolist(), x=list(range(1, T + 1)), y=list(range(1, D + 1)),
-                   customdata=[list(tokens)] * D, xgap=1 if T <= 40 else 0, ygap=1 if D <= 16 else 0, **scale,
-                   hovertemplate=f"t = %{{x}} (%{{customdata}})<br>{t('step.unit')} %{{y}}<br>{name} = %{{z:.4f}}"
-                                 "<extra></extra>",
-                   colorbar={"title": {"text": name}, "thickness": 14})
-    step = max(1, T // 20)
-    ticks = sorted(set(range(1, T + 1, step)) | {T})  # the last step (the query, the answer's moment) always named
-    natural = max(220, 140 + min(16, max(7, 260 // D)) * D * (1.3 if big else 1))  # room for the colour bar
-    layout = _layout(big, _fit(natural, height), titles["x"], titles["y"],
-                     xaxis={"tickvals": ticks, "ticktext": [f"{k}<br>{tokens[k - 1]}" for k in ticks]},
-                     yaxis={"autorange": "reversed", "dtick": 1 if D <= 12 else None})
-    return _figure([heatmap], layout)
-
-
 def race_curves(curves: dict[str, tuple[Sequence[int], Sequence[float]]], chance: float, titles: dict[str, str],
                 steps: int, big: bool = False, height: float | None = None) -> go.Figure:
     """Held-out accuracy of each cell over training steps {cell: (steps, accuracy)}, with the chance level.

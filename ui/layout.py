@@ -31,6 +31,7 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 30px !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] p { font-size: 17px !important; }
 [data-testid="stMetric"] { padding: 0.5rem 0.7rem !important; }
+.rnn-heat:not(.big), .rnn-chips:not(.big) { font-size: 17px; }  /* grids outside the main view (it sizes its own) */
 [data-testid="stSliderThumbValue"] p, [data-testid="stSliderTickBar"] p { font-size: 1rem !important; }
 [data-testid="stSliderThumbValue"] { top: auto !important; bottom: 100% !important; line-height: 1.2; }
 </style>
@@ -143,16 +144,21 @@ def chart(figure, where=st, key: str | None = None, toolbar: bool = True, stretc
 
 def heatmap(M, row_labels, highlight: int | None, x_title: str, y_title: str, value_name: str = "h",
             signed: bool = True, big: bool = False, limits: tuple[float, float] | None = None,
-            stretch: bool = False, upto: int | None = None, column: int | None = None) -> None:
+            stretch: bool = False, upto: int | None = None, column: int | None = None, across: bool = False) -> None:
     """The one way a page draws a value per time step and unit, M (T, D): an HTML grid (ui.matrices.heatmap) up to
     matrices.HEAT_CELLS cells, which a step redraws in milliseconds where a Plotly chart mounts again; a Plotly
     heatmap (ui.figures.time_by_unit) beyond. ``stretch``: when presenting, it fills its main_view. ``upto``: only
     the first rows are filled (the grid keeps every row; the chart shows only those). ``column``: a unit framed in
-    the grid."""
+    the grid. ``across``: the steps run across, each column headed by its token, the units down (a long sequence
+    of a few units: lesson 8's tasks), always as a grid."""
     from ui import figures
 
     limits = limits if limits is not None else ((-1.0, 1.0) if signed else (0.0, 1.0))
-    if M.size <= matrices.HEAT_CELLS:
+    if across:
+        units = [str(d + 1) for d in range(M.shape[1])]
+        st.html(matrices.heatmap(M.T, units, None, y_title, x_title, value_name, limits, signed, numbered=False,
+                                 column_labels=row_labels))
+    elif M.size <= matrices.HEAT_CELLS:
         st.html(matrices.heatmap(M, row_labels, highlight, x_title, y_title, value_name, limits, signed,
                                  big and stretch, upto, column))
     else:

@@ -43,6 +43,9 @@ CSS = """<style>
 .rnn-heat .hm > .lab { justify-content: flex-end; padding-right: 0.4em; white-space: nowrap; max-width: 14em;
   text-overflow: ellipsis; display: block; align-self: center; min-height: 0; }
 .rnn-heat .hm > .col { font-size: 0.9em; color: #555; min-height: 1.2em; overflow: visible; }
+.rnn-heat .hm > .col.named { overflow: hidden; }  /* a column's token, clipped where columns are narrow */
+.rnn-heat .hm.low > span { min-height: 0.75em; }
+.rnn-heat .hm.low > .lab { font-size: 0.7em; line-height: 1; }
 .rnn-heat .hm > .col.end { justify-content: flex-end; }  /* the last unit's number ends at the grid's edge */
 .rnn-heat .hm > .col:first-child { overflow: hidden; white-space: normal; text-align: right; justify-content: flex-end;
   font-size: 0.8em; line-height: 1.15; }  /* the corner ("step ╲ unit") wraps within the labels' column */
@@ -194,7 +197,8 @@ def colour_scale(name: str, low: float, high: float, signed: bool) -> str:
 
 def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
             value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
-            upto: int | None = None, column: int | None = None, numbered: bool = True) -> str:
+            upto: int | None = None, column: int | None = None, numbered: bool = True,
+            column_labels: Sequence[str] | None = None) -> str:
     """A value per time step and unit, M (T, D), as a grid: one row per step labelled with its word, one column
     per unit, row ``highlight`` framed, the colour range ``limits`` (as ui.figures.time_by_unit draws it).
 
@@ -203,7 +207,9 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     escaped: a learner's words are text, never HTML. When ``big`` (presenting) the grid fills its main_view's
     height. ``upto``: only the first ``upto`` rows are filled (the steps read so far); the others keep their place,
     empty, so the grid does not change size from step to step. ``column``: a unit framed (the one the page follows).
-    ``numbered``: each row's label starts with its step (1., 2., ...)."""
+    ``numbered``: each row's label starts with its step (1., 2., ...). ``column_labels``: each column headed by its
+    label (escaped; in its tooltip too) instead of its number; more than 16 rows are then drawn low (lesson 8 lays
+    a long sequence across, its units down)."""
     M = np.asarray(M, dtype=float)
     assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
     assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
@@ -217,9 +223,14 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
 
     def near(d: int) -> bool:  # beside the framed unit's own number, which always shows
         return every > 1 and column is not None and abs(d - column) <= every // 2
-    head += [f'<span class="col cm">{d + 1}</span>' if d == column else
-             f'<span class="col{" end" if d == D - 1 else ""}">'
-             f'{d + 1 if d == 0 or (d + 1) % every == 0 and not near(d) else ""}</span>' for d in range(D)]
+    named = [escape(str(w)) for w in column_labels] if column_labels is not None else None
+    assert named is None or len(named) == D, f"{D} columns, {len(named or ())} column labels"
+    if named:
+        head += [f'<span class="col named" title="{unit} {d + 1}: {w}">{w}</span>' for d, w in enumerate(named)]
+    else:
+        head += [f'<span class="col cm">{d + 1}</span>' if d == column else
+                 f'<span class="col{" end" if d == D - 1 else ""}">'
+                 f'{d + 1 if d == 0 or (d + 1) % every == 0 and not near(d) else ""}</span>' for d in range(D)]
     cells = []
     filled = T if upto is None else int(np.clip(upto, 0, T))
     for r in range(T):
@@ -235,13 +246,16 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
             value = float(M[r, d])
             text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
             framed = " cm" if d == column else ""
-            cells.append(f'<span class="c{mark}{framed}" title="{unit} {d + 1}: {value:.5f}" '
+            where = f"{unit} {d + 1} ({named[d]})" if named else f"{unit} {d + 1}"
+            cells.append(f'<span class="c{mark}{framed}" title="{where}: {value:.5f}" '
                          f'style="background:{hexa}{text}</span>')
     rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows
         rows += (f"grid-template-rows:auto repeat({T},minmax(0,1fr));"
                  f"font-size:clamp(9px,calc((100cqh - 3em) / {T + 1} * 0.75),20px);")
-    return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm" style="{rows}">{"".join(head + cells)}'
+    low_rows = " low" if named and T > 16 else ""
+    return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm{low_rows}" style="{rows}">'
+            f'{"".join(head + cells)}'
             f"</div>{colour_scale(value_name, low, high, signed)}</div>")
 
 
