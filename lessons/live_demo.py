@@ -8,7 +8,7 @@ import streamlit as st
 
 from rnn_core.sentiment import CELLS, label_of
 from rnn_core.text import script_of
-from ui import figures, state
+from ui import figures, matrices, state
 from ui import compute
 from ui.i18n import t
 from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, presenting,
@@ -119,11 +119,11 @@ def explain(name: str, text: str, reading) -> None:
     big = presenting()
     st.subheader(t("demo.push"))
     explained = compute.pushes(name, text)
-    chart(figures.horizontal_bars(explained.tokens, explained.pushes, t("axis.push"), big))
+    st.html(matrices.bars(explained.tokens, explained.pushes, t("axis.push"), True, big))
     st.caption(t("demo.push_caption"))
     st.subheader(t("demo.tokens"))
-    st.dataframe({t("demo.token"): reading.tokens, t("demo.id"): reading.ids.tolist(),
-                  t("demo.oov"): reading.is_oov.tolist()}, height=min(400, 38 + 35 * len(reading.tokens)))
+    st.html(matrices.token_chips(reading.tokens, reading.ids.tolist(), big))
+    st.caption(t("demo.tokens_caption"))
 
 
 NEGATED = {"en": "not bad at all", "ko": "나쁘지 않았어요"}

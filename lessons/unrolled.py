@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from ui import figures
+from ui import figures, matrices
 from ui.compute import (next_words, parameter_count, prefix_pair, readout_verdicts, reading, stacked_shapes,
                         toy_bidirectional, toy_layer_shapes)
 from ui.compute_tagger import DEFAULT as TAGGER_DEFAULT
@@ -145,7 +145,7 @@ def language_model_section(big: bool) -> None:
         st.info(t(lm.keys["empty"]))
     else:
         words, probs = [w for w, _ in rows], np.array([p for _, p in rows])
-        chart(figures.horizontal_bars(words, probs, t(lm.keys["x"]), big))
+        st.html(matrices.bars(words, probs, t(lm.keys["x"]), False, big))
     prefix_pair_section(lm)
 
 

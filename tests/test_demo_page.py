@@ -1,6 +1,8 @@
 """The live demo headless: verdicts in both languages, hostile text, and damaged model files."""
 from __future__ import annotations
 
+import html
+import re
 import shutil
 
 import pytest
@@ -27,8 +29,12 @@ def test_verdicts_and_explanations(lang, sentence, verdict):
     morphemes = ["LSTM · ko-lstm-morphemes"] if lang == "ko" else []  # Korean: the morpheme LSTM below them
     assert [m.label for m in metrics] == ["SimpleRNN", "LSTM", "GRU", *morphemes]
     assert verdict in metrics[1].value
-    assert len(at.get("plotly_chart")) == 2
-    assert at.dataframe[0].value.shape[0] == len(tokenize(sentence, "words" if lang == "en" else "syllables"))
+    assert len(at.get("plotly_chart")) == 1  # the build-up; the pushes are bars, the tokens chips (HTML)
+    tokens = tokenize(sentence, "words" if lang == "en" else "syllables")
+    chips = next(h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-chips'))
+    assert re.findall(r'<span title="\d+\. ([^"]*) · id', chips) == [html.escape(w) for w in tokens]
+    bars = next(h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-bars'))
+    assert bars.count('class="track"') == len(tokens)
     assert "Keras" in texts(at)
 
 

@@ -108,16 +108,6 @@ def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_
                              x_title, height)
 
 
-def horizontal_bars(tokens: Sequence[str], values: np.ndarray, x_title: str, big: bool = False) -> go.Figure:
-    """One numbered bar per token (orange for values >= 0, blue below), e.g. how far it moved p(positive)."""
-    labels = [f"{t + 1}. {w}" for t, w in enumerate(tokens)]
-    colours = [OKABE_ITO[5] if v >= 0 else OKABE_ITO[0] for v in values]
-    bars = dict(type="bar", x=values, y=labels, orientation="h", marker={"color": colours},
-                  hovertemplate="%{y}<br>Δp = %{x:+.4f}<extra></extra>")
-    return _figure([bars], _layout(big, 120 + 26 * len(tokens) * (1.3 if big else 1), x_title, None,
-                                   xaxis={"zeroline": True, "zerolinewidth": 2},
-                                   yaxis={"autorange": "reversed", "type": "category"}))
-
 PLOT_FLOOR, PLOT_CEILING = 1e-30, 1e30  # log-scale plot range; values beyond are drawn at the edge
 
 

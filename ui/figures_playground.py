@@ -10,8 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ui.i18n import t
-from ui.figures import DIVERGING, OKABE_ITO, SEQUENTIAL, _figure, _fit, _layout
+from ui.figures import OKABE_ITO, _figure, _fit, _layout
 
 CELL_COLOURS = {"SimpleRNN": OKABE_ITO[0], "LSTM": OKABE_ITO[1], "GRU": OKABE_ITO[2]}
 GREY = "#555555"

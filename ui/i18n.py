@@ -950,6 +950,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Bars to the right pushed towards positive.",
         "각 토큰마다: 전체 문장의 p(긍정)에서 그 토큰을 뺀 문장의 p(긍정)을 뺀 값. 오른쪽 막대는 긍정 쪽으로 민 토큰입니다."),
     "demo.tokens": ("Tokens the model reads", "모델이 읽는 토큰"),
+    "demo.tokens_caption": ("Each token over its id; orange: out of vocabulary (id 1), blue: in it.",
+                            "토큰마다 아래에 id가 있습니다. 주황색은 어휘 밖(id 1), 파란색은 어휘에 있는 토큰입니다."),
     "demo.token": ("token", "토큰"),
     "demo.id": ("id", "번호"),
     "demo.oov": ("out of vocabulary", "어휘 밖(OOV)"),

@@ -68,6 +68,14 @@ CSS = """<style>
   border-radius: 3px; color: #000; line-height: 1.2; }
 .rnn-chips > span small { font-size: 0.8em; font-variant-numeric: tabular-nums; }
 .rnn-chips.big { font-size: 22px; }
+.rnn-bars { display: grid; grid-template-columns: minmax(3em, max-content) minmax(6em, 1fr) max-content;
+  gap: 3px 0.5em; align-items: center; font-size: 15px; font-variant-numeric: tabular-nums; }
+.rnn-bars .lab { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 14em; text-align: right; }
+.rnn-bars .track { position: relative; height: 1.1em; background: #f4f4f4; border-radius: 2px; }
+.rnn-bars .track i { position: absolute; top: 0; bottom: 0; border-radius: 2px; }
+.rnn-bars .track b { position: absolute; top: -2px; bottom: -2px; width: 2px; background: #333; }
+.rnn-bars .axis { grid-column: 2; text-align: center; color: #555; font-size: 0.9em; }
+.rnn-bars.big { font-size: 20px; }
 .rnn-lookup p { margin: 0.5em 0 0; font-size: 15px; }
 .rnn-lookup.big p, .rnn-lookup.big .rnn-heat { font-size: 20px; }
 .rnn-belt { font-size: 15px; font-variant-numeric: tabular-nums; display: flex; flex-wrap: wrap; align-items: center;
@@ -348,3 +356,27 @@ def onehot_lookup(ids: Sequence[int], onehot: np.ndarray, row: np.ndarray, title
                         numbered=False)
     return (f'<div class="rnn-lookup{" big" if big else ""}"><p>{escape(titles[0])}</p>{window}'
             f"<p>{escape(titles[1])}</p>{embedding}</div>")
+
+
+BAR_FILL = ("#0072B2", "#D55E00")  # below 0, at or above 0 (ui.figures.OKABE_ITO's blue and vermilion)
+
+
+def bars(labels: Sequence[str], values: np.ndarray, x_title: str, signed_values: bool = True,
+         big: bool = False) -> str:
+    """One numbered bar per label, values (n,), from a zero line: to the right (vermilion) at or above 0, to the
+    left (blue) below, each with its value (four decimals, signed when ``signed_values``), e.g. how far a token moved
+    p(positive), or a next word's probability. Labels are escaped: a learner's words stay text."""
+    values = np.nan_to_num(np.asarray(values, dtype=float))
+    assert values.shape == (len(labels),), f"a value per label, got {values.shape} for {len(labels)}"
+    low, high = min(0.0, float(values.min(initial=0.0))), max(0.0, float(values.max(initial=0.0)))
+    span = (high - low) or 1.0
+    zero = -low / span * 100  # % of the track left of the zero line
+    rows = []
+    for k, (word, v) in enumerate(zip(labels, values.tolist())):
+        name, shown = escape(f"{k + 1}. {word}"), signed(v, 4) if signed_values else f"{v:.4f}"
+        left, width = zero + min(v, 0.0) / span * 100, abs(v) / span * 100
+        rows.append(f'<span class="lab" title="{name}">{name}</span><span class="track" title="{name}: {shown}">'
+                    f'<i style="left:{left:.2f}%;width:{width:.2f}%;background:{BAR_FILL[v >= 0]}"></i>'
+                    f'<b style="left:calc({zero:.2f}% - 1px)"></b></span><span>{shown}</span>')
+    return (f'<div class="rnn-bars{" big" if big else ""}">{"".join(rows)}'
+            f'<span class="axis">{escape(x_title)}</span></div>')
