@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import figures, matrices
+from ui import linechart, matrices
 from ui.compute_gates import (GateView, belt_claim, colour_range, forced_run, forget_claim, gate_view, gate_words,
                               kept_claim, open_unit, range_claim, unit_range, update_gate_claim)
 from ui.i18n import t
-from ui.layout import (chart, heatmap, lesson_header, main_view, picker, presenting, sentence_input,
+from ui.layout import (heatmap, lesson_header, main_view, picker, presenting, sentence_input,
                        show_param_notices)
 from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
@@ -64,8 +64,7 @@ def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
         st.markdown(t(f"gates.{ranges.key}", **gate_words(ranges.values)))
     st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
     curves = {t(f"gates.q.{q}"): view.values[q][:, unit] for q in SHOWN[view.kind]}
-    chart(figures.lines_over_tokens(curves, view.tokens, t("gates.value"), unit_range(curves), big=big,
-                                    x_title=t("axis.token")))
+    st.html(linechart.lines(curves, view.tokens, t("gates.value"), t("axis.token"), unit_range(curves), big=big))
     if view.kind == "LSTM":
         lstm_formulas(view, step, unit, big)
 
@@ -112,7 +111,7 @@ def what_if(view: GateView, unit: int, big: bool) -> None:
     memory = view.memory
     st.markdown(f"**{t('gates.whatif_figure', unit=unit + 1, what=t(f'gates.q.{memory}'))}**")
     curves = {t("gates.real"): view.values[memory][:, unit], t("gates.forced"): forced.values[memory][:, unit]}
-    chart(figures.lines_over_tokens(curves, view.tokens, t(f"gates.q.{memory}"), big=big, x_title=t("axis.token")))
+    st.html(linechart.lines(curves, view.tokens, t(f"gates.q.{memory}"), t("axis.token"), big=big))
 
 
 def questions(view: GateView, step: int, unit: int) -> list[Question]:

@@ -8,10 +8,10 @@ import streamlit as st
 
 from rnn_core.sentiment import CELLS, label_of
 from rnn_core.text import script_of
-from ui import figures, matrices, state
+from ui import linechart, matrices, state
 from ui import compute
 from ui.i18n import t
-from ui.layout import (chart, code, lesson_header, main_height, main_view, markdown_table, presenting,
+from ui.layout import (code, lesson_header, main_view, markdown_table, presenting,
                        show_param_notices, verdict_metric)
 from ui.compute_korean import MORPHEME_MODEL, morpheme_verdict
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
@@ -109,9 +109,9 @@ def keras_badge(name: str, reading) -> None:
 def build_up(readings: dict, big: bool) -> None:
     """p(positive) after each word, the three cells on one chart (the main figure)."""
     st.markdown(f"**{t('demo.buildup')}**")
-    curves = {CELLS[k]: (r.tokens, r.prefix_probabilities) for k, r in readings.items()}
-    height = main_height(big) and main_height(big) - 30  # the verdict cards above take a little more room
-    chart(figures.prefix_probabilities(curves, t("axis.p_positive"), big, t("axis.token"), height), stretch=big)
+    curves = {CELLS[k]: r.prefix_probabilities for k, r in readings.items()}
+    tokens = max((r.tokens for r in readings.values()), key=len, default=[])
+    st.html(linechart.lines(curves, tokens, t("axis.p_positive"), t("axis.token"), (0.0, 1.0), 0.5, big))
 
 
 def explain(name: str, text: str, reading) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from ui import figures, matrices
+from ui import figures, linechart, matrices
 from ui.compute import (next_words, parameter_count, prefix_pair, readout_verdicts, reading, stacked_shapes,
                         toy_bidirectional, toy_layer_shapes)
 from ui.compute_tagger import DEFAULT as TAGGER_DEFAULT
@@ -77,8 +77,8 @@ def states_so_far(reading, step: int, big: bool) -> None:
 
 def verdicts(reading, big: bool) -> None:
     st.markdown(f"**{t('unroll.verdict')}**")
-    chart(figures.lines_over_tokens({"SimpleRNN": reading.prefix_probabilities}, reading.tokens,
-                                    t("axis.p_positive"), (0, 1), 0.5, big, t("axis.token")))
+    st.html(linechart.lines({"SimpleRNN": reading.prefix_probabilities}, reading.tokens, t("axis.p_positive"),
+                            t("axis.token"), (0.0, 1.0), 0.5, big))
 
 
 def readouts(H: np.ndarray) -> None:

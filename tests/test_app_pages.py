@@ -164,12 +164,12 @@ def test_gradients_extreme_settings_and_bad_urls():
 def test_gates_in_both_languages(lang, title):
     at = open_app("lessons/gates.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 2  # only the open tab is drawn (LSTM): the unit's gates, the what-if
-    assert html_figures(at) == ["rnn-heat", "rnn-belt"]  # the gates of every word and unit, the belt
+    assert not at.get("plotly_chart")  # only the open tab is drawn (LSTM): the gates of every word and unit, one
+    assert html_figures(at) == ["rnn-heat", "rnn-lines", "rnn-belt", "rnn-lines"]  # unit's gates, the belt, what-if
     assert r"c_t &= f_t\,c_{t-1} + i_t\,g_t" in "\n".join(e.value for e in at.get("latex"))
     at.session_state["gates_tab"] = "GRU"
     at.run()
-    assert not at.exception and len(at.get("plotly_chart")) == 2 and html_figures(at) == ["rnn-heat"]
+    assert not at.exception and html_figures(at) == ["rnn-heat", "rnn-lines", "rnn-lines"]
     assert not at.get("latex")  # the LSTM's formulas are not drawn under the GRU tab
 
 
@@ -231,8 +231,9 @@ def test_shuffle_and_odd_text():
 def test_unrolled_in_both_languages(lang, title):
     at = open_app("lessons/unrolled.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 4  # verdict, architecture, next word, tags; as grids:
-    assert html_figures(at) == ["rnn-heat"] * 3  # the states read so far, the read-outs, bidirectional
+    assert len(at.get("plotly_chart")) == 2  # architecture, tags; as HTML: the states read so far, the verdict
+    assert html_figures(at) == ["rnn-heat", "rnn-lines", "rnn-heat", "rnn-bars", "rnn-heat"]  # after each word, the
+    # read-outs, the next word, bidirectional
 
 
 def test_unrolled_steps_shapes_and_stack():

@@ -27,12 +27,6 @@ def test_states_heatmap_labels_rows_by_word():
     assert fig.layout.xaxis.dtick == 1  # whole unit numbers on the axis (Plotly put ticks at 0.5, 1.5, ...)
 
 
-def test_prefix_and_contribution_figures():
-    curves = {"LSTM": (["a", "b"], np.array([0.2, 0.9])), "GRU": (["a", "b"], np.array([0.4, 0.6]))}
-    fig = figures.prefix_probabilities(curves, "p")
-    assert [tr.name for tr in fig.data] == ["LSTM", "GRU"] and list(fig.data[0].y) == [0.2, 0.9]
-
-
 def every_builder(big: bool) -> dict:
     """One figure from every builder in ui.figures, on small real-shaped inputs."""
     rng = np.random.default_rng(1)
@@ -41,8 +35,6 @@ def every_builder(big: bool) -> dict:
     return {
         "time_by_unit signed": figures.time_by_unit(H, tokens, 1, "unit", "step", "h", True, big),
         "time_by_unit gates": figures.time_by_unit(H * H, tokens, None, "unit", "step", "f", False, big),
-        "lines_over_tokens": figures.lines_over_tokens({"f": H[:, 0], "i": H[:, 1]}, tokens, "v", (-1, 1), big=big),
-        "prefix_probabilities": figures.prefix_probabilities({"LSTM": (tokens, H[:, 0] ** 2)}, "p", big),
         "gradient_norms": figures.gradient_norms({"rnn": np.logspace(0, -40, 50), "pairs": (np.arange(0, 50, 7),
                                                   np.logspace(0, -3, 8))}, "T-t", "norm", np.logspace(0, 40, 50),
                                                  "bound", big, marker=3, dashed=("pairs",)),
@@ -74,7 +66,7 @@ def test_every_figure_passes_plotly_validation(big):
 
 def test_validation_check_catches_a_wrong_property():
     """The check above can fail: a misspelt property does not pass."""
-    fig = figures.prefix_probabilities({"LSTM": (["a"], np.array([0.1]))}, "p")
-    fig.data[0]._props["colour"] = "red"  # not a scatter property
+    fig = figures.time_by_unit(np.zeros((2, 3)), ["a", "b"], None, "unit", "step")
+    fig.data[0]._props["colour"] = "red"  # not a heatmap property
     with pytest.raises(ValueError):
         go.Figure(fig.to_dict(), skip_invalid=False)

@@ -80,34 +80,6 @@ def time_by_unit(M: np.ndarray, row_labels: Sequence[str], highlight: int | None
                                       yaxis={"autorange": "reversed", "type": "category"}, shapes=shapes))
 
 
-def lines_over_tokens(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str,
-                      y_range: tuple[float, float] | None = None, threshold: float | None = None,
-                      big: bool = False, x_title: str = "token", height: float | None = None) -> go.Figure:
-    """One line per named series over the tokens of a text: {name: values (T,)}."""
-    traces = [dict(type="scatter",
-        x=list(range(1, len(values) + 1)), y=values, name=name, mode="lines+markers",
-        line={"color": OKABE_ITO[k % len(OKABE_ITO)], "width": 4 if big else 2},
-        marker={"size": 10 if big else 6, "symbol": ["circle", "square", "diamond", "triangle-up"][k % 4]},
-        customdata=list(tokens[: len(values)]),
-        hovertemplate=f"{name}<br>%{{x}}. %{{customdata}}<br>%{{y:.4f}}<extra></extra>")
-        for k, (name, values) in enumerate(curves.items())]
-    shapes = [] if threshold is None else [
-        {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": threshold, "y1": threshold,
-         "line": {"dash": "dash", "color": "#555555"}}]
-    layout = _layout(big, _fit(380 if big else 320, height), x_title, y_title, shapes=shapes,
-                     xaxis={"tickvals": list(range(1, len(tokens) + 1)),
-                            "ticktext": list(tokens) if len(tokens) <= 40 else None},
-                     yaxis={"range": list(y_range) if y_range else None}, legend={"orientation": "h", "y": 1.12})
-    return _figure(traces, layout)
-
-def prefix_probabilities(curves: dict[str, tuple[Sequence[str], np.ndarray]], y_title: str,
-                         big: bool = False, x_title: str = "token", height: float | None = None) -> go.Figure:
-    """p(positive) after each prefix, one line per model: {name: (tokens, probabilities (T,))}."""
-    tokens = max((toks for toks, _ in curves.values()), key=len, default=[])
-    return lines_over_tokens({name: p for name, (_, p) in curves.items()}, tokens, y_title, (0, 1), 0.5, big,
-                             x_title, height)
-
-
 PLOT_FLOOR, PLOT_CEILING = 1e-30, 1e30  # log-scale plot range; values beyond are drawn at the edge
 
 

@@ -14,7 +14,7 @@ import pandas  # noqa: F401
 import streamlit as st
 
 from rnn_core.text import script_of
-from ui import matrices, state
+from ui import linechart, matrices, state
 from ui.fragments import fragment
 from ui.glossary import show_glossary
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
@@ -93,7 +93,7 @@ def sidebar() -> None:
     state.write(lang=st.session_state.lang, present=st.session_state.present)
     if st.session_state.lang == "ko":  # Korean wraps between words (어절), never inside one
         st.html(KOREAN_CSS)
-    st.html(FIT_CSS + matrices.CSS)
+    st.html(FIT_CSS + matrices.CSS + linechart.CSS)
     if st.session_state.present:
         st.html(PRESENTATION_CSS)
 

@@ -12,7 +12,7 @@ from ui.pages import PAGES
 
 LESSONS = [p for p in PAGES if p.lesson]
 REACH = 80  # px: how near the window's bottom edge a presenting main view ends
-FIGURES = ".js-plotly-plot, .rnn-eq, .rnn-heat"  # a main figure: a Plotly chart, a row of matrices or a heatmap (ui.matrices)
+FIGURES = ".js-plotly-plot, .rnn-eq, .rnn-heat, .rnn-lines"  # a main figure: Plotly, matrices, a heatmap, lines (ui.linechart)
 
 
 @pytest.mark.parametrize("lang,size", [("en", "1280x720"), ("ko", "1280x720"), ("en", "1920x1080")])

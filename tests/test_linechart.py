@@ -1,0 +1,54 @@
+"""ui.linechart: lines over tokens in HTML and CSS, read back from the drawing (where each point sits, its tooltip,
+the line's outline)."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ui import linechart
+
+
+def points(html: str) -> list[tuple[float, float, str]]:
+    """(x %, y % from the top, tooltip) of every drawn point."""
+    return [(float(x), float(y), tip) for x, y, tip in
+            re.findall(r'<b class="\w+" style="left:([\d.]+)%;top:([\d.]+)%;[^"]*" title="([^"]*)"></b>', html)]
+
+
+def test_each_point_sits_at_its_token_and_value_and_names_them():
+    html = linechart.lines({"LSTM": np.array([0.0, 0.5, 1.0]), "GRU": np.array([1.0, 0.25])}, ["a", "<b>", "c"],
+                           "p", "token", (0.0, 1.0), 0.5)
+    xs = [round(100 * (k - 0.5) / 3, 2) for k in (1, 2, 3)]
+    assert [(x, y) for x, y, _ in points(html)] == [
+        (xs[0], 100.0), (xs[1], 50.0), (xs[2], 0.0),  # LSTM: 0 at the bottom, 1 at the top
+        (xs[0], 0.0), (xs[1], 75.0)]  # GRU, shorter: from the first token
+    assert [tip for *_, tip in points(html)][:2] == ["LSTM · 1. a: 0.0000", "LSTM · 2. &lt;b&gt;: 0.5000"]
+    assert "<b>" not in html.replace('<b class="', "")  # the learner's token is text
+    assert '<i class="level" style="top:calc(50.00% - 1px)">' in html  # the level line at 0.5
+    assert html.count('class="line"') == 4  # two bands (up-down, left-right) for each line
+
+
+def test_the_line_passes_through_its_points():
+    html = linechart.lines({"h": np.array([0.0, 1.0])}, ["a", "b"], "h", "token", (0.0, 1.0))
+    outline = re.search(r'clip-path:polygon\((.*?)\)"', html).group(1)
+    corners = re.findall(r"calc\(([\d.]+)% ([-+]) ([\d.]+)px\) calc\(([\d.]+)% ([-+]) ([\d.]+)px\)", outline)
+    centres = {(float(x), float(y)) for x, _, _, y, _, _ in corners}
+    assert centres == {(25.0, 100.0), (75.0, 0.0)}  # around (token 1, 0) and (token 2, 1), half a stroke each side
+
+
+def test_a_value_that_is_not_finite_breaks_its_line_and_is_not_drawn():
+    html = linechart.lines({"h": np.array([0.1, np.nan, 0.3, 0.4])}, list("abcd"), "h", "token")
+    assert len(points(html)) == 3 and html.count('class="line"') == 2  # one run of two points; the lone one: a point
+
+
+def test_ticks_are_round_and_cover_the_range():
+    assert linechart.ticks(0.0, 1.0) == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert linechart.ticks(0.03, 0.91) == [0.25, 0.5, 0.75] and linechart.ticks(-3.2, 0.7) == [-3.0, -2.0, -1.0, 0.0]
+    assert linechart.ticks(-1.0, 1.0) == [-1.0, -0.5, 0.0, 0.5, 1.0]
+    assert linechart.label(-0.5) == "−0.5"
+
+
+def test_many_tokens_are_labelled_by_number_every_few():
+    html = linechart.lines({"p": np.linspace(0, 1, 60)}, [f"w{k}" for k in range(60)], "p", "token")
+    shown = re.findall(r'<span style="left:[\d.]+%" title="[^"]*">([^<]*)</span>', html)
+    assert shown[:3] == ["1", "4", "7"] and shown[-1] == "60" and len(shown) <= 22
