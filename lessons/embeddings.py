@@ -8,8 +8,8 @@ from ui import compute_korean as ko
 from ui import figures
 from ui.compute import analogy_of, neighbours, sentence_vectors, table_name, word_map
 from ui.i18n import t
-from ui.layout import (chart, heatmap, lesson_header, main_height, main_view, picker, presenting, sentence_input,
-                       show_param_notices)
+from ui.layout import (chart, code, heatmap, lesson_header, main_height, main_view, markdown_table, picker, presenting,
+                       sentence_input, show_param_notices)
 from ui.models import ModelFileError, embedding_table, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 
@@ -41,8 +41,7 @@ def show_neighbours(rows: list[tuple[str, float]] | None, missing: str) -> None:
     if rows is None:
         st.warning(missing)
         return
-    st.dataframe({t("emb.neighbour"): [w for w, _ in rows], t("emb.cosine"): [round(s, 4) for _, s in rows]},
-                  hide_index=True)
+    st.markdown(markdown_table((t("emb.neighbour"), t("emb.cosine")), [(code(w), f"{s:.4f}") for w, s in rows]))
 
 
 def questions(model, tokens: tuple[str, ...], found: str, close: list[tuple[str, float]] | None) -> list[Question]:
@@ -66,10 +65,9 @@ def show_korean_rows(rows, missing: str) -> None:
     if rows is None:
         st.warning(missing)
         return
-    st.dataframe({t("emb.neighbour"): [r.label for r in rows],
-                  t("korean.emb.tag"): [t(f"korean.tag.{r.tag}") for r in rows],
-                  t("emb.cosine"): [round(r.cosine, 4) for r in rows],
-                  t("korean.emb.p"): [round(r.p, 3) for r in rows]}, hide_index=True)
+    header = (t("emb.neighbour"), t("korean.emb.tag"), t("emb.cosine"), t("korean.emb.p"))
+    st.markdown(markdown_table(header, [(code(r.label), t(f"korean.tag.{r.tag}"), f"{r.cosine:.4f}", f"{r.p:.3f}")
+                                        for r in rows]))
 
 
 def nearest(source: str, lang: str, found: str | None, morphemes: bool) -> list[tuple[str, float]] | None:

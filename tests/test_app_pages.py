@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from ui.i18n import STRINGS
 from ui.pages import PAGES
 
 APP = str(ROOT / "app.py")
@@ -263,7 +264,9 @@ def test_unrolled_odd_sentences(sentence):
 def test_embeddings_in_both_languages(lang, title):
     at = open_app("lessons/embeddings.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.main.get("plotly_chart")) == 1 and len(at.main.dataframe) == 2  # the map (the sidebar: glossary)
+    assert len(at.main.get("plotly_chart")) == 1 and not at.main.dataframe  # the map; the neighbours: two tables
+    cosine = STRINGS["emb.cosine"][lang == "ko"]
+    assert sum(m.value.splitlines()[0].count(cosine) for m in at.markdown if m.value.startswith("| ")) == 2
     assert html_figures(at) == ["rnn-heat"]  # the sentence's vectors
 
 

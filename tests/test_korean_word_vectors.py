@@ -222,9 +222,10 @@ def test_korean_page_shows_morpheme_neighbours_and_the_claim():
     text = shown(at)
     view = ko.word_neighbours("재밌/VA")
     assert "찾는 형태소: 재밌(다) (형용사)" in text
-    table = at.dataframe[0].value
-    assert list(table.iloc[:, 0]) == [r.label for r in view.rows]
-    assert set(table.iloc[:, 1]) <= {STRINGS[f"korean.tag.{t}"][1] for t in ko.TAG_NAMES.values()}
+    table = next(m.value for m in at.markdown if m.value.startswith("| ") and "품사" in m.value.splitlines()[0])
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in table.splitlines()[2:]]
+    assert [row[0] for row in rows] == [f"`{r.label}`" for r in view.rows]
+    assert {row[1] for row in rows} <= {STRINGS[f"korean.tag.{t}"][1] for t in ko.TAG_NAMES.values()}
     assert f"가장 가까운 이웃 {len(view.rows)}개 중 {view.same}개도 같은 쪽으로 뚜렷이 기웁니다 (p(긍정)이 0.35–0.65 밖)" in text
 
 
