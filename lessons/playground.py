@@ -9,8 +9,8 @@ from ui import playground as pg
 from ui import state
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import (chart, client_id, heatmap, lesson_header, main_height, main_view, picker, presenting,
-                       show_param_notices)
+from ui.layout import (chart, client_id, code, heatmap, lesson_header, main_height, main_view, markdown_table, picker,
+                       presenting, show_param_notices)
 from ui.quiz import Question, question, quiz
 
 TOP = 289  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
@@ -275,9 +275,9 @@ def verdict(ch: pg.Challenge, weights: pg.HandWeights) -> None:
         return
     yes_no = {True: t("play.yes"), False: t("play.no")}
     st.error(t("play.hand_wrong", wrong=len(result.wrong), total=result.total), icon=":material/close:")
-    st.dataframe({t("play.hand_seq"): [" ".join(map(str, bits)) for bits, _, _ in result.wrong[:5]],
-                  t("play.hand_expected"): [yes_no[right] for _, right, _ in result.wrong[:5]],
-                  t("play.hand_got"): [yes_no[got] for _, _, got in result.wrong[:5]]}, hide_index=True)
+    st.markdown(markdown_table((t("play.hand_seq"), t("play.hand_expected"), t("play.hand_got")),
+                               [(code(" ".join(map(str, bits))), yes_no[right], yes_no[got])
+                                for bits, right, got in result.wrong[:5]]))
 
 
 def trace(ch: pg.Challenge, weights: pg.HandWeights, big: bool) -> None:
