@@ -4,16 +4,17 @@ Every sentence stating a number comes from a Claim of ui.compute_gradients; this
 """
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
-from ui import figures, state
+from ui import figures, linechart, state
 from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, belt_claim, clipping, fate,
                                   gradient_lab, memory_accuracy_claim, memory_job, memory_reach_claim,
                                   most_dependent_on_first, pascanu_claim, place, relation, saturation_claim,
                                   sentence_view, start_memory)
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import (chart, lesson_header, main_height, main_view, presenting, sentence_input,
+from ui.layout import (chart, lesson_header, main_view, presenting, sentence_input,
                        show_param_notices)
 from ui.models import fault_message
 from ui.quiz import Question, question, quiz
@@ -81,9 +82,9 @@ def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
     counter = t("grad.counter", k=k, factor=float(lab.walk.factors[k - 1]), product=float(lab.walk.norms[k]))
     st.markdown(f"### {counter}")
     reference = t("grad.reference", act=lab.reference.activation)
-    chart(figures.gradient_norms({lab.walk.activation: lab.walk.norms, reference: lab.reference.norms},
-                                 t("grad.x"), t("grad.y"), lab.bound, t("grad.bound"), big, marker=k,
-                                 height=main_height(big), dashed=(reference,)), stretch=big)
+    curves = {lab.walk.activation: lab.walk.norms, reference: lab.reference.norms, t("grad.bound"): lab.bound}
+    st.html(linechart.lines(curves, None, t("grad.y"), t("grad.x"), big=big, log=True, marker=k, split=1.0,
+                            dashed=(reference, t("grad.bound")), colours={t("grad.bound"): "#555555"}))
 
 
 def clip_controls(lab: GradientLab) -> Claim:
@@ -120,8 +121,10 @@ def trained_models(big: bool) -> SentenceView:
     if not view.readings:
         st.info(t("grad.trained_empty"))
         return view
-    chart(figures.dependence_by_word({kind: (r.tokens, r.relative) for kind, r in view.readings.items()},
-                                     t("axis.token"), t("grad.dependence_y"), big))
+    longest = max((r.tokens for r in view.readings.values()), key=len)
+    n = len(longest)  # a model that read fewer tokens (a shorter maxlen cut the front) is aligned on the last word
+    aligned = {kind: (np.arange(n - len(r.relative) + 1, n + 1), r.relative) for kind, r in view.readings.items()}
+    st.html(linechart.lines(aligned, longest, t("grad.dependence_y"), t("axis.token"), big=big, log=True))
     if view.claim is not None:
         st.markdown(sentence_text(view.claim))
     st.markdown(f"**{t('grad.state_figure')}**")
@@ -131,7 +134,9 @@ def trained_models(big: bool) -> SentenceView:
         curves[t("grad.state_lstm") if kind == "LSTM" else kind] = (r.state_distances, r.state_norms)
         if r.forget_path is not None:
             curves[t("grad.state_belt")] = r.forget_path
-    chart(figures.gradient_norms(curves, t("grad.x"), t("grad.state_y"), big=big, dashed=(t("grad.state_belt"),)))
+    st.html(linechart.lines(curves, None, t("grad.state_y"), t("grad.x"), big=big, log=True, split=1.0,
+                            dashed=(t("grad.state_belt"),), colours={t("grad.state_belt"): figures.OKABE_ITO[1]}))
+    # the belt is the LSTM's own path: its orange, dashed; every cell keeps the colour of the chart above
     belt = belt_claim(view.readings)
     if belt is not None:
         st.markdown(t("grad.belt_line", **belt.values))

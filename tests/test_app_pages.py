@@ -134,7 +134,8 @@ def test_no_page_imports_tensorflow_into_the_server(page):
 def test_gradients_in_both_languages(lang, title):
     at = open_app("lessons/gradients.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.get("plotly_chart")) == 3  # the toy RNN; the trained models' words and states
+    assert not at.get("plotly_chart")  # as lines: the toy RNN's norms; the trained models' words and states
+    assert html_figures(at) == ["rnn-lines"] * 3
 
 
 @pytest.mark.parametrize("rho,activation,verdict", [(0.3, "tanh", "it **vanishes**"),

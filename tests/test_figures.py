@@ -35,11 +35,6 @@ def every_builder(big: bool) -> dict:
     return {
         "time_by_unit signed": figures.time_by_unit(H, tokens, 1, "unit", "step", "h", True, big),
         "time_by_unit gates": figures.time_by_unit(H * H, tokens, None, "unit", "step", "f", False, big),
-        "gradient_norms": figures.gradient_norms({"rnn": np.logspace(0, -40, 50), "pairs": (np.arange(0, 50, 7),
-                                                  np.logspace(0, -3, 8))}, "T-t", "norm", np.logspace(0, 40, 50),
-                                                 "bound", big, marker=3, dashed=("pairs",)),
-        "dependence_by_word": figures.dependence_by_word({"a": (tokens, np.logspace(-3, 0, 5)),
-                                                          "b": (tokens[2:], np.ones(3))}, "token", "ratio", big),
         "reach_by_gap": figures.reach_by_gap({"LSTM": np.array([1.0, 1e-3, 1e-9])}, [1, 10, 30], "N", "r", big),
         "reach_by_gap accuracy": figures.reach_by_gap({"GRU": np.array([1.0, 0.9, 0.5])}, [1, 10, 30], "N", "acc", big,
                                                       log=False),

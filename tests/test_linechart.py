@@ -52,3 +52,29 @@ def test_many_tokens_are_labelled_by_number_every_few():
     html = linechart.lines({"p": np.linspace(0, 1, 60)}, [f"w{k}" for k in range(60)], "p", "token")
     shown = re.findall(r'<span style="left:[\d.]+%" title="[^"]*">([^<]*)</span>', html)
     assert shown[:3] == ["1", "4", "7"] and shown[-1] == "60" and len(shown) <= 22
+
+
+def test_a_log_axis_places_decades_evenly_shades_growth_and_marks_the_step():
+    norms = np.array([1.0, 1e-2, 1e-4])  # shrinks a hundredfold a step
+    html = linechart.lines({"tanh": norms, "bound": np.array([1.0, 10.0, 100.0])}, None, "norm", "T - t",
+                           log=True, marker=1, split=1.0, dashed=("bound",), colours={"bound": "#555555"})
+    drawn = points(html)[:3]
+    assert [x for x, _, _ in drawn] == [0.0, 50.0, 100.0]  # distances 0, 1, 2 across an axis from 0 to 2
+    tops = [y for _, y, _ in drawn]
+    assert abs((tops[1] - tops[0]) - (tops[2] - tops[1])) < 0.02 and tops[2] > tops[1] > tops[0]  # even, going down
+    assert drawn[1][2] == "tanh · T - t = 1: 1.000e-02"
+    assert ">10⁻⁴<" in html and ">1<" in html  # decades on the axis
+    one = re.search(r'class="shade" style="top:0;height:([\d.]+)%;background:#D55E00"', html)
+    assert abs(float(one.group(1)) - tops[0]) < 0.01  # vermilion above 1 (grows), blue below
+    assert '<i class="mark" style="left:calc(50.00% - 1px)">' in html  # the step followed back
+    assert 'class="line dash" style="background:#555555' in html  # the bound: grey, dashed
+
+
+def test_a_log_axis_draws_values_beyond_its_range_at_its_edge():
+    html = linechart.lines({"h": np.array([1.0, np.inf, 0.0])}, None, "norm", "k", log=True)
+    assert len(points(html)) == 3  # inf at the top, 0 at the bottom, as figures.clip_for_log_plot draws them
+
+
+def test_no_tokens_or_no_values_draw_an_empty_plot():
+    for html in (linechart.lines({"p": np.array([])}, [], "p", "token"), linechart.lines({}, None, "n", "k", log=True)):
+        assert 'class="plot"' in html and not points(html)

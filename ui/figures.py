@@ -97,41 +97,6 @@ def log_range(arrays: Sequence[np.ndarray]) -> list[float]:
     return [float(low) - 0.2, float(max(high, low + 1)) + 0.2]
 
 
-def gradient_norms(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], x_title: str, y_title: str,
-                   bound: np.ndarray | None = None, bound_name: str = "", big: bool = False, marker: int | None = None,
-                   height: float | None = None, dashed: Sequence[str] = ()) -> go.Figure:
-    """||dh_T/dh_t|| against the distance T - t, log scale, one line per curve; regions > 1 and < 1 shaded.
-
-    A curve is its values at distances 0, 1, 2, ... or a pair (distances, values). The y range follows the
-    data (log_range). marker: a distance to mark with a vertical line (the step being followed back);
-    dashed: names of curves drawn dotted (a reference, a path on its own).
-    """
-    pairs = {name: c if isinstance(c, tuple) else (np.arange(len(c)), c) for name, c in curves.items()}
-    width = 4 if big else 2.5
-    series = [(name, x, y, {"color": OKABE_ITO[k], "width": width, **({"dash": "dot"} if name in dashed else {})},
-               "norm %{y:.3e}") for k, (name, (x, y)) in enumerate(pairs.items())]
-    if bound is not None:
-        series.append((bound_name, np.arange(len(bound)), bound,
-                       {"color": "#555555", "dash": "dash", "width": 3 if big else 1.5}, "%{y:.3e}"))
-    far = max(int(np.max(x)) if len(x) else 0 for _, x, *_ in series)
-    traces = [dict(type="scatter", x=np.asarray(x), y=clip_for_log_plot(y)[0], name=name, mode="lines", line=line,
-                   hovertemplate=f"{name}<br>T - t = %{{x}}<br>{shown}<extra></extra>")
-              for name, x, y, line, shown in series]
-    regions = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "y0": y0, "y1": y1, "fillcolor": colour,
-                "opacity": 0.08, "line": {"width": 0}, "layer": "below"}
-               for y0, y1, colour in ((1, PLOT_CEILING, "#D55E00"),  # grows: explodes
-                                      (PLOT_FLOOR, 1, "#0072B2"))]  # shrinks: vanishes
-    if marker is not None:
-        regions.append({"type": "line", "yref": "paper", "x0": marker, "x1": marker, "y0": 0, "y1": 1,
-                        "line": {"color": "#000000", "width": 3 if big else 1.5, "dash": "dot"}})
-    layout = _layout(big, _fit(440 if big else 380, height), x_title, y_title, shapes=regions, top=44 if big else 34,
-                     showlegend=True, xaxis={"range": [0, max(1, far)]},
-                     yaxis={"type": "log", "range": log_range([y for _, _, y, *_ in series]),
-                            "exponentformat": "power"},
-                     legend={"orientation": "h", "y": 1.0, "yanchor": "bottom"})
-    return _figure(traces, layout)
-
-
 def _lines(curves: dict[str, tuple[np.ndarray, np.ndarray, Sequence[str]]], x_title: str, y_title: str,
            big: bool, height: float | None, xaxis: dict, log: bool = True) -> go.Figure:
     """Lines with markers, {name: (x, y, hover label per point)}, the legend above the plot. log: a log y axis
@@ -147,21 +112,6 @@ def _lines(curves: dict[str, tuple[np.ndarray, np.ndarray, Sequence[str]]], x_ti
     layout = _layout(big, _fit(400 if big else 340, height), x_title, y_title, xaxis=xaxis, yaxis=yaxis,
                      legend={"orientation": "h", "y": 1.0, "yanchor": "bottom"}, top=44 if big else 34)
     return _figure(traces, layout)
-
-
-def dependence_by_word(curves: dict[str, tuple[Sequence[str], np.ndarray]], x_title: str, y_title: str,
-                       big: bool = False, height: float | None = None) -> go.Figure:
-    """How much each model's output depends on each word, log scale: {name: (tokens, values (T,))}.
-
-    Models that read fewer tokens (a shorter maxlen cut the front) are aligned on the last word.
-    """
-    longest = max((tokens for tokens, _ in curves.values()), key=len)
-    n = len(longest)
-    lines = {name: (np.arange(n - len(values) + 1, n + 1), values,
-                    [f"{n - len(values) + k + 1}. {w}" for k, w in enumerate(tokens)])
-             for name, (tokens, values) in curves.items()}
-    words = {"tickvals": list(range(1, n + 1)), "ticktext": list(longest)} if n <= 40 else {}  # else numbered
-    return _lines(lines, x_title, y_title, big, height, words)
 
 
 def reach_by_gap(curves: dict[str, np.ndarray], gaps: Sequence[int], x_title: str, y_title: str,

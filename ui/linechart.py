@@ -38,6 +38,10 @@ CSS = """<style>
 .rnn-lines .grid { left: 0; right: 0; border-top: 1px solid #e4e4e4; }
 .rnn-lines .level { left: 0; right: 0; border-top: 2px dashed #555; }
 .rnn-lines .line { inset: 0; }
+.rnn-lines .dash { -webkit-mask: repeating-linear-gradient(90deg, #000 0 7px, transparent 7px 11px);
+  mask: repeating-linear-gradient(90deg, #000 0 7px, transparent 7px 11px); }
+.rnn-lines .shade { left: 0; right: 0; opacity: 0.08; }
+.rnn-lines .mark { top: 0; bottom: 0; border-left: 2px dotted #000; }
 .rnn-lines b { width: 9px; height: 9px; transform: translate(-50%, -50%); }
 .rnn-lines b.circle { border-radius: 50%; }
 .rnn-lines b.diamond { transform: translate(-50%, -50%) rotate(45deg) scale(0.85); }
@@ -46,7 +50,7 @@ CSS = """<style>
 .rnn-lines .xticks span { position: absolute; top: 0.2em; transform: translateX(-50%); white-space: nowrap;
   max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; line-height: 1.15; }
 .rnn-lines .xtitle { text-align: center; color: #444; }
-.rnn-lines.big { font-size: 20px; height: 100%; min-height: 200px; }
+.rnn-lines.big { font-size: 20px; height: 100%; min-height: 200px; container-type: size; }  /* sized by its view, not its content */
 .rnn-lines.big b { width: 13px; height: 13px; }
 .rnn-lines.big .body { flex: 1 1 auto; grid-template-rows: minmax(4em, 1fr) auto; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-lines.big) { flex: 1 1 auto; }
@@ -79,56 +83,113 @@ def band(xs: Sequence[float], ys: Sequence[float], dx: float, dy: float) -> str:
     return "polygon(" + ",".join(there + back) + ")"
 
 
-def lines(curves: dict[str, np.ndarray], tokens: Sequence[str], y_title: str, x_title: str,
-          y_range: tuple[float, float] | None = None, threshold: float | None = None, big: bool = False) -> str:
-    """One line per named series over the tokens of a text, {name: values (T,)}, x = 1..T, each point a tooltip
-    ("name · 3. word: 0.1234"). ``y_range``: the y axis (by default the values' own range, 0 included);
-    ``threshold``: a dashed level line (p = 0.5). Tokens label the x axis (every k-th beyond 20, numbered);
-    values that are not finite are left out (they break their line). When ``big`` (presenting) it fills its
-    main_view."""
-    T = len(tokens)
-    series = {name: np.asarray(v, dtype=float) for name, v in curves.items()}
-    assert all(v.ndim == 1 and len(v) <= T for v in series.values()), "each curve (T,) over the tokens"
-    finite = np.concatenate([v[np.isfinite(v)] for v in series.values()] + [np.zeros(1)])
-    low, high = y_range if y_range is not None else (float(finite.min()), float(finite.max()))
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+MARKED = 30  # a curve of at most this many points gets a marker (and its tooltip) at each: more would crowd
+DRAWN = 150  # a longer curve is drawn through at most about this many of its points (a few px apart)
+
+
+def decade(k: float) -> str:
+    """10 to the power k as printed on a log axis: 1, 10, 10⁻⁴."""
+    return {0: "1", 1: "10"}.get(int(k), "10" + str(int(k)).translate(SUPERSCRIPT))
+
+
+def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens: Sequence[str] | None, y_title: str,
+          x_title: str, y_range: tuple[float, float] | None = None, threshold: float | None = None, big: bool = False,
+          *, log: bool = False, dashed: Sequence[str] = (), colours: dict[str, str] | None = None,
+          marker: float | None = None, split: float | None = None) -> str:
+    """One line per named series, {name: values} or {name: (x, values)}, each point of a short curve a marker
+    with its tooltip ("name · 3. word: 0.1234").
+
+    ``tokens``: the x axis is the tokens of a text, values at 1..T (a curve's own x to align it differently);
+    None: a numeric axis from 0, values at 0, 1, 2, ... ``y_range``: the y axis (by default the values' own range
+    and 0; on a ``log`` axis, their decades and 1). ``threshold``: a dashed level line (p = 0.5); ``split``: the
+    plot shaded vermilion above this value and blue below (a norm that grows or shrinks); ``marker``: a dotted
+    vertical line at this x; ``dashed``: names drawn dashed; ``colours``: a name's own colour (else Okabe-Ito in
+    order). Values that are not finite break their line (on a log axis they are drawn at its edge, as
+    ui.figures.clip_for_log_plot does). When ``big`` (presenting) it fills its main_view."""
+    from ui.figures import clip_for_log_plot, log_range
+
+    pairs = {}
+    for name, c in curves.items():
+        xs, ys = c if isinstance(c, tuple) else (np.arange(len(c)) + (1 if tokens is not None else 0), c)
+        xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        assert xs.shape == ys.shape and ys.ndim == 1, f"{name}: x and values (n,), got {xs.shape}, {ys.shape}"
+        pairs[name] = (xs, ys)
+    if log:
+        low, high = y_range if y_range is not None else log_range([ys for _, ys in pairs.values()])
+        place = {n: (xs, np.log10(clip_for_log_plot(ys)[0]), ys) for n, (xs, ys) in pairs.items()}
+    else:
+        finite = np.concatenate([ys[np.isfinite(ys)] for _, ys in pairs.values()] + [np.zeros(1)])
+        low, high = y_range if y_range is not None else (float(finite.min()), float(finite.max()))
+        place = {n: (xs, ys, ys) for n, (xs, ys) in pairs.items()}
     if not high > low:
         low, high = low - 0.5, high + 0.5
+    if tokens is not None:
+        x_low, x_high = 0.5, max(len(tokens), 1) + 0.5
+    else:
+        x_low, x_high = 0.0, max([1.0] + [float(np.max(xs)) for xs, _ in pairs.values() if len(xs)])
 
-    def x(k: float) -> float:  # token k (1..T) in percent across the plot, half a step of margin at each end
-        return (k - 0.5) / max(T, 1) * 100
+    def x(v: float) -> float:  # percent across the plot
+        return float((v - x_low) / (x_high - x_low) * 100)
 
     def y(v: float) -> float:  # percent down from the top
         return float((1 - (np.clip(v, low, high) - low) / (high - low)) * 100)
 
     half = 2.0 if big else 1.25  # half the stroke, px
-    marks = [f'<i class="grid" style="top:{y(v):.2f}%"></i>' for v in ticks(low, high)]
+    levels = [float(k) for k in range(int(np.ceil(low)), int(np.floor(high)) + 1)] if log else ticks(low, high)
+    if log and len(levels) > 6:
+        step = int(np.ceil(len(levels) / 6))
+        levels = [v for v in levels if int(v) % step == 0]
+    marks = []
+    if split is not None:
+        at = y(np.log10(split) if log else split)
+        marks += [f'<i class="shade" style="top:0;height:{at:.2f}%;background:#D55E00"></i>',
+                  f'<i class="shade" style="top:{at:.2f}%;bottom:0;background:#0072B2"></i>']
+    marks += [f'<i class="grid" style="top:{y(v):.2f}%"></i>' for v in levels]
     if threshold is not None:
-        marks.append(f'<i class="level" style="top:calc({y(threshold):.2f}% - 1px)"></i>')
-    legend = []
-    for n, (name, v) in enumerate(series.items()):
-        colour, shape, shown = OKABE_ITO[n % len(OKABE_ITO)], SHAPES[n % len(SHAPES)], escape(name)
+        marks.append(f'<i class="level" style="top:calc({y(np.log10(threshold) if log else threshold):.2f}% - 1px)">'
+                     "</i>")
+    if marker is not None:
+        marks.append(f'<i class="mark" style="left:calc({x(marker):.2f}% - 1px)"></i>')
+    legend, palette = [], iter(OKABE_ITO * 4)
+    for n, (name, (xs, ys, raw)) in enumerate(place.items()):
+        colour = (colours or {}).get(name) or next(palette)
+        shape, shown, dash = SHAPES[n % len(SHAPES)], escape(name), " dash" if name in dashed else ""
+        keep = np.arange(len(xs))
+        if len(keep) > DRAWN:  # a few px apart at most: the line looks the same through fewer points
+            keep = np.unique(np.r_[keep[:: int(np.ceil(len(keep) / DRAWN))], len(keep) - 1])
         runs, run = [], []
-        for k, value in enumerate(v.tolist(), start=1):  # a value that is not finite breaks the line
-            if np.isfinite(value):
-                run.append((x(k), y(value)))
+        for i in keep.tolist():
+            if np.isfinite(ys[i]):
+                run.append((x(xs[i]), y(ys[i])))
             elif run:
                 runs.append(run)
                 run = []
         runs.append(run)
         for run in (r for r in runs if len(r) > 1):
-            xs, ys = [p[0] for p in run], [p[1] for p in run]
-            marks += [f'<i class="line" style="background:{colour};clip-path:{band(xs, ys, dx, dy)}"></i>'
+            px, py = [q[0] for q in run], [q[1] for q in run]
+            marks += [f'<i class="line{dash}" style="background:{colour};clip-path:{band(px, py, dx, dy)}"></i>'
                       for dx, dy in ((0, half), (half, 0))]
-        marks += [f'<b class="{shape}" style="left:{x(k):.2f}%;top:{y(value):.2f}%;background:{colour}" '
-                  f'title="{shown} · {k}. {escape(str(tokens[k - 1]))}: {value:.4f}"></b>'
-                  for k, value in enumerate(v.tolist(), start=1) if np.isfinite(value)]
-        legend.append(f'<span><i style="background:{colour}"><b class="{shape}" style="background:{colour}"></b></i>'
-                      f"{shown}</span>")
-    yticks = "".join(f'<span style="top:{y(v):.2f}%">{label(v)}</span>' for v in ticks(low, high))
-    every = 1 if T <= 20 else int(np.ceil(T / 20))
-    xticks = "".join(f'<span style="left:{x(k):.2f}%" title="{k}. {escape(str(tokens[k - 1]))}">'
-                     f"{escape(str(tokens[k - 1])) if every == 1 else k}</span>"
-                     for k in range(1, T + 1) if (k - 1) % every == 0 or k == T)
+        if len(xs) <= MARKED:
+            where = (lambda i: f"{int(xs[i])}. {escape(str(tokens[int(xs[i]) - 1]))}") if tokens is not None else \
+                (lambda i: f"{escape(x_title)} = {xs[i]:g}")
+            value = (lambda v: f"{v:.3e}") if log else (lambda v: f"{v:.4f}")
+            marks += [f'<b class="{shape}" style="left:{x(xs[i]):.2f}%;top:{y(ys[i]):.2f}%;background:{colour}" '
+                      f'title="{shown} · {where(i)}: {value(raw[i])}"></b>'
+                      for i in range(len(xs)) if np.isfinite(ys[i])]
+        swatch = f'<b class="{shape}" style="background:{colour}"></b>' if len(xs) <= MARKED else ""
+        legend.append(f'<span><i class="{dash.strip()}" style="background:{colour}">{swatch}</i>{shown}</span>')
+    yticks = "".join(f'<span style="top:{y(v):.2f}%">{decade(v) if log else label(v)}</span>' for v in levels)
+    if tokens is not None:
+        T = len(tokens)
+        every = 1 if T <= 20 else int(np.ceil(T / 20))
+        named = list(range(1, T + 1, every))
+        if named:  # the last token always, never crowded
+            named[-1:] = [named[-1], T] if T - named[-1] >= every else [T]
+        xticks = "".join(f'<span style="left:{x(k):.2f}%" title="{k}. {escape(str(tokens[k - 1]))}">'
+                         f"{escape(str(tokens[k - 1])) if every == 1 else k}</span>" for k in named)
+    else:
+        xticks = "".join(f'<span style="left:{x(v):.2f}%">{label(v)}</span>' for v in ticks(x_low, x_high))
     return (f'<div class="rnn-lines{" big" if big else ""}"><div class="legend">{"".join(legend)}</div>'
             f'<div class="body"><span class="ytitle">{escape(y_title)}</span><div class="yticks">{yticks}</div>'
             f'<div class="plot">{"".join(marks)}</div><div class="xticks">{xticks}</div></div>'
