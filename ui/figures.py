@@ -161,20 +161,20 @@ def architecture(kind: str, big: bool = False) -> go.Figure:
         notes.append({"x": x, "y": y, "ax": ax, "ay": ay, "xref": "x", "yref": "y", "axref": "x", "ayref": "y",
                       "text": "", "showarrow": True, "arrowhead": 3, "arrowwidth": 2})
 
-    for t in range(steps):
-        for y, used, label, colour in ((0, t in inputs, f"x<sub>{t + 1}</sub>", OKABE_ITO[1]),
+    for k in range(steps):
+        for y, used, label, colour in ((0, k in inputs, f"x<sub>{k + 1}</sub>", OKABE_ITO[1]),
                                        (1, True, "RNN", OKABE_ITO[0]),
-                                       (2, t in outputs, f"y<sub>{t + 1}</sub>", OKABE_ITO[2])):
-            shapes.append({"type": "rect", "x0": t - 0.3, "x1": t + 0.3, "y0": y - 0.25, "y1": y + 0.25,
+                                       (2, k in outputs, f"y<sub>{k + 1}</sub>", OKABE_ITO[2])):
+            shapes.append({"type": "rect", "x0": k - 0.3, "x1": k + 0.3, "y0": y - 0.25, "y1": y + 0.25,
                            "fillcolor": colour if used else "#FFFFFF", "line": {"color": colour, "width": 3}})
-            notes.append({"x": t, "y": y, "text": label, "showarrow": False,
+            notes.append({"x": k, "y": y, "text": label, "showarrow": False,
                           "font": {"size": _font(big) + 2, "color": "#FFFFFF" if used and y == 1 else "#000000"}})
-        if t in inputs:
-            arrow(t, 0.72, t, 0.28)
-        if t in outputs:
-            arrow(t, 1.72, t, 1.28)
-        if t:
-            arrow(t - 0.32, 1, t - 0.68, 1)
+        if k in inputs:
+            arrow(k, 0.72, k, 0.28)
+        if k in outputs:
+            arrow(k, 1.72, k, 1.28)
+        if k:
+            arrow(k - 0.32, 1, k - 0.68, 1)
     layout = {"shapes": shapes, "annotations": notes, "height": 260 if big else 210, "plot_bgcolor": "#FFFFFF",
               "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
               "xaxis": {"visible": False, "range": [-0.6, steps - 0.4]},

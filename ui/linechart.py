@@ -50,7 +50,7 @@ CSS = """<style>
 .rnn-lines .xticks span { position: absolute; top: 0.2em; transform: translateX(-50%); white-space: nowrap;
   max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; line-height: 1.15; }
 .rnn-lines .xtitle { text-align: center; color: #444; }
-.rnn-lines.big { font-size: 20px; height: 100%; min-height: 200px; container-type: size; }  /* sized by its view, not its content */
+.rnn-lines.big { font-size: 20px; height: 100%; min-height: 200px; container-type: size; }  /* its view sizes it */
 .rnn-lines.big b { width: 13px; height: 13px; }
 .rnn-lines.big .body { flex: 1 1 auto; grid-template-rows: minmax(4em, 1fr) auto; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-lines.big) { flex: 1 1 auto; }
