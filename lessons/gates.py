@@ -64,7 +64,9 @@ def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:
         st.markdown(t(f"gates.{ranges.key}", **gate_words(ranges.values)))
     st.markdown(f"**{t('gates.unit_figure', unit=unit + 1)}**")
     curves = {t(f"gates.q.{q}"): view.values[q][:, unit] for q in SHOWN[view.kind]}
-    st.html(linechart.lines(curves, view.tokens, t("gates.value"), t("axis.token"), unit_range(curves), big=big))
+    states = [t(f"gates.q.{q}") for q in ("c", "h") if q in SHOWN[view.kind]]  # dashed: the states, not gates
+    st.html(linechart.lines(curves, view.tokens, t("gates.value"), t("axis.token"), unit_range(curves), big=big,
+                            dashed=states))
     if view.kind == "LSTM":
         lstm_formulas(view, step, unit, big)
 

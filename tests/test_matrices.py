@@ -113,18 +113,23 @@ def test_the_onehot_lookup_frames_its_single_one_and_escapes_the_token():
 def test_token_chips_keep_the_order_colour_unknown_tokens_and_escape_words():
     html = matrices.token_chips(["<b>hi</b>", "zz", "ok"], [5, 1, 9])
     chips = re.findall(r'<span title="(\d+)\. ([^"]*) · id (\d+)" style="background:(#\w+)">', html)
-    assert [(int(k), w, int(i)) for k, w, i, _ in chips] == [(1, "&lt;b&gt;hi&lt;/b&gt;", 5), (2, "zz", 1), (3, "ok", 9)]
+    assert [(int(k), w, int(i)) for k, w, i, _ in chips] == [(1, "&lt;b&gt;hi&lt;/b&gt;", 5), (2, "zz", 1),
+                                                              (3, "ok", 9)]
     assert [fill for *_, fill in chips] == ["#56B4E9", "#E69F00", "#56B4E9"]  # known, unknown (id 1), known
     assert "<b>hi</b>" not in html
 
 
 def test_bars_start_at_zero_point_by_sign_and_escape_labels():
     html = matrices.bars(["<b>good</b>", "bad", "the"], np.array([0.3, -0.1, 0.0]), "Δp")
-    drawn = re.findall(r'<i style="left:([\d.]+)%;width:([\d.]+)%;background:(#\w+)"></i><b style="left:calc\(([\d.]+)%',
-                       html)
+    bar = r'<i style="left:([\d.]+)%;width:([\d.]+)%;background:(#\w+)"></i><b style="left:calc\(([\d.]+)%'
+    drawn = re.findall(bar, html)
     assert [(float(a), float(w), c) for a, w, c, _ in drawn] == [(25.0, 75.0, "#D55E00"), (0.0, 25.0, "#0072B2"),
                                                                  (25.0, 0.0, "#D55E00")]
     assert {float(z) for *_, z in drawn} == {25.0}  # the zero line: 0.1 of the 0.4 the values span, from the left
     assert ">+0.3000<" in html and ">−0.1000<" in html and "<b>good</b>" not in html and "1. &lt;b&gt;good" in html
     probabilities = matrices.bars(["a", "b"], np.array([0.5, 0.25]), "p", signed_values=False)
     assert 'left:0.00%;width:100.00%' in probabilities and ">0.2500<" in probabilities  # all positive: zero at left
+    axis = re.findall(r'<span style="left:([\d.]+)%">([^<]*)</span>', html)
+    assert axis == [("0.00", "−0.10"), ("25.00", "0"), ("100.00", "+0.30")]  # the ends, and 0 where its line is
+    assert re.findall(r'<span style="left:([\d.]+)%">([^<]*)</span>', probabilities) == [("0.00", "0"),
+                                                                                         ("100.00", "0.50")]

@@ -40,8 +40,8 @@ def test_page_renders_in_both_languages(lang, title, word):
     example = pg.example(run)
     T, D = example.values["h"].shape
     inside = grids[0]  # the steps across, headed by their tokens; the units down
-    assert re.findall(r'<span class="col named" title="[^"]*">([^<]*)</span>', inside) == [
-        html.escape(w) for w in example.tokens]
+    assert re.findall(r'<span class="col(?: named)?" title="[^"]* \d+: ([^"]*)">', inside) == [
+        html.escape(w) for w in example.tokens]  # each step's token in its column's tooltip (and above it, if room)
     assert re.findall(r'<span class="lab" title="(\d+)"', inside) == [str(d + 1) for d in range(D)]
     assert len(re.findall(r'<span class="c" title=', inside)) == T * D
     assert counter(at) == 0

@@ -52,7 +52,7 @@ CSS = """<style>
 .rnn-lines .xtitle { text-align: center; color: #444; }
 .rnn-lines.big { font-size: 20px; height: 100%; min-height: 200px; container-type: size; }  /* its view sizes it */
 .rnn-lines.big b { width: 13px; height: 13px; }
-.rnn-lines.big .body { flex: 1 1 auto; grid-template-rows: minmax(4em, 1fr) auto; }
+.rnn-lines.big .body { flex: 1 1 auto; min-height: 0; grid-template-rows: minmax(0, 1fr) auto; }  /* the plot gives */
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-lines.big) { flex: 1 1 auto; }
 [data-testid="stHtml"]:has(.rnn-lines.big) { height: 100%; }
 </style>"""
@@ -189,7 +189,10 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
         xticks = "".join(f'<span style="left:{x(k):.2f}%" title="{k}. {escape(str(tokens[k - 1]))}">'
                          f"{escape(str(tokens[k - 1])) if every == 1 else k}</span>" for k in named)
     else:
-        xticks = "".join(f'<span style="left:{x(v):.2f}%">{label(v)}</span>' for v in ticks(x_low, x_high))
+        steps = ticks(x_low, x_high)
+        if len(steps) > 1 and x_high - steps[-1] >= (steps[1] - steps[0]) / 2:
+            steps.append(x_high)  # the axis' end (T - 1 = 59 after 40), when it is not crowded
+        xticks = "".join(f'<span style="left:{x(v):.2f}%">{label(v)}</span>' for v in steps)
     return (f'<div class="rnn-lines{" big" if big else ""}"><div class="legend">{"".join(legend)}</div>'
             f'<div class="body"><span class="ytitle">{escape(y_title)}</span><div class="yticks">{yticks}</div>'
             f'<div class="plot">{"".join(marks)}</div><div class="xticks">{xticks}</div></div>'

@@ -75,6 +75,10 @@ CSS = """<style>
 .rnn-bars .track i { position: absolute; top: 0; bottom: 0; border-radius: 2px; }
 .rnn-bars .track b { position: absolute; top: -2px; bottom: -2px; width: 2px; background: #333; }
 .rnn-bars .axis { grid-column: 2; text-align: center; color: #555; font-size: 0.9em; }
+.rnn-bars .ticks { position: relative; height: 1.2em; color: #444; font-size: 0.9em; }
+.rnn-bars .ticks span { position: absolute; transform: translateX(-50%); white-space: nowrap; }
+.rnn-bars .ticks span:first-child { transform: none; }
+.rnn-bars .ticks span:last-child { transform: translateX(-100%); }
 .rnn-bars.big { font-size: 20px; }
 .rnn-lookup p { margin: 0.5em 0 0; font-size: 15px; }
 .rnn-lookup.big p, .rnn-lookup.big .rnn-heat { font-size: 20px; }
@@ -234,7 +238,10 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     named = [escape(str(w)) for w in column_labels] if column_labels is not None else None
     assert named is None or len(named) == D, f"{D} columns, {len(named or ())} column labels"
     if named:
-        head += [f'<span class="col named" title="{unit} {d + 1}: {w}">{w}</span>' for d, w in enumerate(named)]
+        shown = 1 if D <= 20 else -(-D // 20)  # every k-th token above 20 columns (numbers: a phone's are 5 px)
+        head += [f'<span class="col named" title="{unit} {d + 1}: {w}">{w}</span>' if shown == 1 else
+                 f'<span class="col" title="{unit} {d + 1}: {w}">{d + 1 if d % shown == 0 else ""}</span>'
+                 for d, w in enumerate(named)]
     else:
         head += [f'<span class="col cm">{d + 1}</span>' if d == column else
                  f'<span class="col{" end" if d == D - 1 else ""}">'
@@ -378,5 +385,8 @@ def bars(labels: Sequence[str], values: np.ndarray, x_title: str, signed_values:
         rows.append(f'<span class="lab" title="{name}">{name}</span><span class="track" title="{name}: {shown}">'
                     f'<i style="left:{left:.2f}%;width:{width:.2f}%;background:{BAR_FILL[v >= 0]}"></i>'
                     f'<b style="left:calc({zero:.2f}% - 1px)"></b></span><span>{shown}</span>')
-    return (f'<div class="rnn-bars{" big" if big else ""}">{"".join(rows)}'
-            f'<span class="axis">{escape(x_title)}</span></div>')
+    ends = [(0.0, low), (zero, 0.0), (100.0, high)] if low < 0 < high else [(0.0, low), (100.0, high)]
+    scale = "".join(f'<span style="left:{at:.2f}%">{"0" if v == 0 else signed(v, 2) if signed_values else f"{v:.2f}"}'
+                    "</span>" for at, v in ends)  # the axis: its two ends, and 0 between them
+    return (f'<div class="rnn-bars{" big" if big else ""}">{"".join(rows)}<span></span>'
+            f'<span class="ticks">{scale}</span><span></span><span class="axis">{escape(x_title)}</span></div>')
