@@ -386,6 +386,7 @@ def bars(labels: Sequence[str], values: np.ndarray, x_title: str, signed_values:
                     f'<i style="left:{left:.2f}%;width:{width:.2f}%;background:{BAR_FILL[v >= 0]}"></i>'
                     f'<b style="left:calc({zero:.2f}% - 1px)"></b></span><span>{shown}</span>')
     ends = [(0.0, low), (zero, 0.0), (100.0, high)] if low < 0 < high else [(0.0, low), (100.0, high)]
+    ends = [(at, v) for at, v in ends if at == zero or abs(at - zero) >= 15]  # an end close to 0: 0 says it
     scale = "".join(f'<span style="left:{at:.2f}%">{"0" if v == 0 else signed(v, 2) if signed_values else f"{v:.2f}"}'
                     "</span>" for at, v in ends)  # the axis: its two ends, and 0 between them
     return (f'<div class="rnn-bars{" big" if big else ""}">{"".join(rows)}<span></span>'
