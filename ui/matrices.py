@@ -326,6 +326,11 @@ def token_grid(labels: Sequence[Sequence[str]], ids: np.ndarray, x_title: str, y
     if big:
         style += (f"grid-template-rows:auto repeat({B},minmax(0,1fr));"
                   f"font-size:clamp(9px,calc((100cqh - 2em) / {2 * B + 1} * 0.75),20px);")
+        if printed:  # words in the cells: as large as a row's height and the widest word's column allow
+            widest = max([0.4 + max(sum(1.0 if ord(c) >= 0x1100 else 0.5 for c in str(w)), 0.5 * len(str(int(i))))
+                          for row, idrow in zip(labels, ids) for w, i in zip(row, idrow)] + [1.0])  # in em
+            style += (f"font-size:clamp(9px,min(calc((100cqh - 2em) / {2 * B + 1} * 0.75),"
+                      f"{100 / (L + 1) / widest:.2f}cqw),32px);")
     grid = f'<div class="hm" style="{style}">{"".join(head + cells)}</div>'
     return f'<div class="rnn-heat{" big" if big else ""}">{grid}</div>'
 
