@@ -5,6 +5,7 @@ import streamlit as st
 
 from rnn_core.tasks import SHORT_TEXT
 from ui import figures_playground as figs
+from ui import matrices
 from ui import playground as pg
 from ui import state
 from ui.fragments import fragment
@@ -161,7 +162,7 @@ def inside(run: pg.Run, big: bool) -> None:
     shown = picker(st, t("play.show"), SHOWN[kind], key=f"pg_show_{kind}", format_func=lambda q: t(f"play.q.{q}"))
     M = ex.values[shown]  # (T, units)
     heatmap(M, ex.tokens, None, t("play.y_unit"), t("play.x_time"), shown, shown in SIGNED, big,
-            limits=pg.signed_limits(M) if shown in SIGNED else None, across=True)
+            limits=matrices.signed_limits(M) if shown in SIGNED else None, across=True)
     st.caption(t("play.states_caption", answer=ex.answer, guess=ex.guess, p=ex.p))
 
 
@@ -293,7 +294,7 @@ def trace(ch: pg.Challenge, weights: pg.HandWeights, big: bool) -> None:
     st.markdown(t("play.hand_says", got=yes_no[bool(scores[0] > 0)], score=float(scores[0]),
                   right=yes_no[bool(ch.rule(bits))]))
     heatmap(states[0], [str(b) for b in bits], None, t("play.y_unit"), t("play.x_time"), "h", True, big,
-            limits=pg.signed_limits(states[0]), across=True)
+            limits=matrices.signed_limits(states[0]), across=True)
 
 
 def challenges(big: bool) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from rnn_core.gates import run_with_forced_gate
 from ui.compute_gradients import Claim
+from ui.matrices import signed_limits
 from ui.models import digest_of, sentiment_model
 from ui.state import MAX_TEXT
 
@@ -103,8 +104,7 @@ def colour_range(view: GateView, name: str) -> tuple[float, float]:
         return 0.0, 1.0
     if name in BOUNDED:
         return -1.0, 1.0
-    reach = max(1.0, float(np.max(np.abs(view.values[name]))))
-    return -reach, reach
+    return signed_limits(view.values[name])
 
 
 def unit_range(curves: dict[str, np.ndarray]) -> tuple[float, float]:

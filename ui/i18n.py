@@ -952,9 +952,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "demo.tokens": ("Tokens the model reads", "모델이 읽는 토큰"),
     "demo.tokens_caption": ("Each token over its id; orange: out of vocabulary (id 1), blue: in it.",
                             "토큰마다 아래에 id가 있습니다. 주황색은 어휘 밖(id 1), 파란색은 어휘에 있는 토큰입니다."),
-    "demo.token": ("token", "토큰"),
-    "demo.id": ("id", "번호"),
-    "demo.oov": ("out of vocabulary", "어휘 밖(OOV)"),
     "demo.card": ("Model card", "모델 카드"),
     "demo.keras_badge_ok": ("Keras check: the NumPy forward pass equals the Keras model on this sentence "
                             "(|difference| = {diff:.1e}).",

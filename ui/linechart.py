@@ -16,7 +16,7 @@ from html import escape
 
 import numpy as np
 
-from ui.figures import OKABE_ITO
+from ui.figures import OKABE_ITO, clip_for_log_plot, log_range
 
 SHAPES = ("circle", "square", "diamond", "triangle")  # one per series, after its colour
 CSS = """<style>
@@ -107,8 +107,6 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     vertical line at this x; ``dashed``: names drawn dashed; ``colours``: a name's own colour (else Okabe-Ito in
     order). Values that are not finite break their line (on a log axis they are drawn at its edge, as
     ui.figures.clip_for_log_plot does). When ``big`` (presenting) it fills its main_view."""
-    from ui.figures import clip_for_log_plot, log_range
-
     pairs = {}
     for name, c in curves.items():
         xs, ys = c if isinstance(c, tuple) else (np.arange(len(c)) + (1 if tokens is not None else 0), c)

@@ -110,6 +110,13 @@ def colours(M: np.ndarray, low: float, high: float, signed: bool) -> np.ndarray:
     return np.rint(np.stack([np.interp(where, stops, rgb[:, k]) for k in range(3)], axis=-1)).astype(int)
 
 
+def signed_limits(M: np.ndarray) -> tuple[float, float]:
+    """A colour range centred on 0 that holds every finite value of M, at least ±1 (an LSTM's cell state passes 1)."""
+    finite = np.asarray(M, dtype=float)[np.isfinite(M)]
+    top = max(float(np.max(np.abs(finite))) if finite.size else 1.0, 1.0)
+    return -top, top
+
+
 def colour(value: float, limit: float) -> tuple[int, int, int]:
     """The diverging scale's colour (ui.figures.DIVERGING: blue negative, red positive) at value in [-limit, limit]."""
     return tuple(int(c) for c in colours(np.array([[value]]), -limit, limit, True)[0, 0])

@@ -209,13 +209,6 @@ def example(state: Run) -> Example:
                    answer_name(s.task, guess), float(np.nan_to_num(fwd.p[0, guess])))
 
 
-def signed_limits(M: np.ndarray) -> tuple[float, float]:
-    """A colour scale centred on 0 holding every finite value of M, at least ±1 (an LSTM's cell state passes 1)."""
-    finite = M[np.isfinite(M)]
-    top = max(float(np.max(np.abs(finite))) if finite.size else 1.0, 1.0)
-    return -top, top
-
-
 def answer_name(task: str, label: int) -> str:
     """A class as the learner reads it: a symbol, a sum, odd or even, a character."""
     if task == "memory":
