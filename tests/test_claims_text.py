@@ -128,3 +128,19 @@ def test_the_one_hot_row_selects_the_row_a_lookup_copies(lang):
     assert not np.allclose(view.product, table[token_id + 1])  # the check can fail: the neighbouring row differs
     at = open_app(PAGE, lang=lang)
     assert STRINGS["text.onehot_check"][lang == "ko"].format(gap=view.gap, E=table.shape[1]) in texts(at)
+
+
+@pytest.mark.parametrize("lang,sentence", [("en", "the movie was zzqx and blorft"), ("en", "a wonderful film"),
+                                           ("ko", "영화가 쀍뛟 재밌어요")])
+def test_the_unknown_count_is_read_off_the_chips(lang, sentence):
+    """'n of T tokens are out of vocabulary (orange, id 1)': n is the number of orange chips of id 1, T all chips."""
+    import re
+
+    at = open_app("lessons/text_to_vectors.py", lang=lang, sentence=sentence)
+    chips = next(h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-chips'))
+    drawn = re.findall(r' · id (\d+)" style="background:(#\w+)"', chips)
+    unknown = [fill for i, fill in drawn if i == "1"]
+    assert set(unknown) <= {"#E69F00"} and all(fill != "#E69F00" for i, fill in drawn if i != "1")
+    claim = STRINGS["text.oov_count"][lang == "ko"].format(n=len(unknown), T=len(drawn))
+    assert claim in texts(at)
+    assert (len(unknown) > 0) == (sentence != "a wonderful film")  # the inputs show both cases
