@@ -10,7 +10,7 @@ from ui import playground as pg
 from ui import state
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import (chart, client_id, code, heatmap, lesson_header, main_height, main_view, markdown_table, picker,
+from ui.layout import (chart, client_id, code, heatmap, lesson_header, main_view, markdown_table, picker,
                        presenting, show_param_notices)
 from ui.quiz import Question, question, quiz
 
@@ -97,7 +97,8 @@ def live(big: bool) -> None:
             run = st.session_state.pg_run = pg.tick(run)
         if run.finished:
             st.session_state.pg_playing = False
-    if bool(st.session_state.get("pg_playing")) != st.session_state.pg_timer or st.session_state.pop("pg_redraw", False):
+    playing = bool(st.session_state.get("pg_playing"))
+    if playing != st.session_state.pg_timer or st.session_state.pop("pg_redraw", False):
         st.rerun()  # the timer is set on a full run (start or stop it); a step or a reset redraws the details too
     with main_view(above=TOP):
         buttons(run)
@@ -105,8 +106,7 @@ def live(big: bool) -> None:
         chance = pg.chance(s.task, s.length)
         titles = {"x": t("play.x_step"), "loss": t("play.y_loss"), "accuracy": t("play.y_acc"),
                   "chance": t("play.chance", p=chance)}
-        chart(figs.training_curves(h.loss, h.eval_steps, h.accuracy, chance, titles, shown_steps(run), big,
-                                   main_height(big)), key="pg_curves", stretch=big)
+        st.html(figs.training_lines(h.loss, h.eval_steps, h.accuracy, chance, titles, shown_steps(run), big))
     st.markdown(pg.progress_sentence(h, chance))
     if not big:
         st.caption(t("play.settings_caption", max=pg.MAX_STEPS, every=pg.EVAL_EVERY, n=pg.EVAL_SIZE))
@@ -298,11 +298,12 @@ def trace(ch: pg.Challenge, weights: pg.HandWeights, big: bool) -> None:
 
 
 def challenges(big: bool) -> None:
+    """The three challenges, each in a tab and its own fragment: a weight typed reruns its challenge alone."""
     st.subheader(t("play.hand"))
     st.write(t("play.hand_body", n=len(pg.bit_strings())))
     for ch, tab in zip(pg.CHALLENGES.values(), st.tabs([t(f"play.hand.{name}") for name in pg.CHALLENGES])):
         with tab:
-            challenge(ch, big)
+            fragment(challenge)(ch, big)
 
 
 # --- predict, then reveal ---------------------------------------------------------------------------------------
@@ -325,14 +326,20 @@ def questions(settings: pg.Settings) -> list[Question]:
     ]
 
 
-def render() -> None:
-    notices, _ = lesson_header(t("play.title"), t("play.intro"))
-    big = presenting()
+def lab(big: bool) -> None:
+    """The settings and all they change (the run, the race, the questions), in one fragment: a slider moved
+    reruns this part alone, not the weight challenges below."""
     chosen = settings(big)
     training(chosen, big)
     race(chosen, big)
-    challenges(big)
     quiz("play", questions(chosen))
+
+
+def render() -> None:
+    notices, _ = lesson_header(t("play.title"), t("play.intro"))
+    big = presenting()
+    fragment(lab)(big)
+    challenges(big)
     show_param_notices(notices)
 
 

@@ -78,3 +78,20 @@ def test_a_log_axis_draws_values_beyond_its_range_at_its_edge():
 def test_no_tokens_or_no_values_draw_an_empty_plot():
     for html in (linechart.lines({"p": np.array([])}, [], "p", "token"), linechart.lines({}, None, "n", "k", log=True)):
         assert 'class="plot"' in html and not points(html)
+
+
+def test_a_right_axis_places_its_curves_on_its_own_scale_with_its_level():
+    """Lesson 8: the loss on the left (0 to 2), the accuracy on the right (0 to 100 %) with chance dashed."""
+    right = linechart.Right("acc", {"acc": (np.array([0.0, 50.0]), np.array([0.25, 1.0]))}, (0.0, 1.0),
+                            percent=True, level=0.5, level_name="chance 50%")
+    html = linechart.lines({"loss": (np.array([0.0, 100.0]), np.array([2.0, 1.0]))}, None, "loss", "step",
+                           (0.0, 2.0), x_max=200, right=right)
+    assert [(x, y) for x, y, _ in points(html)] == [
+        (0.0, 0.0), (50.0, 50.0),  # loss 2 at the top, 1 halfway; x on an axis to 200 (x_max), not 100
+        (0.0, 75.0), (25.0, 0.0)]  # accuracy 25 % a quarter up, 100 % at the top: its own scale
+    assert [tip for *_, tip in points(html)][2:] == ["acc · step = 0: 25.0%", "acc · step = 50: 100.0%"]
+    assert '<i class="level" style="top:calc(50.00% - 1px)">' in html  # chance (0.5) on the right axis
+    r_ticks = re.search(r'<div class="y2ticks">(.*?)</div>', html).group(1)
+    assert re.findall(r'top:([\d.]+)%">(\d+%)', r_ticks) == [
+        ("100.00", "0%"), ("75.00", "25%"), ("50.00", "50%"), ("25.00", "75%"), ("0.00", "100%")]
+    assert "chance 50%" in html and 'class="body two"' in html

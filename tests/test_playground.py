@@ -34,7 +34,8 @@ def test_page_renders_in_both_languages(lang, title, word):
     at = open_app(PAGE, lang=lang)
     assert at.title[0].value == title
     assert word in texts(at)
-    assert len(at.get("plotly_chart")) >= 1  # the curves (the network's inside and each challenge's trace: grids)
+    curves = [h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-lines')]
+    assert len(curves) == 1 and "100%" in curves[0]  # the training curves (HTML, loss and accuracy)
     grids = [h.proto.body for h in at.get("html") if h.proto.body.startswith('<div class="rnn-heat')]
     run = run_of(at)
     example = pg.example(run)
@@ -247,7 +248,6 @@ def test_every_playground_figure_passes_plotly_validation(big):
     titles = {k: k for k in ("x", "y", "loss", "accuracy", "chance", "before", "after", "limit")}
     loss = [2.0, 1.5, float("nan"), 1.0]
     built = {
-        "training": figs.training_curves(loss, [0, 2, 4], [0.1, 0.5, 0.9], 0.125, titles, 100, big, 240),
         "norms": figs.norm_curves([3.0, 0.5, float("inf")], [1.0, 0.5, 1.0], 1.0, titles, 100, big),
         "norms off": figs.norm_curves([3.0, 0.5], [3.0, 0.5], None, titles, 100, big),
         "reach": figs.reach_curves({"step 1": np.array([1e-3, 1e-2, 0.1]), "step 9": np.array([0.1, 0.2, 0.3])},
@@ -260,5 +260,8 @@ def test_every_playground_figure_passes_plotly_validation(big):
             go.Figure(fig.to_dict(), skip_invalid=False)
         except ValueError as err:
             raise AssertionError(f"{name}: {err}") from err
-    assert built["training"].data[0].y[2] is None  # a NaN loss leaves a gap
-    assert built["training"].layout.height == 240
+    training = figs.training_lines(loss, [0, 2, 4], [0.1, 0.5, 0.9], 0.125, titles, 100, big)
+    assert training.count('class="line"') == 2 + 2  # a band pair each: the loss's first two steps (the NaN breaks
+    # it; its lone last point is a marker) and the accuracy
+    assert len(re.findall(r'title="loss · ', training)) == 3  # the three finite losses, each a point
+    assert ("big" in training.split('"', 2)[1]) == big

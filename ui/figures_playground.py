@@ -1,4 +1,5 @@
-"""Lesson 8's Plotly figures: one builder per figure, data in, figure out, plain dict traces (as ui/figures.py).
+"""Lesson 8's figures: one builder per figure, data in, figure out: the live training curves in HTML
+(ui.linechart), the others Plotly with plain dict traces (as ui/figures.py).
 
 Each cell keeps its colour everywhere (SimpleRNN blue, LSTM orange, GRU green, Okabe-Ito); values that are not
 finite (a run that blew up) are left out of a line rather than drawn. ``big=True`` is presentation mode.
@@ -11,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ui.figures import OKABE_ITO, _figure, _fit, _layout
+from ui.linechart import Right, lines
 
 CELL_COLOURS = {"SimpleRNN": OKABE_ITO[0], "LSTM": OKABE_ITO[1], "GRU": OKABE_ITO[2]}
 GREY = "#555555"
@@ -36,25 +38,23 @@ def _level(value: float, name: str, big: bool, yref: str = "y") -> dict:
             "label": {"text": name, "textposition": "end", "yanchor": "bottom", "font": {"color": GREY}}}
 
 
-def training_curves(loss: Sequence[float], eval_steps: Sequence[int], accuracy: Sequence[float], chance: float,
-                    titles: dict[str, str], max_step: int, big: bool = False, height: float | None = None) -> go.Figure:
-    """Loss per step (left axis) and held-out accuracy (right axis, 0 to 1) with the chance level, over training.
+def training_lines(loss: Sequence[float], eval_steps: Sequence[int], accuracy: Sequence[float], chance: float,
+                   titles: dict[str, str], max_step: int, big: bool = False) -> str:
+    """Loss per step (left axis) and held-out accuracy (right axis, 0 to 100 %) with the chance level, over
+    training: plain HTML (ui.linechart), redrawn every tick while the run plays and on every setting moved.
 
     titles: x, loss, accuracy, chance (axis titles and legend names, in the learner's language).
     """
-    steps = np.arange(1, len(loss) + 1)
-    traces = [_line(steps, loss, titles["loss"], OKABE_ITO[5], big, "step %{x}<br>%{y:.4f}"),
-              _line(eval_steps, accuracy, titles["accuracy"], OKABE_ITO[0], big, "step %{x}<br>%{y:.1%}",
-                    yaxis="y2", mode="lines+markers", marker={"size": 5 if big else 3})]
-    top = max([1.0, *(v for v in _finite(loss) if v is not None)])
-    layout = _layout(big, _fit(380 if big else 320, height), titles["x"], titles["loss"],
-                     xaxis={"range": [0, max(max_step, 10)]}, yaxis={"range": [0, top * 1.15]},
-                     yaxis2={"title": {"text": titles["accuracy"]}, "overlaying": "y", "side": "right",
-                             "range": [0, 1.05], "tickvals": [0, 0.25, 0.5, 0.75, 1], "tickformat": ".0%",
-                             "showgrid": False},
-                     shapes=[_level(chance, titles["chance"], big, "y2")], legend=LEGEND,
-                     top=40)
-    return _figure(traces, layout)
+    loss = np.asarray(loss, dtype=float)  # (steps,)
+    steps = np.arange(1, loss.size + 1)  # (steps,)
+    top = max([1.0, *loss[np.isfinite(loss)].tolist()])
+    right = Right(titles["accuracy"], {titles["accuracy"]: (np.asarray(eval_steps, dtype=float),
+                                                           np.asarray(accuracy, dtype=float))},
+                  (0.0, 1.05), percent=True, level=chance, level_name=titles["chance"],
+                  ticks=(0.0, 0.25, 0.5, 0.75, 1.0))
+    return lines({titles["loss"]: (steps, loss)}, None, titles["loss"], titles["x"], (0.0, top * 1.15), big=big,
+                 colours={titles["loss"]: OKABE_ITO[5], titles["accuracy"]: OKABE_ITO[0]},
+                 x_max=max(max_step, 10), right=right)
 
 
 def norm_curves(before: Sequence[float], after: Sequence[float], limit: float | None, titles: dict[str, str],

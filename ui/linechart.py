@@ -12,6 +12,7 @@ Names and tokens are escaped: a learner's words are text, never HTML.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from html import escape
 
 import numpy as np
@@ -29,7 +30,7 @@ CSS = """<style>
 .rnn-lines .body { display: grid; grid-template-columns: auto auto 1fr; grid-template-rows: 16em auto; }
 .rnn-lines .ytitle { writing-mode: vertical-rl; text-orientation: sideways; transform: rotate(180deg);
   text-align: center; color: #444; }
-.rnn-lines .yticks, .rnn-lines .plot, .rnn-lines .xticks { position: relative; }
+.rnn-lines .yticks, .rnn-lines .y2ticks, .rnn-lines .plot, .rnn-lines .xticks { position: relative; }
 .rnn-lines .yticks { min-width: 2.6em; margin-right: 0.3em; }
 .rnn-lines .yticks span { position: absolute; right: 0; transform: translateY(-50%); color: #444;
   font-variant-numeric: tabular-nums; }
@@ -46,6 +47,11 @@ CSS = """<style>
 .rnn-lines b.circle { border-radius: 50%; }
 .rnn-lines b.diamond { transform: translate(-50%, -50%) rotate(45deg) scale(0.85); }
 .rnn-lines b.triangle { clip-path: polygon(50% 0, 100% 100%, 0 100%); width: 11px; height: 11px; }
+.rnn-lines .y2ticks { min-width: 2.6em; margin-left: 0.3em; }
+.rnn-lines .y2ticks span { position: absolute; left: 0; transform: translateY(-50%); color: #444;
+  font-variant-numeric: tabular-nums; }
+.rnn-lines .two { grid-template-columns: auto auto 1fr auto auto; }
+.rnn-lines .two .plot { border-right: 1px solid #999; }
 .rnn-lines .xticks { grid-column: 3; height: 1.6em; }
 .rnn-lines .xticks span { position: absolute; top: 0.2em; transform: translateX(-50%); white-space: nowrap;
   max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; line-height: 1.15; }
@@ -88,6 +94,20 @@ MARKED = 30  # a curve of at most this many points gets a marker (and its toolti
 DRAWN = 150  # a longer curve is drawn through at most about this many of its points (a few px apart)
 
 
+@dataclass(frozen=True)
+class Right:
+    """A second y axis, at the plot's right: its own curves {name: (x, values)}, range and title, its values as
+    percentages if ``percent``, and a dashed level on it (chance), named in the legend."""
+
+    title: str
+    curves: dict[str, tuple[np.ndarray, np.ndarray]]
+    y_range: tuple[float, float]
+    percent: bool = False
+    level: float | None = None
+    level_name: str = ""
+    ticks: tuple[float, ...] = field(default=())  # its tick values (by default about five round ones)
+
+
 def decade(k: float) -> str:
     """10 to the power k as printed on a log axis: 1, 10, 10⁻⁴."""
     return {0: "1", 1: "10"}.get(int(k), "10" + str(int(k)).translate(SUPERSCRIPT))
@@ -96,7 +116,8 @@ def decade(k: float) -> str:
 def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens: Sequence[str] | None, y_title: str,
           x_title: str, y_range: tuple[float, float] | None = None, threshold: float | None = None, big: bool = False,
           *, log: bool = False, dashed: Sequence[str] = (), colours: dict[str, str] | None = None,
-          marker: float | None = None, split: float | None = None) -> str:
+          marker: float | None = None, split: float | None = None, x_max: float | None = None,
+          right: Right | None = None) -> str:
     """One line per named series, {name: values} or {name: (x, values)}, each point of a short curve a marker
     with its tooltip ("name · 3. word: 0.1234").
 
@@ -106,7 +127,9 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     plot shaded vermilion above this value and blue below (a norm that grows or shrinks); ``marker``: a dotted
     vertical line at this x; ``dashed``: names drawn dashed; ``colours``: a name's own colour (else Okabe-Ito in
     order). Values that are not finite break their line (on a log axis they are drawn at its edge, as
-    ui.figures.clip_for_log_plot does). When ``big`` (presenting) it fills its main_view."""
+    ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end (at least; by default the last x).
+    ``right``: a second y axis and its curves (lesson 8's accuracy beside its loss). When ``big`` (presenting) it
+    fills its main_view."""
     pairs = {}
     for name, c in curves.items():
         xs, ys = c if isinstance(c, tuple) else (np.arange(len(c)) + (1 if tokens is not None else 0), c)
@@ -125,7 +148,20 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     if tokens is not None:
         x_low, x_high = 0.5, max(len(tokens), 1) + 0.5
     else:
-        x_low, x_high = 0.0, max([1.0] + [float(np.max(xs)) for xs, _ in pairs.values() if len(xs)])
+        x_low, x_high = 0.0, max([1.0, x_max or 0.0] + [float(np.max(xs)) for xs, _ in pairs.values() if len(xs)])
+    formats = {n: (lambda v: f"{v:.3e}") if log else (lambda v: f"{v:.4f}") for n in place}
+    if right is not None:  # its values placed on the left axis' scale, their own kept for the tooltips
+        r_low, r_high = right.y_range
+
+        def onto(v):
+            return low + (np.asarray(v, dtype=float) - r_low) / (r_high - r_low) * (high - low)
+        for name, (xs, ys) in right.curves.items():
+            xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+            assert xs.shape == ys.shape and ys.ndim == 1, f"{name}: x and values (n,), got {xs.shape}, {ys.shape}"
+            place[name] = (xs, onto(ys), ys)
+            formats[name] = (lambda v: f"{v:.1%}") if right.percent else (lambda v: f"{v:.4f}")
+        if right.level is not None:
+            threshold = float(onto(right.level))
 
     def x(v: float) -> float:  # percent across the plot
         return float((v - x_low) / (x_high - x_low) * 100)
@@ -171,13 +207,21 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
         if len(xs) <= MARKED:
             where = (lambda i: f"{int(xs[i])}. {escape(str(tokens[int(xs[i]) - 1]))}") if tokens is not None else \
                 (lambda i: f"{escape(x_title)} = {xs[i]:g}")
-            value = (lambda v: f"{v:.3e}") if log else (lambda v: f"{v:.4f}")
             marks += [f'<b class="{shape}" style="left:{x(xs[i]):.2f}%;top:{y(ys[i]):.2f}%;background:{colour}" '
-                      f'title="{shown} · {where(i)}: {value(raw[i])}"></b>'
+                      f'title="{shown} · {where(i)}: {formats[name](raw[i])}"></b>'
                       for i in range(len(xs)) if np.isfinite(ys[i])]
         swatch = f'<b class="{shape}" style="background:{colour}"></b>' if len(xs) <= MARKED else ""
         legend.append(f'<span><i class="{dash.strip()}" style="background:{colour}">{swatch}</i>{shown}</span>')
     yticks = "".join(f'<span style="top:{y(v):.2f}%">{decade(v) if log else label(v)}</span>' for v in levels)
+    body, after = "body", ""
+    if right is not None:
+        if right.level is not None and right.level_name:
+            legend.append(f'<span><i class="dash" style="background:#555"></i>{escape(right.level_name)}</span>')
+        r_ticks = right.ticks or ticks(*right.y_range)
+        text = (lambda v: f"{v:.0%}") if right.percent else label
+        spans = "".join(f'<span style="top:{y(float(onto(v))):.2f}%">{text(v)}</span>' for v in r_ticks)
+        body, after = "body two", (f'<div class="y2ticks">{spans}</div>'
+                                   f'<span class="ytitle">{escape(right.title)}</span>')
     if tokens is not None:
         T = len(tokens)
         every = 1 if T <= 20 else int(np.ceil(T / 20))
@@ -192,6 +236,6 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
             steps.append(x_high)  # the axis' end (T - 1 = 59 after 40), when it is not crowded
         xticks = "".join(f'<span style="left:{x(v):.2f}%">{label(v)}</span>' for v in steps)
     return (f'<div class="rnn-lines{" big" if big else ""}"><div class="legend">{"".join(legend)}</div>'
-            f'<div class="body"><span class="ytitle">{escape(y_title)}</span><div class="yticks">{yticks}</div>'
-            f'<div class="plot">{"".join(marks)}</div><div class="xticks">{xticks}</div></div>'
+            f'<div class="{body}"><span class="ytitle">{escape(y_title)}</span><div class="yticks">{yticks}</div>'
+            f'<div class="plot">{"".join(marks)}</div>{after}<div class="xticks">{xticks}</div></div>'
             f'<div class="xtitle">{escape(x_title)}</div></div>')

@@ -52,7 +52,7 @@ def test_the_lesson_renders_and_trains(app, browser, lang, mode, size):
     context, page = open_page(browser, f"{app}/playground?lang={lang}{present}", SIZES[size])
     try:
         page.get_by_role("heading", name=say("play.title", lang)).first.wait_for(timeout=30_000)
-        page.locator(".st-key-main_view .js-plotly-plot").first.wait_for(timeout=30_000)
+        page.locator(".st-key-main_view .rnn-lines").first.wait_for(timeout=30_000)
         assert step_count(page) == 0
         stopped = train_until(page, lang, 10)
         assert stopped >= 10
