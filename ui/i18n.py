@@ -283,10 +283,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step.col_explain": (
         "Same numbers, transposed. W_x here is always Keras's (d × D) kernel, with the row x_t on its left (x_t W_x); "
         "the notes' matrix is its transpose W_xᵀ, (D × d), acting on a column x_t. Each cell shows its value to two "
-        "decimals; hover over it for five.",
+        "decimals; hover over it or tap it for five.",
         "같은 숫자를 전치한 것입니다. 여기서 W_x는 언제나 Keras의 (d × D) 커널이고, 행 벡터 x_t가 왼쪽에 곱해집니다"
         "(x_t W_x). 강의 노트의 행렬은 그 전치인 W_xᵀ, 즉 (D × d) 행렬이며 열 벡터 x_t에 곱합니다. 칸마다 값이 소수 "
-        "둘째 자리까지 적혀 있고, 마우스를 올리면 다섯째 자리까지 보입니다."),
+        "둘째 자리까지 적혀 있고, 마우스를 올리거나 탭하면 다섯째 자리까지 보입니다."),
     "step.figure": ("Step t = {t}, word “{word}”: every matrix with its shape", "시점 t = {t}, 단어 “{word}”: 모든 행렬과 크기"),
     "step.figure_caption": (
         "x_t W_x, h_{t-1} W_h and b add up to the pre-activation z_t; tanh squashes it into h_t, each value between "

@@ -61,6 +61,13 @@ CSS = """<style>
 .rnn-heat.big .hm { min-height: 0; overflow: hidden; }
 .rnn-heat.big .hm > span { min-height: 0; }
 [data-testid="stElementContainer"]:has(> [data-testid="stHtml"] .rnn-heat.big) { flex: 1 1 auto; }
+.rnn-heat { position: relative; }  /* a cell's tip is placed from the grid, not clipped by its narrow cell */
+.rnn-eq .grid span { position: relative; }
+.rnn-heat .hm > [data-tip]:hover::after, .rnn-eq .grid [data-tip]:hover::after { content: attr(data-tip);
+  position: absolute; z-index: 10; transform: translateY(-115%); background: #222; color: #fff; font-size: 13px;
+  font-weight: 400; line-height: 1.25; padding: 0.2em 0.5em; border-radius: 4px; white-space: nowrap;
+  pointer-events: none; }  /* a cell's value on hover, and on a tap (a touch screen's tap hovers) */
+.rnn-eq .grid [data-tip]:hover::after { left: 50%; bottom: 100%; transform: translateX(-50%); }
 .rnn-heat .hm > .tok { flex-direction: column; color: #000; line-height: 1.15; font-size: 0.95em; padding: 0.15em 0; }
 .rnn-heat .hm > .tok small { font-size: 0.8em; }
 .rnn-chips { display: flex; flex-wrap: wrap; gap: 3px; font-size: 15px; margin-bottom: 0.4em; }
@@ -150,7 +157,7 @@ def grid(M: np.ndarray, limit: float, hover: str) -> str:
         for c in range(cols):
             value, rgb = float(M[r, c]), tuple(int(k) for k in rgb_all[r, c])
             cells.append(f'<span style="background:rgb{rgb};color:{ink(rgb)}" '
-                         f'title="{escape(hover.format(row=r + 1, col=c + 1, value=f"{value:.5f}"))}">'
+                         f'data-tip="{escape(hover.format(row=r + 1, col=c + 1, value=f"{value:.5f}"))}">'
                          f"{number(value)}</span>")
     return f'<div class="grid" style="grid-template-columns:repeat({cols},auto)">{"".join(cells)}</div>'
 
@@ -269,7 +276,7 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
             text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
             framed = " cm" if d == column else ""
             where = f"{unit} {d + 1} ({named[d]})" if named else f"{unit} {d + 1}"
-            cells.append(f'<span class="c{mark}{framed}" title="{where}: {value:.5f}" '
+            cells.append(f'<span class="c{mark}{framed}" data-tip="{where}: {value:.5f}" '
                          f'style="background:{hexa}{text}</span>')
     rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows

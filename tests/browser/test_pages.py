@@ -6,6 +6,8 @@ and every chart inside the screen's width.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.conftest import OUTSIDE, SIZES, open_page, serious_accessibility_findings, settle, shot
@@ -69,5 +71,25 @@ def test_script_payload_is_text_not_html(app, browser):
         assert dialogs == []
         assert page.locator("img[src='x']").count() == 0
         assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path,cell", [("hidden-state", ".rnn-eq .grid [data-tip]"),  # a matrix of lesson 3
+                                       ("gates", ".rnn-heat .hm > [data-tip]")])  # lesson 6's 128-unit heatmap
+def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell):
+    """A phone cannot hover: a tap on a cell of a matrix or a heatmap shows its place and value above it, where
+    a mouse would hover (the page still fits the phone's width)."""
+    context, page = open_page(browser, f"{app}/{path}?lang=ko", SIZES["390x844"])
+    try:
+        target = page.locator(cell).nth(5)
+        target.scroll_into_view_if_needed()
+        assert target.evaluate("e => getComputedStyle(e, '::after').content") in ("none", "normal")  # untouched
+        target.tap()
+        page.wait_for_timeout(300)
+        tip = target.get_attribute("data-tip")
+        assert re.fullmatch(r"(행 \d+, 열 \d+|유닛 \d+): −?-?\d\.\d{5}", tip), tip
+        assert target.evaluate("e => getComputedStyle(e, '::after').content") == f'"{tip}"'
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
