@@ -11,7 +11,7 @@ from ui import figures, linechart, state
 from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, belt_claim, clipping, fate,
                                   gradient_lab, memory_accuracy_claim, memory_job, memory_reach_claim,
                                   most_dependent_on_first, pascanu_claim, place, relation, saturation_claim,
-                                  sentence_view, start_memory)
+                                  sentence_view, start_memory, times_text)
 from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import (chart, lesson_header, main_view, presenting, sentence_input,
@@ -104,10 +104,11 @@ def sentence_text(claim: Claim) -> str:
     """The sentence claim in words: each model's first word against its last, as "n× more/less"."""
     rel = {kind: relation(r) for kind, r in claim.values["ratios"].items()}
     words = {kind: t(f"grad.{r.key}", **r.values) for kind, r in rel.items()}
-    others = "; ".join(t("grad.other", model=kind, rel=words[kind]) for kind in words if kind != "SimpleRNN")
+    others = t("grad.other_sep").join(t("grad.other", model=kind, rel=words[kind]) for kind in words
+                                      if kind != "SimpleRNN")
     return t(f"grad.sentence_{claim.key}", T=claim.values["T"], first=claim.values["first"],
              last=claim.values["last"], rnn=words["SimpleRNN"], others=others, margin=MARGIN,
-             below=", ".join(claim.values["below"]))
+             below=", ".join(claim.values["below"]), least=times_text(claim.values["least"], down=True))
 
 
 def trained_models(big: bool) -> SentenceView:

@@ -89,11 +89,22 @@ def check_sentence(claim: cg.Claim, readings: dict[str, cg.CellReading]) -> None
     expected = "shown" if keeps_more == gated else "partly" if keeps_more else "not_shown"
     assert claim.key == expected, (claim.key, ratios)
     assert claim.values["below"] == keeps_more
+    least = min((ratios[k] / ratios["SimpleRNN"] for k in keeps_more), default=0.0)
+    assert claim.values["least"] == pytest.approx(least)  # "keeps at least n× more": the smallest of them
+    assert (least >= cg.MARGIN) == bool(keeps_more)
+    if keeps_more:
+        assert float(cg.times_text(least, down=True).replace(",", "")) <= least  # as printed: never more
     assert claim.values["ratios"] == pytest.approx(ratios)
     assert cg.most_dependent_on_first(readings) == max(ratios, key=ratios.get)
     rnn = readings["SimpleRNN"]
     assert (claim.values["first"], claim.values["last"], claim.values["T"]) == (rnn.tokens[0], rnn.tokens[-1],
                                                                                   len(rnn.tokens))
+
+
+def test_a_factor_is_printed_for_a_class():
+    """Two significant digits, thousands grouped, never e-notation; rounded down where the page says "at least"."""
+    assert [cg.times_text(x) for x in (1.43, 23.4, 4567.0, 1234567.0)] == ["1.4", "23", "4,600", "1,200,000"]
+    assert [cg.times_text(x, down=True) for x in (2.999, 4567.0)] == ["2.9", "4,500"]
 
 
 def check_memory(reach: cg.Claim, accuracy: cg.Claim, result: dict) -> None:

@@ -10,7 +10,7 @@ from rnn_core.sentiment import SentimentModel, label_of
 from rnn_core.text import pad_sequences
 from tests.test_app_pages import open_app, texts
 from ui import compute
-from ui.i18n import STRINGS
+from ui.i18n import FORMAT, STRINGS
 
 PAGE = "lessons/text_to_vectors.py"
 
@@ -127,7 +127,7 @@ def test_the_one_hot_row_selects_the_row_a_lookup_copies(lang):
     assert np.allclose(view.product, table[token_id]) and view.gap < 1e-6
     assert not np.allclose(view.product, table[token_id + 1])  # the check can fail: the neighbouring row differs
     at = open_app(PAGE, lang=lang)
-    assert STRINGS["text.onehot_check"][lang == "ko"].format(gap=view.gap, E=table.shape[1]) in texts(at)
+    assert FORMAT.format(STRINGS["text.onehot_check"][lang == "ko"], gap=view.gap, E=table.shape[1]) in texts(at)
 
 
 @pytest.mark.parametrize("lang,sentence", [("en", "the movie was zzqx and blorft"), ("en", "a wonderful film"),

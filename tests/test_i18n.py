@@ -5,8 +5,10 @@ import re
 import string
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
-from ui.i18n import STRINGS
+from ui.i18n import FORMAT, STRINGS, power_of_ten
 
 
 def placeholders(text: str) -> set[str]:
@@ -26,3 +28,19 @@ def test_every_key_used_in_code_exists():
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
     assert used, "no t('...') calls found: the scan is broken"
     assert not used - set(STRINGS), f"missing keys: {sorted(used - set(STRINGS))}"
+
+
+def test_e_notation_is_written_as_a_power_of_ten():
+    """{ratio:.1e} on a page reads 2.1×10⁻³ (as a school class writes it), never 2.1e-03; a plain 10⁰ is left out."""
+    assert power_of_ten("2.1e-03") == "2.1×10⁻³" and power_of_ten("-3.0e+12") == "-3.0×10¹²"
+    assert power_of_ten("5.486e+00") == "5.486" and power_of_ten("inf") == "inf" and power_of_ten("0.25") == "0.25"
+    assert FORMAT.format("{a:.1e} of {n:,} at {p:.2f}", a=0.0021, n=1234, p=0.5) == "2.1×10⁻³ of 1,234 at 0.50"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_lesson_prints_e_notation(lang):
+    """The gradients lesson prints the most small and large numbers: none of them in e-notation."""
+    from tests.test_app_pages import open_app, texts
+
+    shown = texts(open_app("lessons/gradients.py", lang=lang))
+    assert "×10⁻" in shown and not re.search(r"\de[-+]\d", shown)

@@ -222,8 +222,10 @@ def sentence_claim(readings: dict[str, CellReading]) -> Claim | None:
     below = [k for k in gated if clearly_below(ratios["SimpleRNN"], ratios[k])]
     key = "shown" if len(below) == len(gated) else "partly" if below else "not_shown"
     rnn = readings["SimpleRNN"]
+    least = min((ratios[k] / ratios["SimpleRNN"] if ratios["SimpleRNN"] > 0 else float("inf") for k in below),
+                default=0.0)  # how many times more the gated cells that keep more keep, at the least
     return Claim(key, dict(ratios=ratios, T=len(rnn.tokens), first=rnn.tokens[0], last=rnn.tokens[-1],
-                           below=below))
+                           below=below, least=least))
 
 
 def most_dependent_on_first(readings: dict[str, CellReading]) -> str:
@@ -303,10 +305,20 @@ def memory_accuracy_claim(result: dict) -> Claim:
 # --- the words between the numbers ------------------------------------------------------------------------
 
 def relation(ratio: float) -> Claim:
-    """"more" or "less" and by how many times (two significant digits): how a first word compares with a last
-    word (ratio = first / last)."""
+    """"more" or "less" and by how many times (two significant digits, as text: times_text): how a first word
+    compares with a last word (ratio = first / last)."""
     times = ratio if ratio >= 1 else (1 / ratio if ratio > 0 else float("inf"))
-    return Claim("more" if ratio >= 1 else "less", dict(n=float(f"{times:.2g}")))
+    return Claim("more" if ratio >= 1 else "less", dict(n=times_text(times)))
+
+
+def times_text(x: float, down: bool = False) -> str:
+    """A factor as a class reads it: two significant digits, thousands grouped, never in e-notation (1.4, 23,
+    4,600, 1,200,000); ``down``: rounded down, so that "at least" stays true."""
+    if not np.isfinite(x) or x <= 0:
+        return "∞" if x == float("inf") else "0"
+    scale = 10.0 ** (np.floor(np.log10(x)) - 1)  # the second significant digit's place
+    kept = (np.floor(x / scale) if down else np.round(x / scale)) * scale
+    return f"{kept:,.0f}" if kept >= 10 else f"{kept:.2g}"
 
 
 def clipping(lab: GradientLab, limit: float, on: bool) -> Claim:

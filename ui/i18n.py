@@ -5,6 +5,8 @@ key lacks either language or the two disagree on their {placeholders}.
 """
 from __future__ import annotations
 
+import string
+
 import streamlit as st
 
 from ui.strings import classroom as _classroom
@@ -671,32 +673,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.trained_empty": ("Type a sentence of at least two tokens to compare the trained models.",
                            "학습된 모델을 비교하려면 토큰이 두 개 이상인 문장을 입력하세요."),
     "grad.dependence_y": ("‖dp/dx_t‖ ÷ ‖dp/dx_T‖ (log scale)", "‖dp/dx_t‖ ÷ ‖dp/dx_T‖ (로그 눈금)"),
-    "grad.more": ("{n:,g}× more", "{n:,g}배 더"),
-    "grad.less": ("{n:,g}× less", "{n:,g}배 덜"),
-    "grad.other": ("{model} {rel}", "{model} {rel}"),
+    "grad.more": ("{n}× more", "{n}배 더"),
+    "grad.less": ("{n}× less", "{n}배 덜"),
+    "grad.other": ("{model} {rel}", "{model}의 판정은 {rel}"),
+    "grad.other_sep": ("; ", ", "),
     "grad.sentence_shown": (
         "On this sentence ({T} tokens) the fading shows. Compared with its last word “{last}”, the SimpleRNN's "
-        "verdict depends {rnn} on its first word “{first}”; {others}: each gated cell keeps at least {margin:g}× "
-        "more of the first word.",
+        "verdict depends {rnn} on its first word “{first}”; {others}: each gated cell keeps at least {least}× "
+        "more of the first word than the SimpleRNN.",
         "이 문장({T}개 토큰)에서는 기울기가 사라지는 모습이 보입니다. 마지막 토큰 “{last}”에 비해 SimpleRNN의 "
-        "판정은 첫 토큰 “{first}”에 {rnn} 좌우됩니다. {others}: 게이트 셀은 모두 첫 토큰을 {margin:g}배 이상 더 "
-        "간직합니다."),
+        "판정은 첫 토큰 “{first}”에 {rnn} 좌우되고, {others} 좌우됩니다. 게이트 셀은 모두 첫 토큰을 "
+        "SimpleRNN보다 {least}배 이상 더 간직합니다."),
     "grad.sentence_partly": (
         "On this sentence ({T} tokens) the fading shows only in part. Compared with its last word “{last}”, the "
         "SimpleRNN's verdict depends {rnn} on its first word “{first}”; {others}: only the {below} keeps at least "
-        "{margin:g}× more of the first word.",
+        "{margin:g}× more of the first word than the SimpleRNN.",
         "이 문장({T}개 토큰)에서는 기울기가 사라지는 모습이 일부만 보입니다. 마지막 토큰 “{last}”에 비해 "
-        "SimpleRNN의 판정은 첫 토큰 “{first}”에 {rnn} 좌우됩니다. {others}: 첫 토큰을 {margin:g}배 이상 더 "
-        "간직하는 것은 {below}뿐입니다."),
+        "SimpleRNN의 판정은 첫 토큰 “{first}”에 {rnn} 좌우되고, {others} 좌우됩니다. 첫 토큰을 SimpleRNN보다 "
+        "{margin:g}배 이상 더 간직하는 것은 {below}뿐입니다."),
     "grad.sentence_not_shown": (
         "This sentence does not show the fading. Compared with its last word “{last}”, the SimpleRNN's verdict "
         "depends {rnn} on its first word “{first}”; {others}: no gated cell keeps {margin:g}× more of the first "
-        "word. {T} tokens may be too few, or the first word may matter little; the memory task below measures "
-        "the fading at gaps set on purpose.",
+        "word than the SimpleRNN. {T} tokens may be too few, or the first word may matter little; the memory task "
+        "below measures the fading at gaps set on purpose.",
         "이 문장에서는 기울기가 사라지는 모습이 보이지 않습니다. 마지막 토큰 “{last}”에 비해 SimpleRNN의 판정은 "
-        "첫 토큰 “{first}”에 {rnn} 좌우됩니다. {others}: 첫 토큰을 {margin:g}배 더 간직하는 게이트 셀이 없습니다. "
-        "{T}개 토큰으로는 너무 짧거나 첫 토큰이 별로 중요하지 않을 수 있습니다. 아래 기억 과제는 간격을 정해 "
-        "놓고 측정합니다."),
+        "첫 토큰 “{first}”에 {rnn} 좌우되고, {others} 좌우됩니다. 첫 토큰을 SimpleRNN보다 {margin:g}배 더 "
+        "간직하는 게이트 셀은 없습니다. 토큰 {T}개로는 너무 짧거나 첫 토큰이 별로 중요하지 않을 수 있습니다. "
+        "아래 기억 과제는 간격을 일부러 정해 놓고 측정합니다."),
     "grad.state_figure": ("What carries the gradient back: the whole state", "기울기를 실어 나르는 것: 상태 전체"),
     "grad.state_body": (
         "‖ds_T/ds_t‖ by distance, where the state s is h for the SimpleRNN and the GRU, and h and c together for "
@@ -1187,7 +1190,30 @@ def language() -> str:
     return lang if lang in LANGUAGES else "en"
 
 
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(text: str) -> str:
+    """A number printed in e-notation as a school class writes it: 2.1e-03 -> 2.1×10⁻³, 5.486e+00 -> 5.486;
+    anything else (inf, nan, plain decimals) as it is."""
+    mantissa, e, power = text.partition("e")
+    if not e or not power.lstrip("+-").isdigit():
+        return text
+    return mantissa if int(power) == 0 else f"{mantissa}×10{str(int(power)).translate(SUPERSCRIPT)}"
+
+
+class _Formatter(string.Formatter):
+    """str.format, with every {value:.3e} written as power_of_ten does (the page's text, in both languages)."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        return power_of_ten(text) if format_spec.endswith("e") else text
+
+
+FORMAT = _Formatter()
+
+
 def t(key: str, **values) -> str:
-    """The string ``key`` in the current language, with {placeholders} filled in."""
+    """The string ``key`` in the current language, with {placeholders} filled in (e-notation as 2.1×10⁻³)."""
     text = STRINGS[key][LANGUAGES.index(language())]
-    return text.format(**values) if values else text
+    return FORMAT.format(text, **values) if values else text

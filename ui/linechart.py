@@ -18,6 +18,7 @@ from html import escape
 import numpy as np
 
 from ui.figures import OKABE_ITO, clip_for_log_plot, log_range
+from ui.i18n import SUPERSCRIPT, power_of_ten
 
 SHAPES = ("circle", "square", "diamond", "triangle")  # one per series, after its colour
 CSS = """<style>
@@ -89,7 +90,6 @@ def band(xs: Sequence[float], ys: Sequence[float], dx: float, dy: float) -> str:
     return "polygon(" + ",".join(there + back) + ")"
 
 
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 MARKED = 30  # a curve of at most this many points gets a marker (and its tooltip) at each: more would crowd
 DRAWN = 150  # a longer curve is drawn through at most about this many of its points (a few px apart)
 
@@ -149,7 +149,7 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
         x_low, x_high = 0.5, max(len(tokens), 1) + 0.5
     else:
         x_low, x_high = 0.0, max([1.0, x_max or 0.0] + [float(np.max(xs)) for xs, _ in pairs.values() if len(xs)])
-    formats = {n: (lambda v: f"{v:.3e}") if log else (lambda v: f"{v:.4f}") for n in place}
+    formats = {n: (lambda v: power_of_ten(f"{v:.3e}")) if log else (lambda v: f"{v:.4f}") for n in place}
     if right is not None:  # its values placed on the left axis' scale, their own kept for the tooltips
         r_low, r_high = right.y_range
 
