@@ -611,7 +611,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.word_keep": ("survives", "살아남습니다"),
     "grad.word_explode": ("explodes", "폭주합니다"),
     "grad.short_vanish": ("vanished", "소실"),
-    "grad.short_keep": ("survived", "유지"),
+    "grad.short_keep": ("survived", "살아남음"),
     "grad.short_explode": ("exploded", "폭주"),
     "grad.under": (
         "Every measured norm stays under the dashed bound, as the theorem requires; the bound is loose because it "

@@ -95,7 +95,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "korean.emb.type_word": ("Type a Korean word, e.g. 재밌다, 최악, 감동.",
                              "재밌다, 최악, 감동 같은 한국어 낱말을 입력해 보세요."),
     "korean.emb.tag": ("part of speech", "품사"),
-    "korean.emb.p": ("p(positive) by ko-lstm", "ko-lstm의 p(긍정)"),
+    "korean.emb.p": ("p(positive), LSTM model", "LSTM 모델의 p(긍정)"),
     "korean.tag.noun": ("noun", "명사"),
     "korean.tag.proper_noun": ("proper noun", "고유 명사"),
     "korean.tag.verb": ("verb", "동사"),
@@ -107,33 +107,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "korean.emb.negative": ("negative", "부정"),
     "korean.emb.neither": ("neither", "어느 쪽도 아님"),
     "korean.emb.claim_same": (
-        "The sentiment model ko-lstm reads {word} alone as {side} (p(positive) = {p:.2f}), and {n} of its {k} "
+        "Lesson 7's Korean LSTM sentiment model reads {word} alone as {side} (p(positive) = {p:.2f}), and {n} of its {k} "
         "nearest neighbours clearly lean the same way (p(positive) beyond {low:.2f} to {high:.2f}): morphemes used in the same places in reviews tend to carry the "
         "same feeling.",
-        "감성 분석 모델 ko-lstm이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 가장 가까운 이웃 "
+        "7단원의 한국어 LSTM 감성 분석 모델이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 가장 가까운 이웃 "
         "{k}개 중 {n}개도 같은 쪽으로 뚜렷이 기웁니다 (p(긍정)이 {low:.2f}–{high:.2f} 밖). 리뷰에서 같은 자리에 쓰이는 형태소는 같은 느낌을 담는 경우가 많습니다."),
     "korean.emb.claim_mixed": (
-        "The sentiment model ko-lstm reads {word} alone as {side} (p(positive) = {p:.2f}), but only {n} of its {k} "
+        "Lesson 7's Korean LSTM sentiment model reads {word} alone as {side} (p(positive) = {p:.2f}), but only {n} of its {k} "
         "nearest neighbours clearly lean the same way (p(positive) beyond {low:.2f} to {high:.2f}): skip-gram puts together morphemes used in the same places, and "
         "words of opposite feeling are often used in the same places.",
-        "감성 분석 모델 ko-lstm이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 그런데 가장 가까운 "
+        "7단원의 한국어 LSTM 감성 분석 모델이 {word} 하나만 읽고 내린 판정: {side} (p(긍정) = {p:.2f}). 그런데 가장 가까운 "
         "이웃 {k}개 중 같은 쪽으로 뚜렷이 기우는 것은 {n}개뿐입니다 (p(긍정)이 {low:.2f}–{high:.2f} 밖). 스킵그램은 같은 자리에 쓰이는 형태소를 가깝게 놓는데, 느낌이 반대인 "
         "말도 같은 자리에 자주 쓰이기 때문입니다."),
     "korean.emb.claim_neither": (
-        "The sentiment model ko-lstm leans neither way on {word} alone (p(positive) = {p:.2f}): these neighbours "
+        "Lesson 7's Korean LSTM sentiment model leans neither way on {word} alone (p(positive) = {p:.2f}): these neighbours "
         "are close because they are used in the same places, not because they carry a feeling.",
-        "감성 분석 모델 ko-lstm은 {word} 하나만으로는 어느 쪽으로도 기울지 않습니다 (p(긍정) = {p:.2f}). 이 이웃들은 "
+        "7단원의 한국어 LSTM 감성 분석 모델은 {word} 하나만으로는 어느 쪽으로도 기울지 않습니다 (p(긍정) = {p:.2f}). 이 이웃들은 "
         "느낌이 아니라 쓰이는 자리가 비슷해서 가깝습니다."),
     "korean.emb.honest_w2v": (
         "These 100-dimensional word vectors were trained by this project with skip-gram on the NSMC training "
         "reviews, cut into morphemes by Kiwi ({V:,} tokens in the vocabulary). Only morphemes that carry meaning "
         "(nouns, verb and adjective stems, roots, adverbs) are listed: particles and endings (이, 는, 었, 다) sit "
-        "beside every word. A stem is written with its ending in brackets: 재밌(다). The sentiment model ko-lstm "
-        "reads syllables; its p(positive) of each word written alone is shown beside the neighbours.",
+        "beside every word. A stem is written with its ending in brackets: 재밌(다). Lesson 7's Korean LSTM sentiment "
+        "model reads syllables; its p(positive) of each word written alone is shown beside the neighbours.",
         "이 100차원 단어 벡터는 이 프로젝트가 NSMC 학습 리뷰를 Kiwi로 형태소 분석한 뒤 스킵그램으로 학습했습니다 "
         "(어휘 {V:,}개). 이웃 목록에는 뜻을 지닌 형태소(명사, 동사와 형용사의 어간, 어근, 부사)만 보여 줍니다. 조사와 "
         "어미(이, 는, 었, 다)는 어느 낱말 곁에나 나오기 때문입니다. 어간은 어미를 괄호에 넣어 재밌(다)처럼 적습니다. "
-        "감성 분석 모델 ko-lstm은 음절을 읽으며, 이웃마다 그 말 하나만 읽었을 때의 p(긍정)을 함께 보여 줍니다."),
+        "7단원의 한국어 LSTM 감성 분석 모델은 음절을 읽으며, 이웃마다 그 말 하나만 읽었을 때의 p(긍정)을 함께 보여 줍니다."),
     "korean.emb.analogy_note": (
         "Each word is read as its first morpheme that carries meaning (여배우 → 여배우, 좋다 → 좋(다)).",
         "각 낱말은 뜻을 지닌 첫 형태소로 읽습니다 (여배우 → 여배우, 좋다 → 좋(다))."),
