@@ -130,7 +130,7 @@ def test_no_page_imports_tensorflow_into_the_server(page):
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
-@pytest.mark.parametrize("lang,title", [("en", "Gradients through time"), ("ko", "시간을 거슬러 흐르는 기울기")])
+@pytest.mark.parametrize("lang,title", [("en", "Vanishing and exploding gradients"), ("ko", "기울기 소실과 폭주")])
 def test_gradients_in_both_languages(lang, title):
     at = open_app("lessons/gradients.py", lang=lang)
     assert at.title[0].value == title

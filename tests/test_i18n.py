@@ -44,3 +44,13 @@ def test_no_lesson_prints_e_notation(lang):
 
     shown = texts(open_app("lessons/gradients.py", lang=lang))
     assert "×10⁻" in shown and not re.search(r"\de[-+]\d", shown)
+
+
+def test_each_page_is_titled_as_the_sidebar_names_it():
+    """A teacher says "open lesson 5": the page's own title is its name in the sidebar, less the number."""
+    from ui.pages import PAGES
+
+    for page in PAGES:
+        for k in (0, 1):
+            name = STRINGS[page.title_key][k].split(" · ", 1)[-1]
+            assert STRINGS[page.heading_key][k] == name or page.heading_key == "app.title", (page.path, k)

@@ -557,7 +557,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "색이 채워진 상자가 쓰이는 부분입니다: 아래는 입력, 위는 출력, 가운데는 같은 셀."),
     # --- lesson 5: gradients through time -----------------------------------
     "nav.gradients": ("5 · Vanishing and exploding gradients", "5 · 기울기 소실과 폭주"),
-    "grad.title": ("Gradients through time", "시간을 거슬러 흐르는 기울기"),
+    "grad.title": ("Vanishing and exploding gradients", "기울기 소실과 폭주"),
     "grad.intro": (
         "To learn from a word T - t steps back, the loss gradient must travel from h_T back to h_t. "
         "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
@@ -926,7 +926,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**GRU:** 이 문장에서 업데이트 게이트 z의 평균은 {mean:.2f}입니다(가장 낮은 값 {low}, 가장 높은 값 {high}). "
         "매 시점 h_(t-1)의 그만큼을 남기고 나머지를 후보 값 n으로 채웁니다."),
     # --- lesson 7: live demo ------------------------------------------------
-    "demo.title": ("Try it: live sentiment", "직접 해 보기: 실시간 감성 분석"),
+    "demo.title": ("Try it: live sentiment", "직접 해 보기: 감성 분석"),
     "demo.intro": (
         "Type a movie review. Three trained models, a SimpleRNN, an LSTM and a GRU, read it token by token; "
         "the last hidden state goes through one dense neuron that outputs p(positive).",
