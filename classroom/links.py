@@ -28,7 +28,8 @@ class JoinLink:
     local: bool  # True when the host is localhost / a loopback address
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this computer itself (localhost, 127.x, ::1, 0.0.0.0): a student's phone cannot open it."""
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
@@ -53,7 +54,7 @@ def join_link(code: str, *, browser_url: str | None = None, public_url: str | No
         raise ClassError("invalid", f"not an http(s) URL: {base!r:.80}")
     path = parts.path or "/"
     url = urlunsplit((parts.scheme, parts.netloc, path, urlencode({JOIN_PARAM: canonical}), ""))
-    return JoinLink(url=url, local=_is_loopback(parts.hostname))
+    return JoinLink(url=url, local=is_loopback(parts.hostname))
 
 
 def qr_svg(url: str, *, scale: int = 8, dark: str = "#000", light: str = "#fff") -> str:

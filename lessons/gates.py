@@ -50,7 +50,8 @@ def gate_heatmap(view: GateView, step: int, shown: str, unit: int, big: bool) ->
     main figure)."""
     st.markdown(f"### {t('gates.counter', t=step + 1, T=len(view.tokens), word=view.tokens[step])}")
     heatmap(view.values[shown], view.tokens, step, t("step.unit"), t("step.time_axis"), shown,
-            signed=shown in ("g", "c", "h", "n"), big=big, limits=colour_range(view, shown), stretch=True, column=unit)
+            signed=shown in ("g", "c", "h", "n"), big=big, limits=colour_range(view, shown), stretch=True, column=unit,
+            name=f"gates-{view.kind}")
 
 
 def unit_and_formulas(view: GateView, step: int, unit: int, big: bool) -> None:

@@ -133,3 +133,20 @@ def test_bars_start_at_zero_point_by_sign_and_escape_labels():
     assert axis == [("0.00", "−0.10"), ("25.00", "0"), ("100.00", "+0.30")]  # the ends, and 0 where its line is
     assert re.findall(r'<span style="left:([\d.]+)%">([^<]*)</span>', probabilities) == [("0.00", "0"),
                                                                                          ("100.00", "0.50")]
+
+
+def test_a_row_frame_finds_the_steps_row_and_unit_in_a_named_grid():
+    """Lesson 6's step sends a style, not the grid: its nth-child numbers are the row's label and cells among the
+    grid's children, and the grid's HTML is the same whatever the step."""
+    M = np.arange(12, dtype=float).reshape(3, 4) / 12  # (T, D) = (3, 4)
+    html = matrices.heatmap(M, ["a", "b", "c"], None, "unit", "word", "f", (0.0, 1.0), False, column=2,
+                            name="gates-LSTM")
+    children = re.findall(r'<span class="([^"]*)"', html.split('<div class="scale')[0])
+    style = matrices.row_frame("gates-LSTM", 4, 1, column=2)
+    label = int(re.search(r"span:nth-child\((\d+)\) \{ font-weight", style).group(1))
+    first, last = map(int, re.search(r"nth-child\(n\+(\d+)\):nth-child\(-n\+(\d+)\)", style).groups())
+    boxed = int(re.findall(r"span:nth-child\((\d+)\) \{ box-shadow", style)[-1])
+    assert children[label - 1] == "lab" and "2. b" in html  # row 2 (index 1): its label...
+    assert all(children[k - 1].startswith("c") for k in range(first, last + 1)) and last - first + 1 == 4
+    assert children[label] == "c" and children[boxed - 1] == "c cm"  # ...its four cells, and unit 3's cell framed
+    assert ".rnn-heat.g-gates-LSTM " in style and 'class="rnn-heat g-gates-LSTM"' in html

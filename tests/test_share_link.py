@@ -1,7 +1,11 @@
 """The sidebar's link follows every step, reads well in Korean, uses the public address, and a reset works."""
 from __future__ import annotations
 
-from tests.test_app_pages import open_app
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app_pages import APP, open_app
+from ui.i18n import STRINGS
 
 
 def link_of(at) -> str:
@@ -22,6 +26,19 @@ def test_the_link_uses_the_public_address(monkeypatch):
     at = open_app("lessons/hidden_state.py")
     assert link_of(at).startswith("https://rnn.school.example/lab/hidden-state?")
     assert "localhost" not in link_of(at) and "127.0.0.1" not in link_of(at)
+    assert STRINGS["class.local_link"][0] not in [c.value for c in at.sidebar.caption]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_link_on_this_computer_only_says_so(monkeypatch, lang):
+    """A teacher who opened the app at 127.0.0.1 learns that the students' phones cannot open that link."""
+    monkeypatch.delenv("RNNLAB_PUBLIC_URL", raising=False)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"url": "http://127.0.0.1:8501/hidden-state"}
+    at.query_params["lang"] = lang
+    at.run()
+    assert link_of(at).startswith("http://127.0.0.1:8501/")
+    assert STRINGS["class.local_link"][lang == "ko"] in [c.value for c in at.sidebar.caption]
 
 
 def test_reset_brings_every_control_back():

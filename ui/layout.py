@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pandas  # noqa: F401
 import streamlit as st
 
+from classroom.links import is_loopback
 from rnn_core.text import script_of
 from ui import linechart, matrices, state
 from ui.fragments import fragment
@@ -144,13 +145,16 @@ def chart(figure, where=st, key: str | None = None, toolbar: bool = True, stretc
 
 def heatmap(M, row_labels, highlight: int | None, x_title: str, y_title: str, value_name: str = "h",
             signed: bool = True, big: bool = False, limits: tuple[float, float] | None = None,
-            stretch: bool = False, upto: int | None = None, column: int | None = None, across: bool = False) -> None:
+            stretch: bool = False, upto: int | None = None, column: int | None = None, across: bool = False,
+            name: str | None = None) -> None:
     """The one way a page draws a value per time step and unit, M (T, D): an HTML grid (ui.matrices.heatmap) up to
     matrices.HEAT_CELLS cells, which a step redraws in milliseconds where a Plotly chart mounts again; a Plotly
     heatmap (ui.figures.time_by_unit) beyond. ``stretch``: when presenting, it fills its main_view. ``upto``: only
     the first rows are filled (the grid keeps every row; the chart shows only those). ``column``: a unit framed in
     the grid. ``across``: the steps run across, each column headed by its token, the units down (a long sequence
-    of a few units: lesson 8's tasks), always as a grid."""
+    of a few units: lesson 8's tasks), always as a grid. ``name`` (a grid a step redraws, all rows filled): the
+    grid's HTML stays the same from step to step, so the browser keeps it, and the step's row is framed by a
+    style of its own (matrices.row_frame)."""
     from ui import figures
 
     limits = limits if limits is not None else ((-1.0, 1.0) if signed else (0.0, 1.0))
@@ -158,6 +162,11 @@ def heatmap(M, row_labels, highlight: int | None, x_title: str, y_title: str, va
         units = [str(d + 1) for d in range(M.shape[1])]
         st.html(matrices.heatmap(M.T, units, None, y_title, x_title, value_name, limits, signed, numbered=False,
                                  column_labels=row_labels))
+    elif M.size <= matrices.HEAT_CELLS and name and upto is None:
+        st.html(matrices.heatmap(M, row_labels, None, x_title, y_title, value_name, limits, signed, big and stretch,
+                                 column=column, name=name))
+        if highlight is not None:
+            st.html(matrices.row_frame(name, M.shape[1], highlight, column))
     elif M.size <= matrices.HEAT_CELLS:
         st.html(matrices.heatmap(M, row_labels, highlight, x_title, y_title, value_name, limits, signed,
                                  big and stretch, upto, column))
@@ -199,6 +208,8 @@ def _link_box(url_path: str) -> None:
     link = view_link(url_path)
     st.caption(t("sidebar.link"))
     st.code(link, language=None, wrap_lines=True)
+    if is_loopback(urlsplit(link).hostname or ""):  # the same warning as the class's join link
+        st.caption(t("class.local_link"))
     with st.popover(t("sidebar.qr"), icon=":material/qr_code_2:", width="stretch"):
         picture = _qr(link)
         if picture is None:

@@ -224,7 +224,7 @@ def colour_scale(name: str, low: float, high: float, signed: bool) -> str:
 def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_title: str, y_title: str,
             value_name: str, limits: tuple[float, float], signed: bool, big: bool = False,
             upto: int | None = None, column: int | None = None, numbered: bool = True,
-            column_labels: Sequence[str] | None = None) -> str:
+            column_labels: Sequence[str] | None = None, name: str | None = None) -> str:
     """A value per time step and unit, M (T, D), as a grid: one row per step labelled with its word, one column
     per unit, row ``highlight`` framed, the colour range ``limits`` (as ui.figures.time_by_unit draws it).
 
@@ -235,7 +235,7 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     empty, so the grid does not change size from step to step. ``column``: a unit framed (the one the page follows).
     ``numbered``: each row's label starts with its step (1., 2., ...). ``column_labels``: each column headed by its
     label (escaped; in its tooltip too) instead of its number; more than 16 rows are then drawn low (lesson 8 lays
-    a long sequence across, its units down)."""
+    a long sequence across, its units down). ``name``: a class (``g-name``) that row_frame's style finds the grid by."""
     M = np.asarray(M, dtype=float)
     assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
     assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
@@ -283,9 +283,25 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
         rows += (f"grid-template-rows:auto repeat({T},minmax(0,1fr));"
                  f"font-size:clamp(9px,calc((100cqh - 3em) / {T + 1} * 0.75),20px);")
     low_rows = " low" if named and T > 16 else ""
-    return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm{low_rows}" style="{rows}">'
+    named_grid = f" g-{name}" if name else ""
+    return (f'<div class="rnn-heat{" big" if big else ""}{named_grid}"><div class="hm{low_rows}" style="{rows}">'
             f'{"".join(head + cells)}'
             f"</div>{colour_scale(value_name, low, high, signed)}</div>")
+
+
+def row_frame(name: str, D: int, row: int, column: int | None = None) -> str:
+    """A style that frames row ``row`` of the grid heatmap(..., name=name) draws with D columns, as its
+    ``highlight`` would (its label bold, its cells lined above and below, the cell of the framed ``column`` boxed).
+    A step then sends this line and leaves the grid, thousands of cells on lesson 6, as the browser has it."""
+    label = (D + 1) * (row + 1) + 1  # the row's label among the grid's children (1-based): a header row comes first
+    grid = f".rnn-heat.g-{escape(name)} .hm > span"
+    css = (f"{grid}:nth-child({label}) {{ font-weight: 700; color: #000; }}"
+           f"{grid}:nth-child(n+{label + 1}):nth-child(-n+{label + D}) {{ box-shadow: inset 0 2px #000, "
+           "inset 0 -2px #000; }")
+    if column is not None:
+        css += (f"{grid}:nth-child({label + 1 + column}) {{ box-shadow: inset 0 2px #000, inset 0 -2px #000, "
+                "inset 2px 0 #000, inset -2px 0 #000; }")
+    return f"<style>{css}</style>"
 
 
 BELT_BOXES = (  # (name, colour, what it shows from the step's values v) in the order the cell state flows
