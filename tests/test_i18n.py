@@ -31,9 +31,12 @@ def test_every_key_used_in_code_exists():
 
 
 def test_e_notation_is_written_as_a_power_of_ten():
-    """{ratio:.1e} on a page reads 2.1×10⁻³ (as a school class writes it), never 2.1e-03; a plain 10⁰ is left out."""
+    """{ratio:.1e} on a page reads 2.1×10⁻³ (as a school class writes it), never 2.1e-03; from 10⁻² to 10³ a plain
+    decimal with the same significant digits."""
     assert power_of_ten("2.1e-03") == "2.1×10⁻³" and power_of_ten("-3.0e+12") == "-3.0×10¹²"
-    assert power_of_ten("5.486e+00") == "5.486" and power_of_ten("inf") == "inf" and power_of_ten("0.25") == "0.25"
+    assert power_of_ten("5.486e+00") == "5.486" and power_of_ten("3.167e-01") == "0.3167"
+    assert power_of_ten("2.1e-02") == "0.021" and power_of_ten("1.234e+03") == "1,234"
+    assert power_of_ten("inf") == "inf" and power_of_ten("0.25") == "0.25"
     assert FORMAT.format("{a:.1e} of {n:,} at {p:.2f}", a=0.0021, n=1234, p=0.5) == "2.1×10⁻³ of 1,234 at 0.50"
 
 

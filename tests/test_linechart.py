@@ -62,7 +62,7 @@ def test_a_log_axis_places_decades_evenly_shades_growth_and_marks_the_step():
     assert [x for x, _, _ in drawn] == [0.0, 50.0, 100.0]  # distances 0, 1, 2 across an axis from 0 to 2
     tops = [y for _, y, _ in drawn]
     assert abs((tops[1] - tops[0]) - (tops[2] - tops[1])) < 0.02 and tops[2] > tops[1] > tops[0]  # even, going down
-    assert drawn[1][2] == "tanh · T - t = 1: 1.000×10⁻²"
+    assert drawn[1][2] == "tanh · T - t = 1: 0.01000" and points(html)[2][2] == "tanh · T - t = 2: 1.000×10⁻⁴"
     assert ">10⁻⁴<" in html and ">1<" in html  # decades on the axis
     one = re.search(r'class="shade" style="top:0;height:([\d.]+)%;background:#D55E00"', html)
     assert abs(float(one.group(1)) - tops[0]) < 0.01  # vermilion above 1 (grows), blue below

@@ -1194,12 +1194,16 @@ SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def power_of_ten(text: str) -> str:
-    """A number printed in e-notation as a school class writes it: 2.1e-03 -> 2.1×10⁻³, 5.486e+00 -> 5.486;
+    """A number printed in e-notation as a school class writes it: a plain decimal from 10⁻² to 10³ with the same
+    significant digits (3.167e-01 -> 0.3167, 5.486e+00 -> 5.486), else a power of ten (2.1e-03 -> 2.1×10⁻³);
     anything else (inf, nan, plain decimals) as it is."""
     mantissa, e, power = text.partition("e")
     if not e or not power.lstrip("+-").isdigit():
         return text
-    return mantissa if int(power) == 0 else f"{mantissa}×10{str(int(power)).translate(SUPERSCRIPT)}"
+    p, decimals = int(power), len(mantissa.partition(".")[2])
+    if -2 <= p <= 3:
+        return f"{float(text):,.{max(decimals - p, 0)}f}"
+    return f"{mantissa}×10{str(p).translate(SUPERSCRIPT)}"
 
 
 class _Formatter(string.Formatter):
