@@ -226,7 +226,8 @@ def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: Se
     st.subheader(t("grad.summary"))
     lines = [t("grad.sum.strength"),
              t("grad.sum.lab", rho=rho, act=activation, T=len(lab.walk.norms), verdict=verdict(fate(lab.walk.norms)),
-               product=lab.factor),
+               pascanu=t("grad.sum.pascanu_below" if pascanu_claim(lab).key == "sufficient" else
+                         "grad.sum.pascanu_above", product=lab.factor)),
              t(f"grad.sum.{clip.key}", **clip.values)]
     if view.claim is not None:
         lines.append(t("grad.sum.sentence", claim=sentence_text(view.claim)))

@@ -25,7 +25,8 @@ def test_every_value_is_in_its_cell_in_order():
     expected = [matrices.number(v) for v in np.concatenate([x.ravel(), W.ravel()])]
     assert texts == expected and len(texts) == 16
     assert "grid-template-columns:repeat(3,auto)" in html and "4×3 (d×D)" in html
-    assert f'data-tip="r2 c3: {W[1, 2]:.5f}"' in html  # the tooltip: row and column from 1, five decimals
+    assert 'data-tip="r2 c3: ' + f"{W[1, 2]:.5f}".replace("-", "−") + '"' in html  # the tip: row and column from 1, five
+    # decimals, a true minus
 
 
 def test_colours_follow_the_diverging_scale_and_ink_contrasts():
@@ -74,7 +75,7 @@ def test_the_heatmap_labels_every_row_escapes_words_and_marks_the_step():
     assert html.count('class="lab') == 3 and len(re.findall(r'class="c[ "]', html)) == 6  # every row labelled, every cell drawn
     assert html.count('class="c mark"') == 2 and 'class="lab mark"' in html  # only row 2 (index 1) is marked
     assert "−1.00" in html and ">1.00<" in html and ">0.25<" in html  # six cells: numbers printed, true minus
-    assert 'data-tip="unit 2: -0.50000"' in html  # five decimals on hover
+    assert 'data-tip="3. ok · unit 2: −0.50000"' in html  # on hover or tap: the row's word, the unit, five decimals
     assert "background:#%02x%02x%02x" % matrices.colour(-1.0, 1.0) in html  # the same scale as the equation
 
 
@@ -105,7 +106,7 @@ def test_the_onehot_lookup_frames_its_single_one_and_escapes_the_token():
     assert [(framed, int(i)) for framed, i, v in cells if v == "1"] == [(" cm", 47)]  # one 1, framed, at its id
     assert sum(v == "0" and not framed for framed, _, v in cells) == 14
     assert "<b>x</b>" not in html and "one_hot(&lt;b&gt;x&lt;/b&gt;)" in html
-    values = [float(v) for v in re.findall(r'data-tip="dimension \d+: (−?-?[\d.]+)"', html)]
+    values = [float(v.replace("−", "-")) for v in re.findall(r'data-tip="E\[id\] · dimension \d+: (−?[\d.]+)"', html)]
     assert values == row.tolist()  # the embedding row, in order, on ±max|row|
     assert ">−0.50<" in html and ">0.50<" in html  # its legend
 

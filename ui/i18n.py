@@ -91,9 +91,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "text.intro": (
         "A network only reads numbers. Before an RNN sees your sentence, it is standardised, cut into tokens, "
         "each token replaced by its id in the trained model's vocabulary, and each id by a row of the embedding "
-        "table. Everything below is the pipeline the shipped {model} model was trained with.",
+        "table. Everything below is the pipeline lesson 7's sentiment model ({model}) was trained with.",
         "신경망은 숫자만 읽습니다. RNN이 문장을 보기 전에, 문장은 정규화된 뒤 토큰으로 잘리고, 각 토큰은 학습된 모델 "
-        "어휘의 번호로, 각 번호는 임베딩 표의 한 행으로 바뀝니다. 아래는 배포된 {model} 모델이 학습한 그대로의 과정입니다."),
+        "어휘의 번호로, 각 번호는 임베딩 표의 한 행으로 바뀝니다. 아래는 7단원의 감성 분석 모델({model})이 학습한 그대로의 과정입니다."),
     "text.batch": ("Your sentences (one per line, up to {n})", "문장 입력 (한 줄에 하나, 최대 {n}개)"),
     "text.empty": ("Type at least one sentence.", "문장을 하나 이상 입력하세요."),
     "text.tokens": ("1. Tokens and their ids", "1. 토큰과 번호"),
@@ -208,10 +208,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "emb.title": ("Embeddings", "임베딩"),
     "emb.intro": (
         "Each token id picks one row of the embedding table: a dense vector of numbers that training has "
-        "adjusted ({E} in the shipped {model} model, whose rows your sentence gets). Every vector below is a real "
+        "adjusted ({E} in lesson 7's sentiment model, {model}, whose rows your sentence gets). Every vector below is a real "
         "one: the map and the neighbours use the vectors you choose.",
-        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 이 행은 학습으로 조정된 숫자로 이루어진 밀집 벡터입니다 (배포된 {model} "
-        "모델에서는 {E}차원, 즉 숫자 {E}개이며, 내 문장의 행도 이 모델에서 가져옵니다). 아래 벡터는 모두 실제 벡터이고, "
+        "토큰 번호 하나가 임베딩 표의 한 행을 고릅니다. 이 행은 학습으로 조정된 숫자로 이루어진 밀집 벡터입니다 (7단원의 감성 분석 모델 "
+        "{model}에서는 {E}차원, 즉 숫자 {E}개이며, 내 문장의 행도 이 모델에서 가져옵니다). 아래 벡터는 모두 실제 벡터이고, "
         "지도와 이웃은 위에서 고른 벡터 종류로 그립니다."),
     "emb.honest": (
         "These vectors were trained to tell positive from negative reviews, so words end up close when they push "
@@ -587,12 +587,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k", "Pascanu 상한 (γ·σ_max(W_h))^k"),
     "grad.reference": ("same W_h, {act}", "같은 W_h, {act}"),
     "grad.caption": (
-        "Blue region: below 1, the gradient has shrunk; orange region: above 1, it has grown. Pascanu, Mikolov "
+        "Blue region: below 1, the gradient has shrunk; red region: above 1, it has grown. Pascanu, Mikolov "
         "and Bengio (2013) bound every factor: ‖J_s‖ ≤ γ·σ_max(W_h), where σ_max is the largest singular value "
         "of W_h (never below its spectral radius ρ) and γ the largest slope of the activation (1 for tanh, ReLU "
         "and linear). So σ_max < 1/γ is sufficient for the gradient to vanish, and σ_max > 1/γ is necessary for "
         "it to explode, but not sufficient.",
-        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 주황 영역은 1 초과로 커진 곳입니다. Pascanu, Mikolov, "
+        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 붉은 영역은 1 초과로 커진 곳입니다. Pascanu, Mikolov, "
         "Bengio(2013)는 모든 인수를 ‖J_s‖ ≤ γ·σ_max(W_h)로 묶습니다. σ_max는 W_h의 가장 큰 특잇값(스펙트럼 반경 ρ보다 "
         "작지 않음)이고, γ는 활성화 함수 미분값의 상한(tanh, ReLU, 선형 모두 1)입니다. 따라서 σ_max < 1/γ이면 "
         "기울기는 반드시 소실되고(충분조건), 폭주하려면 σ_max > 1/γ이어야 하지만 그것만으로는 폭주하지 않습니다"
@@ -780,14 +780,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**Strength of RNNs:** one set of weights reads sequences of any length, and the order of the words "
         "matters to them.",
         "**RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 토큰의 순서를 구분합니다."),
-    "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} Pascanu's factor: "
-                     "γ·σ_max = {product:.2f}.",
-                     "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} Pascanu의 인수: "
-                     "γ·σ_max = {product:.2f}."),
+    "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} {pascanu}",
+                     "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} {pascanu}"),
+    "grad.sum.pascanu_below": ("Pascanu's factor γ·σ_max = {product:.2f} < 1: it must vanish.",
+                               "Pascanu의 인수 γ·σ_max = {product:.2f} < 1이므로 반드시 소실됩니다."),
+    "grad.sum.pascanu_above": (
+        "Pascanu's factor γ·σ_max = {product:.2f} > 1 only allows growth, it does not force it: the measured norms "
+        "decide.",
+        "Pascanu의 인수 γ·σ_max = {product:.2f} > 1은 커질 수 있다는 뜻일 뿐 반드시 커진다는 뜻은 아닙니다. 결과는 "
+        "측정한 노름이 정합니다."),
     "grad.sum.clip": ("**Clipping** rescales a gradient longer than c to length c, keeping its direction: here "
                       "{norm:.3g} becomes {after:.3g}.",
                       "**클리핑**은 c보다 긴 기울기를 방향은 그대로 두고 길이 c로 줄입니다. 여기서는 노름이 {norm:.3g}에서 "
-                      "{after:.3g}(으)로 바뀝니다."),
+                      "{after:.3g}까지 줄어듭니다."),
     "grad.sum.clip_off": ("**Clipping** is off here: an update would use the full norm, {norm:.3g}.",
                           "**클리핑**이 꺼져 있습니다. 업데이트는 노름이 {norm:.3g}인 기울기를 그대로 씁니다."),
     "grad.sum.sentence": ("**Your sentence:** {claim}", "**내 문장:** {claim}"),
@@ -796,7 +801,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.sum.memory_missing": (
         "**The memory task** has not been trained for gaps up to {max} yet: train it above to compare the cells "
         "at gaps set on purpose.",
-        "**기억 과제**는 아직 최대 간격 {max}까지 학습하지 않았습니다. 위에서 학습시키면 정해 놓은 간격에서 셀들을 "
+        "**기억 과제**는 아직 최대 간격 {max}까지 학습시키지 않았습니다. 위에서 학습시키면 정해 놓은 간격에서 셀들을 "
         "비교할 수 있습니다."),
     "grad.sum.memory_running": (
         "**The memory task** for gaps up to {max} is training now; its line appears here when it is done.",

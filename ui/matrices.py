@@ -147,6 +147,11 @@ def number(value: float) -> str:
     return f"{value + 0.0:.2f}".replace("-0.00", "0.00").replace("-", "−")
 
 
+def exact(value: float) -> str:
+    """A cell's value in its tooltip: five decimals, a true minus (−0.07061), as the cells print theirs."""
+    return f"{value + 0.0:.5f}".replace("-", "−")
+
+
 def grid(M: np.ndarray, limit: float, hover: str) -> str:
     """One matrix M (rows, cols) as a grid of coloured cells, each with its value; ``hover`` names a cell's place
     ({row}, {col}, {value}: the tooltip, to five decimals)."""
@@ -157,7 +162,7 @@ def grid(M: np.ndarray, limit: float, hover: str) -> str:
         for c in range(cols):
             value, rgb = float(M[r, c]), tuple(int(k) for k in rgb_all[r, c])
             cells.append(f'<span style="background:rgb{rgb};color:{ink(rgb)}" '
-                         f'data-tip="{escape(hover.format(row=r + 1, col=c + 1, value=f"{value:.5f}"))}">'
+                         f'data-tip="{escape(hover.format(row=r + 1, col=c + 1, value=exact(value)))}">'
                          f"{number(value)}</span>")
     return f'<div class="grid" style="grid-template-columns:repeat({cols},auto)">{"".join(cells)}</div>'
 
@@ -243,7 +248,7 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     low, high = (float(v) for v in limits)
     rgb = colours(M, low, high, signed)  # (T, D, 3)
     printed = M.size <= 120 and D <= 12
-    unit = escape(x_title)  # the tooltip: "unit 12: 0.12345" (the row's word is its label)
+    unit = escape(x_title)  # the tooltip: "3. movie · unit 12: −0.12345" (a tap shows no row label beside it)
     head = [f'<span class="col">{escape(y_title)} ╲ {unit}</span>' if y_title else '<span class="col"></span>']
     every = 1 if D <= 16 else 4 if D <= 32 else 8 if D <= 64 else 16  # unit numbers that fit narrow columns (a phone)
 
@@ -275,8 +280,8 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
             value = float(M[r, d])
             text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
             framed = " cm" if d == column else ""
-            where = f"{unit} {d + 1} ({named[d]})" if named else f"{unit} {d + 1}"
-            cells.append(f'<span class="c{mark}{framed}" data-tip="{where}: {value:.5f}" '
+            where = f"{unit} {d + 1} ({named[d]})" if named else f"{word} · {unit} {d + 1}"
+            cells.append(f'<span class="c{mark}{framed}" data-tip="{where}: {exact(value)}" '
                          f'style="background:{hexa}{text}</span>')
     rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows

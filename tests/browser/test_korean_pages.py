@@ -23,7 +23,7 @@ TECHNICAL = {  # names a Korean text keeps in Latin letters (compared case-insen
     "keras", "numpy", "tensorflow", "embedding", "dense", "masking", "adam", "sgd", "bptt", "word2vec",
     "imdb", "nsmc", "sst", "bpe", "pca", "oov", "cg", "true", "false", "pre", "post", "max", "min", "sum",
     "diag", "log", "exp", "argmax", "pascanu", "mikolov", "bengio", "sha", "cpu", "url", "english",
-    "id", "ids", "nan", "inf", "qr", "ai", "kiwi",
+    "id", "ids", "nan", "inf", "qr", "ai", "kiwi", "localhost", "http", "https",  # the last: a link's address
     "lab",  # the product's name, RNN Lab, as Korean products keep theirs
     "hochreiter", "schmidhuber", "gers", "cummins", "cho", "elman", "jordan",  # authors the lessons cite
 }

@@ -88,7 +88,7 @@ def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell):
         target.tap()
         page.wait_for_timeout(300)
         tip = target.get_attribute("data-tip")
-        assert re.fullmatch(r"(행 \d+, 열 \d+|유닛 \d+): −?-?\d\.\d{5}", tip), tip
+        assert re.fullmatch(r"(행 \d+, 열 \d+|\d+\. \S+ · 유닛 \d+): −?\d\.\d{5}", tip), tip
         assert target.evaluate("e => getComputedStyle(e, '::after').content") == f'"{tip}"'
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
