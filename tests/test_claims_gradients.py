@@ -223,6 +223,10 @@ def test_the_page_states_the_default_claims_and_its_quiz_agrees(views):
     summary = next(m.value for m in at.markdown if m.value.startswith("- **Strength of RNNs:**"))
     assert "**Your sentence:** On this sentence (53 tokens) the fading shows." in summary
     assert "**Your toy RNN** (ρ = 0.90, tanh, T = 60): After 20 steps back" in summary
+    assert "Pascanu's factor γ·σ_max = 1.49 > 1 only allows growth" in summary  # vanished all the same
+    small = open_app("lessons/gradients.py", lang="en", rho="0.3")
+    low = next(m.value for m in small.markdown if m.value.startswith("- **Strength of RNNs:**"))
+    assert "(ρ = 0.30, tanh, T = 60)" in low and "< 1: it must vanish" in low and "it **vanishes**" in low
     q3 = [r for r in at.radio if str(r.key).startswith("quiz_")][2]
     q3.set_value(q3.options.index(cg.most_dependent_on_first(view.readings))).run()
     assert any("Right." in s.value for s in at.success)
