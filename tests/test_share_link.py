@@ -50,7 +50,19 @@ def test_reset_brings_every_control_back():
     assert "d" not in at.query_params and at.query_params["lang"] in ("ko", ["ko"])
 
 
+def test_the_qr_code_is_drawn_only_while_its_box_is_open():
+    """Each typed sentence is a new link: its QR code is computed when the teacher opens the box, not on every run."""
+    at = open_app("lessons/live_demo.py", sentence="a warm and funny story")
+    caption = STRINGS["sidebar.qr_caption"][0]
+    assert not at.exception and not [image for image in at.get("image") if caption in image.captions]
+    at.session_state["share_qr"] = True  # the box opened
+    at.run()
+    assert len([image for image in at.get("image") if caption in image.captions]) == 1
+
+
 def test_a_link_too_long_for_a_qr_code_says_so():
     at = open_app("lessons/live_demo.py", sentence="great movie " * 160)
     assert not at.exception
+    at.session_state["share_qr"] = True
+    at.run()
     assert any("too dense for a QR code" in str(i.value) for i in at.sidebar.info)

@@ -210,12 +210,15 @@ def _link_box(url_path: str) -> None:
     st.code(link, language=None, wrap_lines=True)
     if is_loopback(urlsplit(link).hostname or ""):  # the same warning as the class's join link
         st.caption(t("class.local_link"))
-    with st.popover(t("sidebar.qr"), icon=":material/qr_code_2:", width="stretch"):
-        picture = _qr(link)
-        if picture is None:
-            st.info(t("sidebar.qr_too_long", n=QR_MAX_CHARS))
-        else:
-            st.image(picture, caption=t("sidebar.qr_caption"))
+    # drawn only while open: each typed sentence is a new link, and its QR code cost more than the page's own run
+    with st.popover(t("sidebar.qr"), icon=":material/qr_code_2:", width="stretch", key="share_qr",
+                    on_change="rerun") as box:
+        if box.open:
+            picture = _qr(link)
+            if picture is None:
+                st.info(t("sidebar.qr_too_long", n=QR_MAX_CHARS))
+            else:
+                st.image(picture, caption=t("sidebar.qr_caption"))
 
 
 QR_MAX_CHARS = 600  # a longer link makes a QR code too dense for a phone to read off a projector

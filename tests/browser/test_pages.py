@@ -93,3 +93,19 @@ def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell):
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_the_qr_code_opens_and_stays_open_while_the_link_refreshes(app, browser):
+    """The QR code is drawn only once its box is opened (ui.layout._link_box), and the box stays open while the
+    link box redraws itself every second."""
+    context, page = open_page(browser, f"{app}/hidden-state?lang=en", SIZES["1280x720"])
+    try:
+        caption = STRINGS["sidebar.qr_caption"][0]
+        assert page.get_by_text(caption).count() == 0
+        page.get_by_role("button", name=STRINGS["sidebar.qr"][0]).click()
+        page.get_by_text(caption).first.wait_for(timeout=15_000)
+        page.wait_for_timeout(2500)  # two redraws of the link box
+        assert page.get_by_text(caption).first.is_visible()
+        assert page.locator('[data-testid="stPopoverBody"] img').count() == 1
+    finally:
+        context.close()
