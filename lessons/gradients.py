@@ -4,14 +4,13 @@ Every sentence stating a number comes from a Claim of ui.compute_gradients; this
 """
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from ui import figures, linechart, state
 from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, belt_claim, clipping, fate,
                                   gradient_lab, memory_accuracy_claim, memory_job, memory_reach_claim,
-                                  most_dependent_on_first, pascanu_claim, place, relation, saturation_claim,
-                                  sentence_view, start_memory, times_text)
+                                  most_dependent_on_first, on_the_last_word, pascanu_claim, place, relation,
+                                  saturation_claim, sentence_view, start_memory, times_text)
 from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import (chart, lesson_header, main_view, presenting, sentence_input,
@@ -122,9 +121,7 @@ def trained_models(big: bool) -> SentenceView:
     if not view.readings:
         st.info(t("grad.trained_empty"))
         return view
-    longest = max((r.tokens for r in view.readings.values()), key=len)
-    n = len(longest)  # a model that read fewer tokens (a shorter maxlen cut the front) is aligned on the last word
-    aligned = {kind: (np.arange(n - len(r.relative) + 1, n + 1), r.relative) for kind, r in view.readings.items()}
+    longest, aligned = on_the_last_word(view.readings)
     st.html(linechart.lines(aligned, longest, t("grad.dependence_y"), t("axis.token"), big=big, log=True))
     if view.claim is not None:
         st.markdown(sentence_text(view.claim))
@@ -226,8 +223,7 @@ def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: Se
     st.subheader(t("grad.summary"))
     lines = [t("grad.sum.strength"),
              t("grad.sum.lab", rho=rho, act=activation, T=len(lab.walk.norms), verdict=verdict(fate(lab.walk.norms)),
-               pascanu=t("grad.sum.pascanu_below" if pascanu_claim(lab).key == "sufficient" else
-                         "grad.sum.pascanu_above", product=lab.factor)),
+               pascanu=t(f"grad.sum.pascanu_{pascanu_claim(lab).key}", product=lab.factor)),
              t(f"grad.sum.{clip.key}", **clip.values)]
     if view.claim is not None:
         lines.append(t("grad.sum.sentence", claim=sentence_text(view.claim)))

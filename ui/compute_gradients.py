@@ -228,6 +228,15 @@ def sentence_claim(readings: dict[str, CellReading]) -> Claim | None:
                            below=below, least=least))
 
 
+def on_the_last_word(readings: dict[str, CellReading]) -> tuple[list[str], dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """Each model's relative pull by word, {kind: (positions (T_kind,), values (T_kind,))}, placed on the tokens of
+    the model that read the most (returned first): a model that read fewer (a shorter maxlen cut the front) is
+    aligned on the last word."""
+    longest = max((r.tokens for r in readings.values()), key=len)
+    n = len(longest)
+    return longest, {kind: (np.arange(n - len(r.relative) + 1, n + 1), r.relative) for kind, r in readings.items()}
+
+
 def most_dependent_on_first(readings: dict[str, CellReading]) -> str:
     """The model whose verdict depends most on its first word, relative to its last (the quiz's answer)."""
     return max(readings, key=lambda kind: readings[kind].first_to_last)

@@ -782,9 +782,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**RNN의 장점:** 가중치 한 벌로 어떤 길이의 시퀀스든 읽고, 토큰의 순서를 구분합니다."),
     "grad.sum.lab": ("**Your toy RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} {pascanu}",
                      "**직접 조절한 RNN** (ρ = {rho:.2f}, {act}, T = {T}): {verdict} {pascanu}"),
-    "grad.sum.pascanu_below": ("Pascanu's factor γ·σ_max = {product:.2f} < 1: it must vanish.",
+    "grad.sum.pascanu_sufficient": ("Pascanu's factor γ·σ_max = {product:.2f} < 1: it must vanish.",
                                "Pascanu의 인수 γ·σ_max = {product:.2f} < 1이므로 반드시 소실됩니다."),
-    "grad.sum.pascanu_above": (
+    "grad.sum.pascanu_necessary": (
         "Pascanu's factor γ·σ_max = {product:.2f} > 1 only allows growth, it does not force it: the measured norms "
         "decide.",
         "Pascanu의 인수 γ·σ_max = {product:.2f} > 1은 커질 수 있다는 뜻일 뿐 반드시 커진다는 뜻은 아닙니다. 결과는 "

@@ -162,14 +162,12 @@ def heatmap(M, row_labels, highlight: int | None, x_title: str, y_title: str, va
         units = [str(d + 1) for d in range(M.shape[1])]
         st.html(matrices.heatmap(M.T, units, None, y_title, x_title, value_name, limits, signed, numbered=False,
                                  column_labels=row_labels))
-    elif M.size <= matrices.HEAT_CELLS and name and upto is None:
-        st.html(matrices.heatmap(M, row_labels, None, x_title, y_title, value_name, limits, signed, big and stretch,
-                                 column=column, name=name))
-        if highlight is not None:
-            st.html(matrices.row_frame(name, M.shape[1], highlight, column))
     elif M.size <= matrices.HEAT_CELLS:
-        st.html(matrices.heatmap(M, row_labels, highlight, x_title, y_title, value_name, limits, signed,
-                                 big and stretch, upto, column))
+        framed = name is not None and upto is None  # the step's row framed by a style: the grid stays the same
+        st.html(matrices.heatmap(M, row_labels, None if framed else highlight, x_title, y_title, value_name, limits,
+                                 signed, big and stretch, upto, column, name=name if framed else None))
+        if framed and highlight is not None:
+            st.html(matrices.row_frame(name, M.shape[1], highlight, column))
     else:
         rows = len(row_labels) if upto is None else upto
         chart(figures.time_by_unit(M[:rows], row_labels[:rows], highlight, x_title, y_title, value_name, signed, big,
