@@ -5,11 +5,11 @@ import streamlit as st
 
 from rnn_core.text import tokenize
 from ui import compute_korean as ko
-from ui import figures
+from ui import wordmap
 from ui.compute import analogy_of, neighbours, sentence_vectors, table_name, word_map
 from ui.i18n import t
-from ui.layout import (chart, code, heatmap, lesson_header, main_height, main_view, markdown_table, picker, presenting,
-                       sentence_input, show_param_notices)
+from ui.layout import (code, heatmap, lesson_header, main_view, markdown_table, picker, presenting, sentence_input,
+                       show_param_notices)
 from ui.models import ModelFileError, embedding_table, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 
@@ -141,11 +141,14 @@ def render() -> None:
         view = ko.korean_word_map(text, FREQUENT) if morphemes else word_map(source, lang, tokens, FREQUENT)
         marked = (ko.readable(found) if found else None) if morphemes else (found or None)
         st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
-        chart(figures.word_map(view.coords, view.labels, view.mine, marked,
-                               (t("emb.axis1"), t("emb.axis2")), big, main_height(big)), stretch=big)
+        st.html(wordmap.word_map(view.coords, view.labels, view.mine, marked, (t("emb.axis1"), t("emb.axis2")),
+                                 (t("emb.map_others"), t("emb.map_mine"), t("emb.map_found")), big))
     st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
+    close = nearest(source, lang, found, morphemes)
+    if close is not None and marked not in view.labels:  # a known token, but not one of those drawn
+        st.caption(t("emb.map_not_on", word=marked))
     shown_word = (ko.readable(found) if found else "") if morphemes else found
-    quiz("emb", questions(model, tokens, shown_word, nearest(source, lang, found, morphemes)), before_answers=True)
+    quiz("emb", questions(model, tokens, shown_word, close), before_answers=True)
     if morphemes:
         korean_neighbours(found, typed)
         st.info(t("korean.emb.honest_w2v", V=len(embedding_table(source, lang)[0])) + "\n\n" + t("korean.emb.spelling"),

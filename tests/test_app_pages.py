@@ -265,10 +265,32 @@ def test_unrolled_odd_sentences(sentence):
 def test_embeddings_in_both_languages(lang, title):
     at = open_app("lessons/embeddings.py", lang=lang)
     assert at.title[0].value == title
-    assert len(at.main.get("plotly_chart")) == 1 and not at.main.dataframe  # the map; the neighbours: two tables
+    assert not at.main.get("plotly_chart") and not at.main.dataframe  # the neighbours: two tables
     cosine = STRINGS["emb.cosine"][lang == "ko"]
     assert sum(m.value.splitlines()[0].count(cosine) for m in at.markdown if m.value.startswith("| ")) == 2
-    assert html_figures(at) == ["rnn-heat"]  # the sentence's vectors
+    assert html_figures(at) == ["rnn-lines", "rnn-heat"]  # the map (ui.wordmap, in linechart's frame), the vectors
+    assert 'class="rnn-lines rnn-map' in at.get("html")[0].proto.body or any(
+        'class="rnn-lines rnn-map' in h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_map_says_when_a_searched_token_is_not_on_it(lang):
+    """A searched token the vectors know but the map does not draw is named as missing from it; one on the map
+    is ringed and not named. Checked against the map's own labels (ui.compute.word_map / korean_word_map)."""
+    from ui import compute_korean
+    from ui.compute import word_map
+
+    at = open_app("lessons/embeddings.py", lang=lang)
+    missing = STRINGS["emb.map_not_on"][lang == "ko"].split("“")[0]
+    ringed = [h.proto.body for h in at.get("html") if "rnn-map" in h.proto.body][0]
+    assert missing not in texts(at) and 'class="found"' in ringed  # the default word is on the map
+    rare = {"en": "masterpiece", "ko": "걸작"}[lang]
+    at.text_input(key="emb_query").set_value(rare).run()
+    sentence = at.text_input(key="emb_sentence").value
+    drawn = (compute_korean.korean_word_map(sentence, 300) if lang == "ko" else
+             word_map("word2vec", lang, tuple(sentence.split()), 300)).labels
+    assert not any(rare in w for w in drawn), drawn[:20]
+    assert missing in texts(at), texts(at)
 
 
 def test_embeddings_search_and_analogy_messages():

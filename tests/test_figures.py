@@ -43,8 +43,6 @@ def every_builder(big: bool) -> dict:
         **{f"architecture {k}": figures.architecture(k, big) for k in figures.ARCHITECTURES},
         "tag_probabilities": figures.tag_probabilities(np.full((5, 3), 1 / 3), tokens, ["noun", "verb", "particle"],
                                                        [0, 2, 1, 0, 0], "tag", "step", "p", big),
-        "word_map": figures.word_map(rng.standard_normal((6, 2)), list("abcdef"), np.arange(6) < 2, "c",
-                                     ("PC 1", "PC 2"), big),
     }
 
 

@@ -180,22 +180,3 @@ def architecture(kind: str, big: bool = False) -> go.Figure:
               "xaxis": {"visible": False, "range": [-0.6, steps - 0.4]},
               "yaxis": {"visible": False, "range": [-0.45, 2.45]}}
     return _figure([], layout)
-
-
-def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found: str | None,
-             axis_titles: tuple[str, str], big: bool = False, height: float | None = None) -> go.Figure:
-    """Words as points on the first two principal axes; the learner's words and a searched word stand out."""
-    traces = []
-    for selector, colour, size, mode in ((~mine, OKABE_ITO[4], 7, "markers"), (mine, OKABE_ITO[5], 12, "markers+text")):
-        idx = np.flatnonzero(selector)
-        traces.append(dict(type="scatter", x=coords[idx, 0], y=coords[idx, 1], mode=mode, text=[labels[i] for i in idx],
-                                 textposition="top center",
-                                 marker={"color": colour, "size": size * (1.4 if big else 1)},
-                                 hovertemplate="%{text}<br>(%{x:.3f}, %{y:.3f})<extra></extra>", showlegend=False))
-    if found in labels:
-        i = list(labels).index(found)
-        traces.append(dict(type="scatter", x=[coords[i, 0]], y=[coords[i, 1]], mode="markers+text", text=[found],
-                                 textposition="bottom center", showlegend=False, hoverinfo="skip",
-                                 marker={"color": "#000000", "size": 18, "symbol": "circle-open",
-                                         "line": {"width": 3}}))
-    return _figure(traces, _layout(big, _fit(560 if big else 480, height), *axis_titles, top=10))

@@ -241,9 +241,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "emb.heatmap": ("The vectors of your tokens in {model} ({T} × {E})", "{model}에서 내 토큰의 벡터 ({T} × {E})"),
     "emb.map": ("{n} frequent tokens and yours, projected on two axes (PCA)", "자주 쓰는 토큰 {n}개와 내 토큰을 두 축에 투영 (PCA)"),
     "emb.map_caption": (
-        "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Orange: your tokens. Hover over "
-        "or tap a point for its token.",
-        "두 축은 이 벡터들 분산의 {a:.0%}와 {b:.0%}를 담습니다. 주황색: 내 토큰. 점에 마우스를 올리거나 점을 탭하면 토큰이 보입니다."),
+        "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Hover over or tap a dot for its "
+        "token and coordinates.",
+        "두 축은 이 벡터들 분산의 {a:.0%}와 {b:.0%}를 담습니다. 점에 마우스를 올리거나 점을 탭하면 토큰과 좌표가 보입니다."),
+    "emb.map_others": ("frequent tokens", "자주 쓰는 토큰"),
+    "emb.map_mine": ("your tokens", "내 토큰"),
+    "emb.map_found": ("the token you searched for", "찾은 토큰"),
+    "emb.map_not_on": ("The token you searched for, “{word}”, is not among the tokens on this map.",
+                       "찾은 토큰 “{word}” — 이 지도에 그려진 토큰 가운데에는 없습니다."),
     "emb.axis1": ("principal axis 1", "주성분 축 1"),
     "emb.axis2": ("principal axis 2", "주성분 축 2"),
     "emb.search": ("Find a token", "토큰 찾기"),

@@ -15,7 +15,7 @@ import streamlit as st
 
 from classroom.links import is_loopback
 from rnn_core.text import script_of
-from ui import linechart, matrices, state
+from ui import linechart, matrices, state, wordmap
 from ui.fragments import fragment
 from ui.glossary import show_glossary
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
@@ -94,7 +94,7 @@ def sidebar() -> None:
     state.write(lang=st.session_state.lang, present=st.session_state.present)
     if st.session_state.lang == "ko":  # Korean wraps between words (어절), never inside one
         st.html(KOREAN_CSS)
-    st.html(FIT_CSS + matrices.CSS + linechart.CSS)
+    st.html(FIT_CSS + matrices.CSS + linechart.CSS + wordmap.CSS)
     if st.session_state.present:
         st.html(PRESENTATION_CSS)
 

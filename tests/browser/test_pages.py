@@ -75,20 +75,26 @@ def test_script_payload_is_text_not_html(app, browser):
         context.close()
 
 
-@pytest.mark.parametrize("path,cell", [("hidden-state", ".rnn-eq .grid [data-tip]"),  # a matrix of lesson 3
-                                       ("gates", ".rnn-heat .hm > [data-tip]")])  # lesson 6's 128-unit heatmap
-def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell):
-    """A phone cannot hover: a tap on a cell of a matrix or a heatmap shows its place and value above it, where
-    a mouse would hover (the page still fits the phone's width)."""
+VALUE = r"(행 \d+, 열 \d+|\d+\. \S+ · 유닛 \d+): −?\d\.\d{5}"  # a cell: its place, its value
+POINT = r"\S+ \(−?\d+(\.\d+)?, −?\d+(\.\d+)?\)"  # a word on the map: the word, its two coordinates
+
+
+@pytest.mark.parametrize("path,cell,nth,tip_form", [
+    ("hidden-state", ".rnn-eq .grid [data-tip]", 5, VALUE),  # a matrix of lesson 3
+    ("gates", ".rnn-heat .hm > [data-tip]", 5, VALUE),  # lesson 6's 128-unit heatmap
+    ("embeddings", ".rnn-map .plot b.me", 1, POINT)])  # one of the learner's words on lesson 2's map
+def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell, nth, tip_form):
+    """A phone cannot hover: a tap on a cell of a matrix or a heatmap, or on a word on the map, shows its place
+    and value above it, where a mouse would hover (the page still fits the phone's width)."""
     context, page = open_page(browser, f"{app}/{path}?lang=ko", SIZES["390x844"])
     try:
-        target = page.locator(cell).nth(5)
+        target = page.locator(cell).nth(nth)
         target.scroll_into_view_if_needed()
         assert target.evaluate("e => getComputedStyle(e, '::after').content") in ("none", "normal")  # untouched
         target.tap()
         page.wait_for_timeout(300)
         tip = target.get_attribute("data-tip")
-        assert re.fullmatch(r"(행 \d+, 열 \d+|\d+\. \S+ · 유닛 \d+): −?\d\.\d{5}", tip), tip
+        assert re.fullmatch(tip_form, tip), tip
         assert target.evaluate("e => getComputedStyle(e, '::after').content") == f'"{tip}"'
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
