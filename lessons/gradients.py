@@ -22,6 +22,11 @@ from ui.stepper import stepper
 TOP = 301  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 ACTIVATIONS = ("tanh", "relu", "linear")
+
+
+def act_name(activation: str) -> str:
+    """An activation as the page names it: tanh, ReLU, linear (선형 in Korean)."""
+    return t(f"grad.act.{activation}")
 DEFAULT_SENTENCE = {  # the verdict in the first word, then a long neutral story: a long-range dependence
     "en": "awful. i saw it on a rainy sunday afternoon with two friends, we bought popcorn and sat in the back row, "
           "the cinema was half empty and the sound was a bit too loud, and after the film we walked home through "
@@ -42,7 +47,7 @@ def controls(big: bool) -> tuple[int, int, float, str, int]:
         rho_at, steps_at, seed_at = st.columns(3)
         act_at, units_at = rho_at, steps_at
     rho = rho_at.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho", help=t("grad.rho_help"))
-    activation = act_at.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True)
+    activation = act_at.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True, format_func=act_name)
     steps = steps_at.slider(t("grad.steps"), 5, 300, key="grad_steps")
     units = units_at.slider(t("grad.units"), 2, 32, key="grad_units")
     seed = seed_at.number_input(t("grad.seed"), 0, 9999, key="grad_seed")
@@ -70,9 +75,9 @@ def follow_back(lab: GradientLab, big: bool) -> None:
     if conditions.values["under"]:
         st.caption(t("grad.under"))
     side = saturation_claim(lab)
-    v = side.values
-    line = t(f"grad.sat_{v['act']}", **v) + " " + t("grad.side", **v | dict(fate=t(f"grad.short_{v['fate']}"),
-                                                                            ref_fate=t(f"grad.short_{v['ref_fate']}")))
+    v = side.values | dict(act=act_name(side.values["act"]), ref=act_name(side.values["ref"]))
+    line = t(f"grad.sat_{side.values['act']}", **v) + " " + t("grad.side", **v | dict(
+        fate=t(f"grad.short_{v['fate']}"), ref_fate=t(f"grad.short_{v['ref_fate']}")))
     st.markdown(line + (" " + t("grad.stops", act=v["act"]) if side.key == "stops" else ""))
     st.markdown(verdict(fate(lab.walk.norms)))
 
@@ -80,8 +85,8 @@ def follow_back(lab: GradientLab, big: bool) -> None:
 def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
     counter = t("grad.counter", k=k, factor=float(lab.walk.factors[k - 1]), product=float(lab.walk.norms[k]))
     st.markdown(f"### {counter}")
-    reference = t("grad.reference", act=lab.reference.activation)
-    curves = {lab.walk.activation: lab.walk.norms, reference: lab.reference.norms, t("grad.bound"): lab.bound}
+    reference = t("grad.reference", act=act_name(lab.reference.activation))
+    curves = {act_name(lab.walk.activation): lab.walk.norms, reference: lab.reference.norms, t("grad.bound"): lab.bound}
     st.html(linechart.lines(curves, None, t("grad.y"), t("grad.x"), big=big, log=True, marker=k, split=1.0,
                             dashed=(reference, t("grad.bound")), colours={t("grad.bound"): "#555555"}))
 
@@ -205,7 +210,7 @@ def questions(lab: GradientLab, rho: float, activation: str, clip: Claim, view: 
     outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
     norm, c = clip.values["norm"], clip.values["c"]
     asked = [
-        question(t("quiz.grad.q1", rho=rho, act=activation, steps=len(lab.walk.norms), k=outcome.values["k"]),
+        question(t("quiz.grad.q1", rho=rho, act=act_name(activation), steps=len(lab.walk.norms), k=outcome.values["k"]),
                  outcomes[outcome.key], list(outcomes.values()), t("quiz.grad.q1_why", **outcome.values)),
         question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
                  [f"{norm:.3g}", f"{norm / c if c else norm:.3g}", f"{c / 2:.3g}"], t("quiz.grad.q2_why")),
@@ -222,7 +227,8 @@ def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: Se
     """What the lesson showed: one line per view, each built from its claims."""
     st.subheader(t("grad.summary"))
     lines = [t("grad.sum.strength"),
-             t("grad.sum.lab", rho=rho, act=activation, T=len(lab.walk.norms), verdict=verdict(fate(lab.walk.norms)),
+             t("grad.sum.lab", rho=rho, act=act_name(activation), T=len(lab.walk.norms),
+               verdict=verdict(fate(lab.walk.norms)),
                pascanu=t(f"grad.sum.pascanu_{pascanu_claim(lab).key}", product=lab.factor)),
              t(f"grad.sum.{clip.key}", **clip.values)]
     if view.claim is not None:

@@ -265,3 +265,22 @@ def test_every_playground_figure_passes_plotly_validation(big):
     # it; its lone last point is a marker) and the accuracy
     assert len(re.findall(r'title="loss · ', training)) == 3  # the three finite losses, each a point
     assert ("big" in training.split('"', 2)[1]) == big
+
+
+@pytest.mark.parametrize("top", [2.0794, 0.9, 3.7, 41.0])
+def test_the_loss_gridlines_meet_the_accuracy_ticks(top):
+    """Lesson 8's two axes share one grid: the loss' five round ticks sit where the accuracy's 0 to 100 % do,
+    and the loss' axis reaches above its largest value."""
+    titles = {"x": "step", "loss": "loss", "accuracy": "accuracy", "chance": "chance"}
+    html = figs.training_lines([top, top / 2], [0, 2], [0.1, 0.5], 0.125, titles, 100)
+    grid = re.findall(r'<i class="grid" style="top:([\d.]+)%">', html)
+
+    def ticks(axis: str) -> list[tuple[str, str]]:  # (top %, label) of an axis' ticks
+        part = html.split(f'class="{axis}">')[1].split("</div>")[0]
+        return re.findall(r'<span style="top:([\d.]+)%">([^<]+)</span>', part)
+    left, right = ticks("yticks"), ticks("y2ticks")
+    assert [r for _, r in right] == ["0%", "25%", "50%", "75%", "100%"]
+    assert grid == [at for at, _ in left] == [at for at, _ in right]
+    values = [float(v.replace("−", "-")) for _, v in left]
+    assert values[0] == 0 and top < values[-1] * 1.05 <= 2 * top  # room above the loss, not twice its height
+    assert len({round(b - a, 9) for a, b in zip(values, values[1:])}) == 1  # evenly spaced

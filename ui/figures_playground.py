@@ -50,11 +50,24 @@ def training_lines(loss: Sequence[float], eval_steps: Sequence[int], accuracy: S
     top = max([1.0, *loss[np.isfinite(loss)].tolist()])
     right = Right(titles["accuracy"], {titles["accuracy"]: (np.asarray(eval_steps, dtype=float),
                                                            np.asarray(accuracy, dtype=float))},
-                  (0.0, 1.05), percent=True, level=chance, level_name=titles["chance"],
-                  ticks=(0.0, 0.25, 0.5, 0.75, 1.0))
-    return lines({titles["loss"]: (steps, loss)}, None, titles["loss"], titles["x"], (0.0, top * 1.15), big=big,
-                 colours={titles["loss"]: OKABE_ITO[5], titles["accuracy"]: OKABE_ITO[0]},
-                 x_max=max(max_step, 10), right=right)
+                  (0.0, RIGHT_TOP), percent=True, level=chance, level_name=titles["chance"], ticks=ACCURACY_TICKS)
+    step = loss_step(top)  # the loss' four steps fall on the accuracy's 25 %, 50 %, 75 % and 100 %: one grid
+    return lines({titles["loss"]: (steps, loss)}, None, titles["loss"], titles["x"], (0.0, 4 * step * RIGHT_TOP),
+                 big=big, colours={titles["loss"]: OKABE_ITO[5], titles["accuracy"]: OKABE_ITO[0]},
+                 x_max=max(max_step, 10), right=right, y_ticks=[round(k * step, 12) for k in range(5)])
+
+
+RIGHT_TOP = 1.05  # the accuracy axis ends a little above 100 %
+ACCURACY_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
+
+
+def loss_step(top: float) -> float:
+    """The least round step (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) whose four steps reach 10 %
+    above ``top``: the loss axis' tick spacing, so that its five ticks meet the accuracy's."""
+    need = 1.1 * top / 4
+    power = 10 ** np.floor(np.log10(need))
+    step = next(m * power for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= need * (1 - 1e-9))
+    return round(float(step), 12)
 
 
 def norm_curves(before: Sequence[float], after: Sequence[float], limit: float | None, titles: dict[str, str],

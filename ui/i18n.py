@@ -591,6 +591,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.y": ("‖dh_T / dh_t‖₂ (log scale)", "‖dh_T / dh_t‖₂ (로그 눈금)"),
     "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k", "Pascanu 상한 (γ·σ_max(W_h))^k"),
     "grad.reference": ("same W_h, {act}", "같은 W_h, {act}"),
+    "grad.act.tanh": ("tanh", "tanh"),
+    "grad.act.relu": ("ReLU", "ReLU"),
+    "grad.act.linear": ("linear", "선형"),
     "grad.caption": (
         "Blue region: below 1, the gradient has shrunk; red region: above 1, it has grown. Pascanu, Mikolov "
         "and Bengio (2013) bound every factor: ‖J_s‖ ≤ γ·σ_max(W_h), where σ_max is the largest singular value "

@@ -117,7 +117,7 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
           x_title: str, y_range: tuple[float, float] | None = None, threshold: float | None = None, big: bool = False,
           *, log: bool = False, dashed: Sequence[str] = (), colours: dict[str, str] | None = None,
           marker: float | None = None, split: float | None = None, x_max: float | None = None,
-          right: Right | None = None) -> str:
+          right: Right | None = None, y_ticks: Sequence[float] = ()) -> str:
     """One line per named series, {name: values} or {name: (x, values)}, each point of a short curve a marker
     with its tooltip ("name · 3. word: 0.1234").
 
@@ -128,8 +128,8 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     vertical line at this x; ``dashed``: names drawn dashed; ``colours``: a name's own colour (else Okabe-Ito in
     order). Values that are not finite break their line (on a log axis they are drawn at its edge, as
     ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end (at least; by default the last x).
-    ``right``: a second y axis and its curves (lesson 8's accuracy beside its loss). When ``big`` (presenting) it
-    fills its main_view."""
+    ``right``: a second y axis and its curves (lesson 8's accuracy beside its loss). ``y_ticks``: the left axis'
+    ticks and gridlines (by default about five round values). When ``big`` (presenting) it fills its main_view."""
     pairs = {}
     for name, c in curves.items():
         xs, ys = c if isinstance(c, tuple) else (np.arange(len(c)) + (1 if tokens is not None else 0), c)
@@ -170,7 +170,8 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
         return float((1 - (np.clip(v, low, high) - low) / (high - low)) * 100)
 
     half = 2.0 if big else 1.25  # half the stroke, px
-    levels = [float(k) for k in range(int(np.ceil(low)), int(np.floor(high)) + 1)] if log else ticks(low, high)
+    levels = [float(k) for k in range(int(np.ceil(low)), int(np.floor(high)) + 1)] if log else \
+        [float(v) for v in y_ticks] or ticks(low, high)
     if log and len(levels) > 6:
         step = int(np.ceil(len(levels) / 6))
         levels = [v for v in levels if int(v) % step == 0]
