@@ -10,10 +10,11 @@ from ui import playground as pg
 from ui import state
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import (chart, client_id, code, heatmap, lesson_header, main_view, markdown_table, picker,
+from ui.layout import (chart, client_id, code, follow, heatmap, lesson_header, main_view, markdown_table, picker,
                        presenting, show_param_notices)
 from ui.quiz import Question, question, quiz
 
+LAB = "pg_lab"  # the fragment of the settings and all they change
 TOP = 289  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 SHOWN = {"SimpleRNN": ("h",), "LSTM": ("h", "c", "f", "i", "o", "g"), "GRU": ("h", "z", "r", "n")}
@@ -33,15 +34,17 @@ def settings(big: bool) -> pg.Settings:
     else:
         task_at, cell_at, units_at, len_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
         lr_at, clip_at, max_at, seed_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
-    task = task_at.selectbox(t("play.task"), pg.TASKS, key="pg_task", format_func=lambda k: t(f"play.task.{k}"))
-    cell = picker(cell_at, t("play.cell"), tuple(pg.CELLS), key="pg_cell", format_func=pg.CELLS.get)
-    units = units_at.slider(t("play.units"), 1, pg.MAX_UNITS, key="pg_units")
-    length = len_at.slider(t("play.length"), 2, pg.MAX_LENGTH, key="pg_len", help=t("play.length_help"))
-    lr = lr_at.select_slider(t("play.lr"), pg.LEARNING_RATES, key="pg_lr")
-    clip = clip_at.toggle(t("play.clip"), key="pg_clip")
+    moved = {"on_change": follow, "args": (LAB,)}  # this fragment and the sidebar's link redraw
+    task = task_at.selectbox(t("play.task"), pg.TASKS, key="pg_task", format_func=lambda k: t(f"play.task.{k}"),
+                             **moved)
+    cell = picker(cell_at, t("play.cell"), tuple(pg.CELLS), key="pg_cell", format_func=pg.CELLS.get, **moved)
+    units = units_at.slider(t("play.units"), 1, pg.MAX_UNITS, key="pg_units", **moved)
+    length = len_at.slider(t("play.length"), 2, pg.MAX_LENGTH, key="pg_len", help=t("play.length_help"), **moved)
+    lr = lr_at.select_slider(t("play.lr"), pg.LEARNING_RATES, key="pg_lr", **moved)
+    clip = clip_at.toggle(t("play.clip"), key="pg_clip", **moved)
     clip_norm = max_at.slider(t("play.clip_max"), 0.1, 10.0, step=0.1, key="pg_max", disabled=not clip,
-                              help=t("play.clip_max_help"))
-    seed = seed_at.number_input(t("play.seed"), 0, 9999, key="pg_seed")
+                              help=t("play.clip_max_help"), **moved)
+    seed = seed_at.number_input(t("play.seed"), 0, 9999, key="pg_seed", **moved)
     state.write(ptask=task, pcell=cell, punits=units, plen=length, plr=lr, pclip=clip, pmax=round(clip_norm, 2),
                 seed=int(seed))
     if not big:  # presenting, the same lines come under the main view (training)
@@ -338,7 +341,7 @@ def lab(big: bool) -> None:
 def render() -> None:
     notices, _ = lesson_header(t("play.title"), t("play.intro"))
     big = presenting()
-    fragment(lab)(big)
+    fragment(lab, key=LAB)(big)
     challenges(big)
     show_param_notices(notices)
 

@@ -156,8 +156,9 @@ def test_gradients_extreme_settings_and_bad_urls():
             at.slider(key="grad_rho").set_value(rho).run()
             at.slider(key="grad_steps").set_value(steps).run()
             assert not at.exception
-    at.select_slider(key="grad_k_t").set_value(299).run()
+    at.select_slider(key="grad_k_t").set_value(299).run()  # reruns the step's fragment and the sidebar's link
     assert "299 steps back" in texts(at)
+    at.run()  # a full run draws the rest of the page
     at.text_input(key="grad_sentence").set_value("🙂").run()
     assert "at least two tokens" in texts(at)
 
@@ -246,6 +247,7 @@ def test_unrolled_steps_shapes_and_stack():
     for _ in range(2):
         at.button(key="unroll_next").click().run()
     assert "Step 5 of 5" in texts(at) and at.button(key="unroll_next").disabled  # Next stops at the last word
+    at.run()  # Next reruns the step's fragment and the sidebar's link alone; a full run draws the rest
     assert "returns **(8, 3)**" in texts(at) and "42 parameters" in texts(at)
     at.toggle(key="rs_on").set_value(True).run()
     assert "returns **(8, 2, 3)**" in texts(at)

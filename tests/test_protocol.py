@@ -5,11 +5,11 @@ lessons' folder is not named pages/: ui/pages.py).
 
 A timed fragment's rerun that arrives with the previous page's hash must not leave the page blank. The race,
 as a browser meets it: the server switches page (a student following the teacher, a click in the navigation)
-while the sidebar's link box (a fragment redrawn every second) is due; the browser still asks for that
+while the sidebar's link box (a fragment) is due; the browser still asks for that
 fragment under the old page. Streamlit then starts a fragment run under the old page, and the browser, on
 that run's start, clears the new page's body. ui.fragments answers such a run with a full run of the page
 that was drawn, with its values. Played here exactly: a full run of lesson 3 in Korean, then the link box's
-rerun under the home page's hash. Without the guard the server only runs the fragment (a blank lesson).
+rerun under the home page's hash (its timer runs while autoplay plays; a step or a setting reruns it too). Without the guard the server only runs the fragment (a blank lesson).
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from ui.i18n import LANGUAGES, STRINGS
 sync_client = pytest.importorskip("websockets.sync.client")  # Streamlit's own dependency; no asyncio, which a
 # running Playwright (the browser tests, in the same process) would clash with
 SENTENCE = "영화가 정말 좋았다"
+SIDEBAR = 1  # the first index of an element's delta path in the sidebar (0: the main area)
 QUERY = f"lang=ko&sentence={SENTENCE}"
 
 
@@ -91,8 +92,9 @@ def stale_rerun(url: str, page_name: str = "hidden-state", query: str = QUERY, t
         first = receive_run(ws)
         navigation = [m.navigation for m in first if m.WhichOneof("type") == "navigation"][-1]  # st.navigation's
         pages = {p.url_pathname: p.page_script_hash for p in navigation.app_pages}
-        timed = [m.auto_rerun.fragment_id for m in first if m.WhichOneof("type") == "auto_rerun"]
-        assert timed, "the lesson has no timed fragment (the sidebar's link box is one)"
+        timed = [m.delta.fragment_id for m in first if m.WhichOneof("type") == "delta" and m.delta.fragment_id
+                 and m.metadata.delta_path[0] == SIDEBAR]  # the link box's: timed while autoplay plays, and any
+        assert timed, "the sidebar has no fragment (the link box is one)"  # step or setting redraws it
         language = next(m.delta.new_element.radio for m in first if m.WhichOneof("type") == "delta"
                         and m.delta.new_element.radio.id.endswith("-lang"))  # the sidebar's, as the browser has it
         chosen = {language.id: language.options[LANGUAGES.index("ko")]}

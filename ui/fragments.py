@@ -94,8 +94,9 @@ def restore() -> None:
             pass
 
 
-def fragment(body: Callable, run_every: float | None = None) -> Callable:
-    """``st.fragment(body, run_every=...)`` that redraws the page instead of running under a stale one."""
+def fragment(body: Callable, run_every: float | None = None, key: str | None = None) -> Callable:
+    """``st.fragment(body, run_every=..., key=...)`` that redraws the page instead of running under a stale one.
+    ``key`` names the fragment, so that a widget's callback can rerun it (``st.rerun([key, ...])``)."""
 
     @functools.wraps(body)  # the same name as ``body``: Streamlit's fragment id stays what it was
     def run(*args, **kwargs):
@@ -107,4 +108,4 @@ def fragment(body: Callable, run_every: float | None = None) -> Callable:
             st.switch_page(drawn.path, query_params=drawn.params)
         return body(*args, **kwargs)
 
-    return st.fragment(run, run_every=run_every)
+    return st.fragment(run, run_every=run_every, key=key)

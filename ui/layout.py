@@ -191,13 +191,26 @@ def _escape(value: str) -> str:
     return "".join(c if c.isprintable() and c not in " %&=#+?" else quote(c, safe="") for c in value)
 
 
+LINK = "share_link"  # the sidebar link box's fragment: a control in a fragment reruns it too (follow)
+LINK_TIMER = "share_link_timer"  # set by a full run whose timer moves the URL (autoplay): the box redraws each second
+
+
+def follow(*fragments: str) -> None:
+    """A widget's callback in a fragment that writes the URL: rerun that fragment and the sidebar's link box,
+    nothing else, so the link follows Next, the step slider and lesson 8's settings at once."""
+    st.rerun([*fragments, LINK])
+
+
 def share_link(url_path: str) -> None:
-    """The sidebar's link to this view, with a copy button and a QR code; redrawn every second, so it follows
-    Next, the step slider and autoplay (they rerun only their own fragment). Not for a student in a live class: the
-    teacher's view is theirs, and one timed fragment less keeps a page switch from meeting a stale redraw."""
+    """The sidebar's link to this view, with a copy button and a QR code. A control in a fragment redraws it with
+    its own fragment (follow); while autoplay moves the step it also redraws itself every second. Not timed for a
+    student in a live class: the teacher's view is theirs, and one timed fragment less keeps a page switch from
+    meeting a stale redraw. (A timer on every page made about one step in twenty wait a second: a step and the
+    box's redraw met on the server.)"""
     following = st.session_state.get("class_member") is not None  # a student in a class follows the teacher's link
+    timed = st.session_state.pop(LINK_TIMER, False) and not following
     with st.sidebar:
-        fragment(_link_box, run_every=None if following else 1.0)(url_path)
+        fragment(_link_box, run_every=1.0 if timed else None, key=LINK)(url_path)
         st.button(t("sidebar.reset"), icon=":material/restart_alt:", on_click=reset_to_defaults, width="stretch",
                   help=t("sidebar.reset_help"))
 

@@ -16,7 +16,7 @@ import streamlit as st
 from ui import state
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import presenting
+from ui.layout import LINK_TIMER, follow, presenting
 
 
 def stepper(key: str, labels: Sequence[str], draw: Callable[[int], None], url_key: str | None = None,
@@ -34,7 +34,9 @@ def stepper(key: str, labels: Sequence[str], draw: Callable[[int], None], url_ke
     st.session_state.setdefault(f"{key}_speed", 1.0)
     playing = bool(st.session_state.get(f"{key}_playing")) and count > 1
     every = st.session_state[f"{key}_speed"] if playing else None
-    fragment(_steps, run_every=every)(key, labels, draw, url_key, frame, then, playing)
+    if playing and url_key:
+        st.session_state[LINK_TIMER] = True  # the sidebar's link follows the autoplay's steps
+    fragment(_steps, run_every=every, key=f"{key}_steps")(key, labels, draw, url_key, frame, then, playing)
     return st.session_state[f"{key}_t"]
 
 
@@ -47,10 +49,27 @@ def _move(key: str, delta: int, count: int) -> None:
     st.session_state[f"{key}_t"] = int(np.clip(st.session_state[f"{key}_t"] + delta, 1, count))
 
 
+def _slid(key: str) -> None:
+    """The step slider moved by hand: its fragment and the sidebar's link redraw. Not while autoplay plays: the
+    box follows by its timer then, and a rerun of named fragments there made the browser's own, older value of the
+    slider come back (the step went 2, 3, 2, 3)."""
+    if not st.session_state.get(f"{key}_playing"):
+        follow(f"{key}_steps")
+
+
+def _moved(key: str, delta: int) -> None:
+    """Previous or Next: its fragment and the sidebar's link redraw, the fragment moving the step first (a value
+    a callback sets is not sent to the slider on a rerun of named fragments; one set before the slider is)."""
+    st.session_state[f"{key}_delta"] = delta
+    if not st.session_state.get(f"{key}_playing"):  # while playing, the box follows by its timer (_slid)
+        follow(f"{key}_steps")
+
+
 def _steps(key: str, labels: Sequence[str], draw: Callable[[int], None], url_key: str | None,
            frame: Callable | None, then: Callable[[int], None] | None, playing: bool) -> None:
     count = len(labels)
     now = time.monotonic()
+    _move(key, st.session_state.pop(f"{key}_delta", 0), count)  # Previous or Next (_moved)
     if playing and now - st.session_state.get(f"{key}_tick", 0.0) >= 0.8 * st.session_state[f"{key}_speed"]:
         st.session_state[f"{key}_tick"] = now
         if st.session_state[f"{key}_t"] >= count:
@@ -69,13 +88,14 @@ def _controls(key: str, labels: Sequence[str], url_key: str | None, playing: boo
     count = len(labels)
     with st.container(key=f"{key}_controls"):
         prev, slider, nxt, auto, speed_col = st.columns([2, 4.6, 1.6, 1.9, 2], vertical_alignment="bottom")
-        prev.button(t("steps.prev"), on_click=_move, args=(key, -1, count), width="stretch",
+        prev.button(t("steps.prev"), on_click=_moved, args=(key, -1), width="stretch",
                     disabled=st.session_state[f"{key}_t"] <= 1, key=f"{key}_prev")
-        nxt.button(t("steps.next"), on_click=_move, args=(key, 1, count), width="stretch",
+        nxt.button(t("steps.next"), on_click=_moved, args=(key, 1), width="stretch",
                    disabled=st.session_state[f"{key}_t"] >= count, key=f"{key}_next")
         labelled = "collapsed" if presenting() else "visible"  # a projector: the row is shorter, the values speak
         step = slider.select_slider(t("steps.step"), list(range(1, count + 1)), key=f"{key}_t",
-                                    format_func=lambda k: labels[k - 1], label_visibility=labelled) if count > 1 else 1
+                                    format_func=lambda k: labels[k - 1], label_visibility=labelled,
+                                    on_change=_slid, args=(key,)) if count > 1 else 1
         on = auto.toggle(t("steps.autoplay"), key=f"{key}_playing", disabled=count < 2)
         speed = speed_col.slider(t("steps.speed"), 0.3, 3.0, step=0.1, key=f"{key}_speed",
                                  format=t("steps.speed_format"), label_visibility=labelled)

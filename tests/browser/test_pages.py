@@ -101,16 +101,50 @@ def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell, nth, tip
         context.close()
 
 
+def test_the_sidebar_link_follows_next_the_step_slider_and_autoplay(app, browser):
+    """The link to this view follows each step at once (Next and the step slider rerun their fragment and the
+    link box: ui.layout.follow) and every step of autoplay (the box redraws each second while it plays)."""
+    context, page = open_page(browser, f"{app}/hidden-state?lang=en", SIZES["1280x720"])
+    try:
+        link = page.locator('[data-testid="stSidebar"] [data-testid="stCode"]').first
+
+        def shows(pattern: str, seconds: float = 5) -> str:
+            for _ in range(int(seconds * 10)):
+                text = link.inner_text()
+                if re.search(pattern, text):
+                    settle(page)  # the step's fragment drawn too, before the next action
+                    return text
+                page.wait_for_timeout(100)
+            raise AssertionError(f"{pattern!r} not in the link: {link.inner_text()!r}")
+
+        assert "step=" not in link.inner_text()
+        page.locator(".st-key-step_next button").click()
+        shows(r"step=2\b", 3)
+        thumb = page.locator(".st-key-step_t input[type=range]").first  # the slider's thumb (react-aria)
+        thumb.focus()
+        thumb.press("ArrowRight")
+        shows(r"step=3\b", 3)
+        page.locator(".st-key-step_prev button").click()
+        page.locator(".st-key-step_prev button").click()
+        shows(r"^(?!.*step=)", 3)  # back at step 1, the default: the link leaves it out
+        page.locator(".st-key-step_playing label").first.click()  # autoplay, one step a second
+        shows(r"step=[3-9]\b", 8)
+    finally:
+        context.close()
+
+
 def test_the_qr_code_opens_and_stays_open_while_the_link_refreshes(app, browser):
     """The QR code is drawn only once its box is opened (ui.layout._link_box), and the box stays open while the
-    link box redraws itself every second."""
+    link box redraws itself (each second while autoplay plays)."""
     context, page = open_page(browser, f"{app}/hidden-state?lang=en", SIZES["1280x720"])
     try:
         caption = STRINGS["sidebar.qr_caption"][0]
         assert page.get_by_text(caption).count() == 0
+        page.locator(".st-key-step_playing label").first.click()  # autoplay: the link box redraws each second
+        settle(page)
         page.get_by_role("button", name=STRINGS["sidebar.qr"][0]).click()
         page.get_by_text(caption).first.wait_for(timeout=15_000)
-        page.wait_for_timeout(2500)  # two redraws of the link box
+        page.wait_for_timeout(2500)  # two redraws of the link box, each with its step's link
         assert page.get_by_text(caption).first.is_visible()
         assert page.locator('[data-testid="stPopoverBody"] img').count() == 1
     finally:
