@@ -283,10 +283,11 @@ def test_the_map_says_when_a_searched_token_is_not_on_it(lang):
     from ui.compute import word_map
 
     at = open_app("lessons/embeddings.py", lang=lang)
-    missing = STRINGS["emb.map_not_on"][lang == "ko"].split("“")[0]
+    said = STRINGS["emb.map_not_on"][lang == "ko"]
     ringed = [h.proto.body for h in at.get("html") if "rnn-map" in h.proto.body][0]
-    assert missing not in texts(at) and 'class="found"' in ringed  # the default word is on the map
+    assert said.split("“")[0] not in texts(at) and 'class="found"' in ringed  # the default word is on the map
     rare = {"en": "masterpiece", "ko": "걸작"}[lang]
+    missing = said.format(word=rare)
     at.text_input(key="emb_query").set_value(rare).run()
     sentence = at.text_input(key="emb_sentence").value
     drawn = (compute_korean.korean_word_map(sentence, 300) if lang == "ko" else

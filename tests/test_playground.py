@@ -197,6 +197,10 @@ def test_progress_clipping_and_reach_sentences_follow_their_numbers():
     assert "fell from 1.842" in pg.progress_sentence(falling, 0.125)
     assert "rose from 0.658" in pg.progress_sentence(rising, 0.125)
     assert "stopped being a number" in pg.progress_sentence(pg.History(loss=(2.0, float("nan")), accuracy=(0.1,)), 0.1)
+    wobbling = pg.History(loss=tuple(2.08 + 0.02 * np.sin(np.arange(60))), accuracy=(0.1, 0.12), eval_steps=(0, 60))
+    assert "hardly moved" in pg.progress_sentence(wobbling, 0.125)  # 2.083 to 2.068 is no progress (lesson 8 said
+    # "fell"); a real fall or rise is still told as one
+    assert "hardly moved" not in pg.progress_sentence(falling, 0.125) + pg.progress_sentence(rising, 0.125)
     norms = pg.History(norm_before=(0.5, 3.0, 0.7, 4.0), norm_after=(0.5, 1.0, 0.7, 1.0))
     assert pg.clipping_sentence(norms, True, 1.0) == ("Clipping acted on 2 of the last 4 steps (global norm above "
                                                       "1.0); the largest norm was 4.")

@@ -56,3 +56,15 @@ def test_ticks_are_round_and_inside_the_plot():
     x_ticks = re.findall(r'<span style="left:([\d.]+)%">([^<]+)</span>', html)
     assert [text for _, text in x_ticks] == ["−1", "−0.5", "0", "0.5", "1"]
     assert all(0 <= float(at) <= 100 for at, _ in x_ticks)
+
+
+def test_one_unit_is_as_long_across_as_up():
+    """The plot's aspect ratio (--r, width over height) makes a unit of the first coordinate as long on screen as
+    a unit of the second: PCA's distances, not stretched to fill a wide box."""
+    coords = np.array([[-3.0, -0.5], [3.0, 0.5], [0.0, 0.0], [1.0, 1.0]])
+    html = wordmap.word_map(coords, ["a", "b", "o", "d"], np.zeros(4, dtype=bool), None, ("x", "y"), NAMES)
+    ratio = float(re.search(r'class="body" style="--r:([\d.]+)"', html)[1])
+    at = {tip.split(" (")[0]: (x, y) for _, x, y, tip in dots(html)}
+    across = (at["d"][0] - at["o"][0]) * ratio  # one unit along x, in % of the plot's height
+    up = at["o"][1] - at["d"][1]  # one unit along y, in % of the plot's height
+    assert ratio > 3 and abs(across - up) < 0.05, (ratio, across, up)

@@ -241,14 +241,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "emb.heatmap": ("The vectors of your tokens in {model} ({T} × {E})", "{model}에서 내 토큰의 벡터 ({T} × {E})"),
     "emb.map": ("{n} frequent tokens and yours, projected on two axes (PCA)", "자주 쓰는 토큰 {n}개와 내 토큰을 두 축에 투영 (PCA)"),
     "emb.map_caption": (
-        "The two axes keep {a:.0%} and {b:.0%} of the variance of these vectors. Hover over or tap a dot for its "
-        "token and coordinates.",
-        "두 축은 이 벡터들 분산의 {a:.0%}와 {b:.0%}를 담습니다. 점에 마우스를 올리거나 점을 탭하면 토큰과 좌표가 보입니다."),
+        "The two axes (one scale on both) keep only {a:.1%} and {b:.1%} of the variance of these vectors: nearness "
+        "on the map is a rough guide, and the neighbours below are measured by cosine over every dimension. Hover "
+        "over or tap a dot for its token and coordinates.",
+        "두 축(눈금 간격은 같음)은 이 벡터들 분산의 {a:.1%}와 {b:.1%}만 담습니다. 그래서 지도 위의 거리는 대략적인 참고일 "
+        "뿐이며, 아래의 이웃은 모든 차원에 걸친 코사인 유사도로 잽니다. 점에 마우스를 올리거나 점을 탭하면 토큰과 좌표가 "
+        "보입니다."),
     "emb.map_others": ("frequent tokens", "자주 쓰는 토큰"),
     "emb.map_mine": ("your tokens", "내 토큰"),
     "emb.map_found": ("the token you searched for", "찾은 토큰"),
-    "emb.map_not_on": ("The token you searched for, “{word}”, is not among the tokens on this map.",
-                       "찾은 토큰 “{word}” — 이 지도에 그려진 토큰 가운데에는 없습니다."),
+    "emb.map_not_on": ("The token you searched for, “{word}”, is in the vocabulary but not among the tokens drawn "
+                       "on this map: its nearest neighbours are listed below.",
+                       "찾은 토큰 “{word}”: 어휘에는 있지만 이 지도에 그린 토큰에는 없습니다. 가장 가까운 이웃은 아래 표에서 "
+                       "볼 수 있습니다."),
     "emb.axis1": ("principal axis 1", "주성분 축 1"),
     "emb.axis2": ("principal axis 2", "주성분 축 2"),
     "emb.search": ("Find a token", "토큰 찾기"),
@@ -564,14 +569,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.gradients": ("5 · Vanishing and exploding gradients", "5 · 기울기 소실과 폭주"),
     "grad.title": ("Vanishing and exploding gradients", "기울기 소실과 폭주"),
     "grad.intro": (
-        "To learn from a word T - t steps back, the loss gradient must travel from h_T back to h_t. "
-        "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), "
-        "with J_s = diag(tanh'(z_s)) W_hᵀ for a SimpleRNN. If the factors shrink vectors the product vanishes; if "
+        "To learn from a word T − t steps back, the loss gradient must travel from h_T back to h_t. "
+        "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T−1) ⋯ J_(t+1), "
+        "with J_s = diag(f′(z_s)) W_hᵀ for a SimpleRNN whose activation is f. If the factors shrink vectors the "
+        "product vanishes; if "
         "they stretch them it explodes. First a toy RNN you can tune, then the trained models on your sentence, "
         "then a memory task trained here.",
-        "T - t 시점 앞의 토큰에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 가야 합니다. 시간에 따른 "
-        "역전파는 시점마다 야코비안을 하나씩 곱합니다: dh_T/dh_t = J_T · J_(T-1) ⋯ J_(t+1), SimpleRNN에서는 J_s = "
-        "diag(tanh'(z_s)) W_hᵀ입니다. 인수들이 벡터를 줄이면 곱은 사라지고(소실), 늘리면 커집니다(폭주). 먼저 직접 "
+        "T − t 시점 전의 토큰에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 올라가야 합니다. 시간에 따른 "
+        "역전파는 시점마다 야코비안을 하나씩 곱합니다: dh_T/dh_t = J_T · J_(T−1) ⋯ J_(t+1). 활성화 함수가 f인 "
+        "SimpleRNN에서는 J_s = diag(f′(z_s)) W_hᵀ입니다. 각 야코비안이 벡터를 줄이면 곱은 사라지고(소실), 늘리면 "
+        "커집니다(폭주). 먼저 직접 "
         "조절하는 작은 RNN을, 다음으로 내 문장을 읽는 학습된 모델을, 마지막으로 여기서 학습시키는 기억 과제를 "
         "봅니다."),
     "grad.rho": ("Spectral radius ρ of W_h", "W_h의 스펙트럼 반경 ρ"),

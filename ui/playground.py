@@ -260,8 +260,12 @@ def progress_sentence(h: History, chance_level: float) -> str:
     if len(h.loss) < 10:
         return t("play.fact_early", steps=len(h.loss), now=h.loss[-1], acc=h.accuracy[-1], chance=chance_level)
     first, now = float(np.mean(h.loss[:5])), float(np.mean(h.loss[-5:]))
-    key = "play.fact_down" if now < first else "play.fact_up"
+    key = "play.fact_flat" if abs(now - first) < FLAT * first else "play.fact_down" if now < first else "play.fact_up"
     return t(key, first=first, now=now, steps=len(h.loss), acc=h.accuracy[-1], chance=chance_level)
+
+
+FLAT = 0.03  # a loss that moved less than 3 % from where it started has not gone anywhere yet (its step-to-step
+# noise is about that large: lesson 8's memory task wobbles around ln 8 = 2.08 before it learns)
 
 
 def clipping_sentence(h: History, clip: bool, clip_norm: float, last: int = 50) -> str:

@@ -1,5 +1,8 @@
 """Lesson 2's map of words in plain HTML and CSS (no Plotly): each word a dot at its two principal coordinates.
 
+Both axes have one scale (the plot's aspect ratio is the ratio of the coordinates' spans), so distances on
+the map are the projection's own.
+
 Why not Plotly: a searched word redrew the whole scatter of 300 words and their labels in the browser (70 to
 100 ms on this machine, most of what a typed word cost). Here a dot is a positioned <b> in the frame of
 ui.linechart (its axes, ticks, titles and presentation sizing), with its word and coordinates in a tooltip shown
@@ -19,7 +22,11 @@ from ui.linechart import label, ticks
 
 OTHER, MINE = OKABE_ITO[4], OKABE_ITO[5]  # sky blue, vermilion (as the Plotly map had them)
 CSS = """<style>
-.rnn-map:not(.big) .body { grid-template-rows: clamp(18em, 60vw, 30em) auto; }
+.rnn-map .body { justify-content: center; }  /* one scale on both axes: the plot is as wide as its height allows */
+.rnn-map .plot { aspect-ratio: var(--r); }
+.rnn-map:not(.big) .body { grid-template-columns: auto auto minmax(0, calc(28em * var(--r)));
+  grid-template-rows: auto auto; }
+.rnn-map.big .body { grid-template-columns: auto auto min(calc(100cqw - 5em), calc((100cqh - 5.5em) * var(--r))); }
 .rnn-map .vgrid { top: 0; bottom: 0; border-left: 1px solid #e4e4e4; }
 .rnn-map .plot b { width: 14px; height: 14px; transform: translate(-50%, -50%); border-radius: 50%; }
 .rnn-map .plot b.w { background: radial-gradient(circle, """ + OTHER + """ 3.5px, transparent 4px); }
@@ -57,6 +64,7 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
     assert coords.ndim == 2 and coords.shape[1] == 2, f"coords (m, 2), got {coords.shape}"
     assert len(labels) == len(mine) == len(coords), f"{len(coords)} points, {len(labels)} labels, {len(mine)} marks"
     (x_low, x_high), (y_low, y_high) = _range(coords[:, 0]), _range(coords[:, 1])
+    ratio = (x_high - x_low) / (y_high - y_low)  # the plot's width over its height: one unit as long on both axes
 
     def x(v: float) -> float:  # percent across the plot
         return (v - x_low) / (x_high - x_low) * 100
@@ -84,6 +92,7 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
     xs = "".join(f'<span style="left:{x(v):.2f}%">{label(v)}</span>' for v in x_ticks)
     ys = "".join(f'<span style="top:{y(v):.2f}%">{label(v)}</span>' for v in y_ticks)
     return (f'<div class="rnn-lines rnn-map{" big" if big else ""}"><div class="legend">{keys}</div>'
-            f'<div class="body"><span class="ytitle">{escape(axis_titles[1])}</span><div class="yticks">{ys}</div>'
+            f'<div class="body" style="--r:{ratio:.4f}"><span class="ytitle">{escape(axis_titles[1])}</span>'
+            f'<div class="yticks">{ys}</div>'
             f'<div class="plot">{"".join(marks)}</div><div class="xticks">{xs}</div></div>'
             f'<div class="xtitle">{escape(axis_titles[0])}</div></div>')

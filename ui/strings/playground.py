@@ -60,7 +60,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "모든 실행: 임베딩 8차원, 배치당 시퀀스 32개, Adam, 학습 스텝 최대 {max}번. 정확도는 학습 스텝 {every}번마다 학습에 쓰지 않은 "
         "시퀀스 {n}개로 잽니다. 설정과 시드가 같으면 곡선도 같습니다(링크에 담겨 있습니다)."),
     # --- the play loop --------------------------------------------------------
-    "play.play": ("Play", "학습 시작"),
+    "play.play": ("Play", "재생"),
     "play.pause": ("Pause", "일시 정지"),
     "play.step": ("One step", "한 번 학습"),
     "play.reset": ("Reset", "처음부터"),
@@ -118,12 +118,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.fact_down": (
         "The loss fell from {first:.3f} (first 5 steps) to {now:.3f} (last 5) in {steps} steps; held-out accuracy "
         "is now {acc:.0%} (chance {chance:.1%}).",
-        "학습 스텝 {steps}번 동안 손실이 처음 5번의 평균 {first:.3f}에서 최근 5번의 평균 {now:.3f}(으)로 줄었습니다. "
+        "학습 스텝 {steps}번 동안 손실이 처음 5번의 평균 {first:.3f}에서 최근 5번의 평균 {now:.3f}까지 줄었습니다. "
         "지금 검증 정확도는 {acc:.0%}입니다 (무작위 추측 {chance:.1%})."),
+    "play.fact_flat": (
+        "The loss has hardly moved in {steps} steps: {first:.3f} over the first 5, {now:.3f} over the last 5 (less "
+        "than 3 % apart: the network has not learned the task yet). Held-out accuracy is {acc:.0%} (chance "
+        "{chance:.1%}).",
+        "학습 스텝 {steps}번 동안 손실이 거의 그대로입니다. 처음 5번의 평균은 {first:.3f}, 최근 5번의 평균은 "
+        "{now:.3f}입니다. 차이가 3% 미만이므로 아직 과제를 배우지 못한 것입니다. 지금 검증 정확도는 {acc:.0%}입니다 "
+        "(무작위 추측 {chance:.1%})."),
     "play.fact_up": (
         "The loss rose from {first:.3f} (first 5 steps) to {now:.3f} (last 5) in {steps} steps; held-out accuracy "
         "is now {acc:.0%} (chance {chance:.1%}).",
-        "학습 스텝 {steps}번 동안 손실이 처음 5번의 평균 {first:.3f}에서 최근 5번의 평균 {now:.3f}(으)로 오히려 "
+        "학습 스텝 {steps}번 동안 손실이 처음 5번의 평균 {first:.3f}에서 최근 5번의 평균 {now:.3f}까지 오히려 "
         "늘었습니다. 지금 검증 정확도는 {acc:.0%}입니다 (무작위 추측 {chance:.1%})."),
     "play.fact_clip": (
         "Clipping acted on {clipped} of the last {n} steps (global norm above {c}); the largest norm was "
