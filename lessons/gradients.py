@@ -23,10 +23,6 @@ TOP = 301  # px above the main view when presenting at 1280x720 (tests/browser/t
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 
-
-def act_name(activation: str) -> str:
-    """An activation as the page names it: tanh, ReLU, linear (선형 in Korean)."""
-    return t(f"grad.act.{activation}")
 DEFAULT_SENTENCE = {  # the verdict in the first word, then a long neutral story: a long-range dependence
     "en": "awful. i saw it on a rainy sunday afternoon with two friends, we bought popcorn and sat in the back row, "
           "the cinema was half empty and the sound was a bit too loud, and after the film we walked home through "
@@ -34,6 +30,10 @@ DEFAULT_SENTENCE = {  # the verdict in the first word, then a long neutral story
     "ko": "최악이다. 주말에 친구들과 함께 극장에 가서 이 영화를 보았는데 상영 시간은 두 시간 정도였고 배우들은 대부분 "
           "낯익은 얼굴이었으며 음악과 촬영도 유명한 사람들이 맡았다고 한다"}
 
+
+def act_name(activation: str) -> str:
+    """An activation as the page names it: tanh, ReLU, linear (선형 in Korean)."""
+    return t(f"grad.act.{activation}")
 
 
 def controls(big: bool) -> tuple[int, int, float, str, int]:

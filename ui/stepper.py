@@ -49,20 +49,19 @@ def _move(key: str, delta: int, count: int) -> None:
     st.session_state[f"{key}_t"] = int(np.clip(st.session_state[f"{key}_t"] + delta, 1, count))
 
 
-def _slid(key: str) -> None:
-    """The step slider moved by hand: its fragment and the sidebar's link redraw. Not while autoplay plays: the
-    box follows by its timer then, and a rerun of named fragments there made the browser's own, older value of the
-    slider come back (the step went 2, 3, 2, 3)."""
+def _follow(key: str) -> None:
+    """A step moved by hand (the slider, or Previous and Next): its fragment and the sidebar's link redraw. Not
+    while autoplay plays: the box follows by its timer then, and a rerun of named fragments there made the
+    browser's own, older value of the slider come back (the step went 2, 3, 2, 3)."""
     if not st.session_state.get(f"{key}_playing"):
         follow(f"{key}_steps")
 
 
 def _moved(key: str, delta: int) -> None:
-    """Previous or Next: its fragment and the sidebar's link redraw, the fragment moving the step first (a value
-    a callback sets is not sent to the slider on a rerun of named fragments; one set before the slider is)."""
+    """Previous or Next: the fragment moves the step before it draws the slider (a value a callback sets is not
+    sent to the slider on a rerun of named fragments; one set before the slider is)."""
     st.session_state[f"{key}_delta"] = delta
-    if not st.session_state.get(f"{key}_playing"):  # while playing, the box follows by its timer (_slid)
-        follow(f"{key}_steps")
+    _follow(key)
 
 
 def _steps(key: str, labels: Sequence[str], draw: Callable[[int], None], url_key: str | None,
@@ -95,7 +94,7 @@ def _controls(key: str, labels: Sequence[str], url_key: str | None, playing: boo
         labelled = "collapsed" if presenting() else "visible"  # a projector: the row is shorter, the values speak
         step = slider.select_slider(t("steps.step"), list(range(1, count + 1)), key=f"{key}_t",
                                     format_func=lambda k: labels[k - 1], label_visibility=labelled,
-                                    on_change=_slid, args=(key,)) if count > 1 else 1
+                                    on_change=_follow, args=(key,)) if count > 1 else 1
         on = auto.toggle(t("steps.autoplay"), key=f"{key}_playing", disabled=count < 2)
         speed = speed_col.slider(t("steps.speed"), 0.3, 3.0, step=0.1, key=f"{key}_speed",
                                  format=t("steps.speed_format"), label_visibility=labelled)
