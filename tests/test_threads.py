@@ -29,7 +29,8 @@ def blas_threads(imports: str, env: dict[str, str] | None = None) -> int:
     return int(out.stdout.split()[-1])
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"), reason="one core: nothing to check")
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not sys.platform.startswith("linux"),
+                    reason="one core, or no /proc/self/maps: nothing to check")
 def test_the_app_imports_numpy_with_one_blas_thread():
     assert blas_threads("") >= 2  # NumPy alone uses every core: the check below can fail
     assert blas_threads("import streamlit, ui") == 1  # as app.py imports them
