@@ -8,9 +8,9 @@ import streamlit as st
 
 from ui import figures, linechart, state
 from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, belt_claim, clipping, fate,
-                                  gradient_lab, memory_accuracy_claim, memory_job, memory_reach_claim,
-                                  most_dependent_on_first, on_the_last_word, pascanu_claim, place, relation,
-                                  saturation_claim, sentence_view, start_memory, times_text)
+                                  gradient_lab, growth_claim, long_run_claim, memory_accuracy_claim, memory_job,
+                                  memory_reach_claim, most_dependent_on_first, on_the_last_word, pascanu_claim, place,
+                                  relation, saturation_claim, sentence_view, start_memory, times_text)
 from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import (chart, lesson_header, main_view, presenting, sentence_input,
@@ -65,8 +65,14 @@ def follow_back(lab: GradientLab, big: bool) -> None:
     if not big:
         st.subheader(t("grad.figure"))  # when presenting, the counter above the figure says it
     distances = [f"t = T − {k}" for k in range(1, len(lab.walk.norms))]
-    stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k", frame=lambda: main_view(above=TOP))
+    stepper("grad_k", distances, lambda k: draw_distance(lab, k, big), url_key="k", frame=lambda: main_view(above=TOP),
+            then=lambda k: growth_line(lab, k))
     st.caption(t("grad.caption"))
+    long_run = long_run_claim(lab)
+    if long_run is not None:
+        linear = act_name("linear")  # the curve as the legend names it: the chosen one, or the reference beside it
+        curve = t("grad.curve", name=linear if long_run.values["linear"] else t("grad.reference", act=linear))
+        st.markdown(t(f"grad.long_run_{long_run.key}", **long_run.values | dict(curve=curve)))
     if any(figures.clip_for_log_plot(v)[1] for v in (lab.walk.norms, lab.reference.norms, lab.bound)):
         st.caption(t("grad.clipped_plot"))
     conditions = pascanu_claim(lab)
@@ -89,6 +95,13 @@ def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
     curves = {act_name(lab.walk.activation): lab.walk.norms, reference: lab.reference.norms, t("grad.bound"): lab.bound}
     st.html(linechart.lines(curves, None, t("grad.y"), t("grad.x"), big=big, log=True, marker=k, split=1.0,
                             dashed=(reference, t("grad.bound")), colours={t("grad.bound"): "#555555"}))
+
+
+def growth_line(lab: GradientLab, k: int) -> None:
+    """Under the figure, k steps back: the factors per step against the product per step."""
+    claim = growth_claim(lab.walk, k)
+    if claim is not None:
+        st.caption(t(f"grad.growth_{claim.key}", **claim.values))
 
 
 def clip_controls(lab: GradientLab) -> Claim:

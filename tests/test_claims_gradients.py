@@ -149,6 +149,53 @@ def test_lab_checks_fail_when_a_claim_is_flipped(monkeypatch):
         check_lab(DEFAULT_LAB, lab)
 
 
+def check_growth(settings: tuple, lab: cg.GradientLab) -> None:
+    """Per step, the product never grows faster than its factors (||AB|| <= ||A|| ||B||); the linear walk's growth
+    per step, recomputed here as ||(W_h^T)^k||^(1/k), lies between rho and sigma_max, and the long-run sentence says
+    which it is nearer."""
+    walk = lab.walk
+    for k in range(1, len(walk.norms)):
+        claim = cg.growth_claim(walk, k)
+        if k == 1:
+            assert claim.key == "one"
+            continue
+        with np.errstate(all="ignore"):
+            product, factors = walk.norms[k] ** (1 / k), np.exp(np.mean(np.log(walk.factors[:k])))
+        if claim is None:
+            assert not (np.isfinite(product) and product > 0 and np.isfinite(factors) and factors > 0)
+            continue
+        assert claim.key == "many" and claim.values["k"] == k
+        assert claim.values["product"] == pytest.approx(product) and claim.values["factors"] == pytest.approx(factors)
+        assert claim.values["product"] <= claim.values["factors"] * (1 + 1e-6)
+    units, steps, rho, _, seed = settings
+    W_h = toy_lab(units, steps, rho, "linear", seed)[0].W_h.astype(np.float64)
+    k = steps - 1
+    per_step = np.linalg.norm(np.linalg.matrix_power(W_h.T, k), 2) ** (1 / k)
+    sigma = np.linalg.norm(W_h, 2)
+    claim = cg.long_run_claim(lab)
+    assert claim.values["k"] == k and claim.values["per_step"] == pytest.approx(per_step, rel=1e-4)
+    assert claim.values["rho"] == pytest.approx(rho) and claim.values["sigma"] == pytest.approx(sigma)
+    assert rho * (1 - 1e-6) <= per_step <= sigma * (1 + 1e-6)
+    assert claim.key == ("closer" if per_step - rho < sigma - per_step else "between")
+
+
+@pytest.mark.parametrize("settings", LABS)
+def test_the_product_per_step_and_the_long_run_hold(settings):
+    check_growth(settings, cg.gradient_lab(*settings))
+
+
+def test_the_growth_checks_fail_when_a_claim_is_flipped(monkeypatch):
+    lab = cg.gradient_lab(*DEFAULT_LAB)
+    assert cg.long_run_claim(lab).key == "closer"  # the default: 0.912 per step against rho 0.90, sigma_max 1.49
+    swapped = replace(lab.walk, norms=np.concatenate([[1.0], np.cumprod(lab.walk.factors)[:-1] * 1.5]))
+    with pytest.raises(AssertionError):  # a product that outgrows its factors
+        check_growth(DEFAULT_LAB, replace(lab, walk=swapped))
+    flipped = cg.Claim("between", cg.long_run_claim(lab).values)
+    monkeypatch.setattr(cg, "long_run_claim", lambda _: flipped)
+    with pytest.raises(AssertionError):
+        check_growth(DEFAULT_LAB, lab)
+
+
 # --- the trained models on sentences -----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -224,6 +271,9 @@ def test_the_page_states_the_default_claims_and_its_quiz_agrees(views):
     assert "**Your sentence:** On this sentence (53 tokens) the fading shows." in summary
     assert "**Your toy RNN** (ρ = 0.90, tanh, T = 60): After 20 steps back" in summary
     assert "Pascanu's factor γ·σ_max = 1.49 > 1 only allows growth" in summary  # vanished all the same
+    assert "Per step over these 5 steps: the factors ‖J‖ average ×1.224 (geometric mean), the product ×0.795." in shown
+    assert "(the curve “same W_h, linear” above) every factor is the same W_hᵀ, whose norm is σ_max = 1.49" in shown
+    assert "Over these 59 steps it is ×0.912, already close to ρ = 0.90." in shown
     small = open_app("lessons/gradients.py", lang="en", rho="0.3")
     low = next(m.value for m in small.markdown if m.value.startswith("- **Strength of RNNs:**"))
     assert "(ρ = 0.30, tanh, T = 60)" in low and "< 1: it must vanish" in low and "it **vanishes**" in low

@@ -132,6 +132,35 @@ def pascanu_claim(lab: GradientLab) -> Claim:
     return Claim("sufficient" if lab.factor < 1 else "necessary", values)
 
 
+def growth_claim(walk: Walk, k: int) -> Claim | None:
+    """k steps back: each factor ||J|| against the product. A product's norm is at most its factors' norms
+    multiplied (||AB|| <= ||A|| ||B||), so per step the product grows by ||J_1 ... J_k||^(1/k), at most the
+    factors' geometric mean. "one" at k = 1 (the product is the factor); None where a norm is 0 or not finite."""
+    if k == 1:
+        return Claim("one", dict(k=k))
+    with np.errstate(all="ignore"):
+        logs, log_product = np.log(walk.factors[:k]), np.log(walk.norms[k])
+    if k < 1 or not np.all(np.isfinite(logs)) or not np.isfinite(log_product):
+        return None
+    return Claim("many", dict(k=k, factors=float(np.exp(logs.mean())), product=float(np.exp(log_product / k))))
+
+
+def long_run_claim(lab: GradientLab) -> Claim | None:
+    """Why rho, not one step's ||J||, decides the long run. With a linear activation every J is W_h^T, whose norm
+    is sigma_max, yet the product grows per step by ||(W_h^T)^k||^(1/k), which lies between rho and sigma_max and
+    tends to rho as k grows (Gelfand's formula). Over the whole walk: "closer" when it already lies nearer rho
+    than sigma_max, else "between". None when the product is 0 or not finite."""
+    linear = lab.walk if lab.walk.activation == "linear" else lab.reference
+    assert linear.activation == "linear", "the lab walks a linear activation beside any other"
+    k = len(linear.norms) - 1
+    with np.errstate(all="ignore"):
+        per_step = float(np.exp(np.log(linear.norms[k]) / k))
+    if not np.isfinite(per_step) or per_step == 0:
+        return None
+    key = "closer" if per_step - lab.rho < lab.sigma_max - per_step else "between"
+    return Claim(key, dict(k=k, per_step=per_step, rho=lab.rho, sigma=lab.sigma_max, linear=linear is lab.walk))
+
+
 def saturation_claim(lab: GradientLab) -> Claim:
     """How saturated the chosen activation's units are, and the two activations side by side."""
     mine, other = fate(lab.walk.norms), fate(lab.reference.norms)

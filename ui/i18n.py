@@ -663,6 +663,37 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "{k} 시점을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
                      "{k} 시점 전 · 이번 항 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
+    "grad.growth_one": (
+        "One step back, the product is this factor itself. Further back it can never be more than the factors "
+        "multiplied, since ‖AB‖ ≤ ‖A‖·‖B‖.",
+        "1 시점 전에는 곱이 이번 항 그 자체입니다. 더 거슬러 가도 곱은 항들을 곱한 값보다 커질 수 없습니다"
+        "(‖AB‖ ≤ ‖A‖·‖B‖)."),
+    "grad.growth_many": (
+        "Per step over these {k} steps: the factors ‖J‖ average ×{factors:.3f} (geometric mean), the product "
+        "×{product:.3f}. A product never grows faster than its factors, since ‖AB‖ ≤ ‖A‖·‖B‖, and it grows more "
+        "slowly when a step stretches other directions than the next.",
+        "이 {k}개 시점의 시점당 평균: 항 ‖J‖는 ×{factors:.3f}(기하평균), 곱은 ×{product:.3f}입니다. "
+        "‖AB‖ ≤ ‖A‖·‖B‖이므로 곱은 항들보다 빨리 커질 수 없고, 한 시점이 늘리는 방향이 다음 시점과 다르면 "
+        "더 느리게 커집니다."),
+    "grad.curve": ("the curve “{name}” above", "위 그래프의 “{name}”"),
+    "grad.long_run_closer": (
+        "Why ρ, not one step's ‖J‖, decides the long run: with a linear activation ({curve}) every factor is the "
+        "same W_hᵀ, whose norm is σ_max = {sigma:.2f}, yet the product grows per step by ‖(W_hᵀ)ᵏ‖^(1/k), which "
+        "lies between ρ and σ_max and tends to ρ as k grows (Gelfand's formula). Over these {k} steps it is "
+        "×{per_step:.3f}, already close to ρ = {rho:.2f}.",
+        "긴 구간을 결정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 항이 같은 "
+        "W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)씩 커지고, 이 값은 "
+        "ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식). 이 {k}개 시점에서는 ×{per_step:.3f}, "
+        "이미 ρ = {rho:.2f}에 가깝습니다."),
+    "grad.long_run_between": (
+        "Why ρ, not one step's ‖J‖, decides the long run: with a linear activation ({curve}) every factor is the "
+        "same W_hᵀ, whose norm is σ_max = {sigma:.2f}, yet the product grows per step by ‖(W_hᵀ)ᵏ‖^(1/k), which "
+        "lies between ρ and σ_max and tends to ρ as k grows (Gelfand's formula). Over these {k} steps it is "
+        "×{per_step:.3f}: still nearer σ_max than ρ = {rho:.2f}, as a short walk can be.",
+        "긴 구간을 결정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 항이 같은 "
+        "W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)씩 커지고, 이 값은 "
+        "ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식). 이 {k}개 시점에서는 ×{per_step:.3f}, "
+        "구간이 짧아 아직 ρ = {rho:.2f}보다 σ_max에 가깝습니다."),
     "grad.clip": ("Gradient clipping", "기울기 클리핑"),
     "grad.clip_on": ("Clip the gradient by its global norm", "전체 노름으로 기울기 클리핑"),
     "grad.clip_max": ("Largest allowed norm c", "허용하는 최대 노름 c"),
