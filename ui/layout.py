@@ -23,10 +23,12 @@ from ui.i18n import LANGUAGE_NAMES, LANGUAGES, t
 PRESENTATION_CSS = """
 <style>
 html, body, [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.3rem; }
-h1 { font-size: 2.1rem !important; padding: 0 !important; }
+h1 { font-size: 2.1rem !important; padding: 0 0 0.5rem 0 !important; }  /* room between the title and a label */
 h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding: 0.2rem 0 !important; }
 [data-testid="stCaptionContainer"] { font-size: 1.1rem; }
-.block-container { padding: 3.5rem 1.5rem 2rem 1.5rem !important; max-width: 100%; }
+.block-container { padding: 3rem 1.5rem 2rem 1.5rem !important; max-width: 100%; }  /* with the title's 0.5rem */
+[data-testid="stHeader"] { background: transparent; pointer-events: none; }  /* the title row's box shows whole */
+[data-testid="stHeader"] button, [data-testid="stHeader"] a { pointer-events: auto; }
 [data-testid="stVerticalBlock"] { gap: 0.4rem; }
 [data-testid="stMetricLabel"] p { font-size: 20px !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 30px !important; }

@@ -49,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "기억 과제: 간격. 덧셈·홀짝: 숫자나 비트의 수. 다음 글자: 읽는 글자 수."),
     "play.lr": ("Learning rate", "학습률"),
     "play.clip": ("Clip", "클리핑"),
-    "play.clip_max": ("Clip limit", "클리핑 임계값"),
+    "play.clip_max": ("Clip limit", "최대 노름"),  # one line in presentation mode's row (임계값 wrapped)
     "play.clip_max_help": ("The largest global norm the gradients may keep: above it, all are scaled down together.",
                            "기울기가 가질 수 있는 가장 큰 전역 노름. 이보다 크면 모든 기울기를 함께 줄입니다."),
     "play.seed": ("Seed", "시드"),
