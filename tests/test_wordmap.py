@@ -43,7 +43,7 @@ def test_a_searched_word_on_the_map_is_ringed_and_named_in_the_legend():
     html = wordmap.word_map(coords, ["a", "b", "c"], mine, "c", ("x", "y"), NAMES)
     ring = re.search(r'<b class="found" style="(left:[\d.]+%;top:[\d.]+%)"></b>', html)
     assert ring and f'<b class="w" style="{ring[1]}" data-tip="c (2, 0.5)">' in html  # around c's own dot
-    assert f'<span class="found" style="{ring[1]}">c</span>' in html and NAMES[2] in html
+    assert f'<span class="found dn" style="{ring[1]}">c</span>' in html and NAMES[2] in html  # under its ring
     own = wordmap.word_map(coords, ["a", "b", "c"], mine, "b", ("x", "y"), NAMES)
     assert own.count('class="found"') == 2  # the ring and the legend's; b is labelled once, as the learner's
     absent = wordmap.word_map(coords, ["a", "b", "c"], mine, "zzz", ("x", "y"), NAMES)
@@ -68,3 +68,18 @@ def test_one_unit_is_as_long_across_as_up():
     across = (at["d"][0] - at["o"][0]) * ratio  # one unit along x, in % of the plot's height
     up = at["o"][1] - at["d"][1]  # one unit along y, in % of the plot's height
     assert ratio > 3 and abs(across - up) < 0.05, (ratio, across, up)
+
+
+def test_labels_that_would_overlap_go_to_another_side():
+    """Two of the learner's words close together: their labels go to different sides of their dots (one above, the
+    other below or beside), and a word far from both keeps its place above. Estimated in em (wordmap.place); with every
+    label above, as before, this fails."""
+    coords = np.array([[0.0, 0.0], [0.02, 0.01], [0.5, -0.5], [-1.0, -1.0], [1.0, 1.0]])
+    html = wordmap.word_map(coords, ["영화", "재밌", "far", "x", "y"], np.array([True, True, True, False, False]),
+                            None, ("axis 1", "axis 2"), NAMES)
+    labelled = re.findall(r'<span(?: class="([a-z ]+)")? style="left:[\d.]+%;top:[\d.]+%">([^<]+)</span>', html)
+    side = {word: kind or "up" for kind, word in labelled}
+    assert side["영화"] != side["재밌"] and side["far"] == "up", side  # one of the close pair moved
+    boxes = wordmap.place([(50.0, 50.0, "영화", ("up",)), (50.5, 50.2, "재밌", ("up", "dn", "rt", "lt"))], 1.0)
+    assert boxes == ["up", "dn"]
+    assert wordmap.place([(50.0, 50.0, "a", ("up",)), (50.0, 50.0, "b", ("up",))], 1.0) == ["up", "up"]  # no room

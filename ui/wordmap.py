@@ -39,7 +39,10 @@ CSS = """<style>
   padding: 0.2em 0.5em; border-radius: 4px; white-space: nowrap; pointer-events: none; }
 .rnn-map .plot span { transform: translate(-50%, -135%); white-space: nowrap; line-height: 1; color: #000;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff; pointer-events: none; z-index: 4; }
-.rnn-map .plot span.found { transform: translate(-50%, 45%); font-weight: 700; }
+.rnn-map .plot span.dn { transform: translate(-50%, 45%); }  /* a label below its dot, or beside it (place) */
+.rnn-map .plot span.rt { transform: translate(0.8em, -50%); }
+.rnn-map .plot span.lt { transform: translate(calc(-100% - 0.8em), -50%); }
+.rnn-map .plot span.found { font-weight: 700; }
 .rnn-map .legend .w, .rnn-map .legend .me, .rnn-map .legend .found { width: 0.8em; height: 0.8em; border-radius: 50%; }
 .rnn-map .legend .w { background: """ + OTHER + """; } .rnn-map .legend .me { background: """ + MINE + """; }
 .rnn-map .legend .found { border: 2px solid #000; box-sizing: border-box; }
@@ -51,6 +54,44 @@ def _range(v: np.ndarray) -> tuple[float, float]:
     low, high = (float(v.min()), float(v.max())) if v.size else (-1.0, 1.0)
     pad = 0.06 * (high - low) if high > low else 1.0
     return low - pad, high + pad
+
+
+HEIGHT_EM = 20  # the plot's height in em where it is smallest (a phone; 28 on a wider screen, see CSS)
+BIG_HEIGHT_EM = 12  # presenting, at its smallest (1280x720, 20 px type): labels are larger against the plot
+SIDES = {"up": (-0.5, -1.35), "dn": (-0.5, 0.45), "rt": (0.8, -0.5), "lt": (-0.8, -0.5)}  # label box offsets (em)
+
+
+def text_width(word: str) -> float:
+    """A label's rough width in em: a Hangul or CJK character about 1, anything else about 0.55."""
+    return sum(1.0 if ord(c) >= 0x1100 else 0.55 for c in word)
+
+
+def place(points: Sequence[tuple[float, float, str, tuple[str, ...]]], ratio: float,
+          height: float = HEIGHT_EM) -> list[str]:
+    """A side for each label (up, dn, rt, lt), greedily, in order: the first of its preferred sides whose box
+    (estimated in em on a plot ``height`` em tall) overlaps neither a label placed before nor a labelled dot and
+    stays inside the plot; its first side when none is free. ``points``: (x %, y % from the top, word, sides)."""
+    width = height * ratio
+    dots = [(x / 100 * width, y / 100 * height) for x, y, _, _ in points]
+    spots = [(cx - 0.45, cy - 0.45, cx + 0.45, cy + 0.45) for cx, cy in dots]  # the labelled dots themselves
+    placed: list[tuple[float, float, float, float]] = []
+    out = []
+    for k, ((cx, cy), (_, _, word, sides)) in enumerate(zip(dots, points)):
+        w = text_width(word)
+        taken = placed + spots[:k] + spots[k + 1:]  # its own dot is where the label points
+
+        def box(side: str) -> tuple[float, float, float, float]:
+            dx, dy = SIDES[side]
+            left = cx + (dx * w if side in ("up", "dn") else dx - (w if side == "lt" else 0.0))
+            return left, cy + dy, left + w, cy + dy + 1.0
+
+        def free(b: tuple[float, float, float, float]) -> bool:
+            inside = b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height
+            return inside and not any(b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3] for o in taken)
+        side = next((s for s in sides if free(box(s))), sides[0])
+        placed.append(box(side))
+        out.append(side)
+    return out
 
 
 def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found: str | None,
@@ -80,13 +121,20 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
     tips = [f"{w} ({label(round(a, 3))}, {label(round(b, 3))})" for w, (a, b) in zip(words, coords)]
     for group, kind in ((np.flatnonzero(~mine), "w"), (np.flatnonzero(mine), "me")):  # the learner's on top
         marks += [f'<b class="{kind}" style="{where[i]}" data-tip="{tips[i]}"></b>' for i in group]
-    marks += [f'<span style="{where[i]}">{words[i]}</span>' for i in np.flatnonzero(mine)]
+    at = list(labels).index(found) if found is not None and found in labels else None
+    named = list(np.flatnonzero(mine))  # the labelled words: a searched one first (below its ring), the learner's
+    if at is not None and not mine[at]:
+        named.insert(0, at)
+    sides = place([(x(coords[i, 0]), y(coords[i, 1]), str(labels[i]),
+                    ("dn", "up", "rt", "lt") if i == at else ("up", "dn", "rt", "lt")) for i in named], ratio,
+                  BIG_HEIGHT_EM if big else HEIGHT_EM)
+    for i, side in zip(named, sides):
+        kind = " ".join(([] if mine[i] else ["found"]) + ([] if side == "up" else [side]))  # above: no class
+        classes = f' class="{kind}"' if kind else ""
+        marks.append(f'<span{classes} style="{where[i]}">{words[i]}</span>')
     shown = [escape(legend[0]), escape(legend[1])]
-    if found is not None and found in labels:
-        i = list(labels).index(found)
-        marks.append(f'<b class="found" style="{where[i]}"></b>')
-        if not mine[i]:  # a word of the learner's is labelled already
-            marks.append(f'<span class="found" style="{where[i]}">{words[i]}</span>')
+    if at is not None:
+        marks.append(f'<b class="found" style="{where[at]}"></b>')
         shown.append(escape(legend[2]))
     keys = "".join(f'<span><i class="{kind}"></i>{name}</span>' for kind, name in zip(("w", "me", "found"), shown))
     xs = "".join(f'<span style="left:{x(v):.2f}%">{label(v)}</span>' for v in x_ticks)
