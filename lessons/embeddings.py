@@ -13,7 +13,7 @@ from ui.layout import (code, heatmap, lesson_header, main_view, markdown_table, 
 from ui.models import ModelFileError, embedding_table, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape
 
-TOP = 182  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 171  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 DEFAULT = {"en": ("a great movie with a terrible ending", "great", ("actor", "man", "woman")),
            "ko": ("최고의 영화지만 결말은 최악", "재밌다", ("여배우", "여자", "남자"))}

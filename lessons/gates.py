@@ -17,7 +17,7 @@ from ui.models import ModelFileError, fault_message
 from ui.quiz import Question, question, quiz, verdict_word
 from ui.stepper import numbered, stepper
 
-TOP = 363  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 353  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 DEFAULT_SENTENCE = {"en": "the story was slow but the ending was wonderful",
                     "ko": "처음엔 지루했지만 결말이 정말 좋았다"}

@@ -19,7 +19,7 @@ from ui.models import fault_message
 from ui.quiz import Question, question, quiz
 from ui.stepper import stepper
 
-TOP = 301  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 290  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 

@@ -15,7 +15,7 @@ from ui.layout import heatmap, lesson_header, main_view, presenting, sentence_in
 from ui.quiz import Question, question, quiz, shape
 from ui.stepper import numbered, stepper
 
-TOP = 246  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 235  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 DEFAULT_SENTENCE = {"en": "the movie is fun", "ko": "그 영화 정말 재밌다"}
 

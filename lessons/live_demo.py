@@ -17,7 +17,7 @@ from ui.compute_korean import MORPHEME_MODEL, morpheme_verdict
 from ui.models import ModelFileError, TwinError, keras_probability, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, verdict_word
 
-TOP = 137  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 126  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 EXAMPLES = {
     "en": ["the movie was not fun.", "not bad at all", "the cast is good but the script is awful",

@@ -15,7 +15,7 @@ from ui.layout import (chart, client_id, code, follow, heatmap, lesson_header, m
 from ui.quiz import Question, question, quiz
 
 LAB = "pg_lab"  # the fragment of the settings and all they change
-TOP = 289  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 235  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 SHOWN = {"SimpleRNN": ("h",), "LSTM": ("h", "c", "f", "i", "o", "g"), "GRU": ("h", "z", "r", "n")}
 SIGNED = {"h", "c", "g", "n"}

@@ -12,7 +12,7 @@ from ui.layout import (code, heatmap, lesson_header, main_view, markdown_table, 
 from ui.models import ModelFileError, sentiment_model, show_fault
 from ui.quiz import Question, question, quiz, shape, verdict_word
 
-TOP = 137  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 126  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 MAX_LINES = 8
 DEFAULT_TEXT = {"en": "the movie was not fun.\nnot bad at all\nan absolutely wonderful film with a great cast",

@@ -18,7 +18,7 @@ from ui.models import ModelFileError, language_model, sentiment_model, show_faul
 from ui.quiz import Question, question, quiz, shape, verdict_word
 from ui.stepper import numbered, stepper
 
-TOP = 182  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 171  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 DEFAULT_SENTENCE = {"en": "the movie was not fun.", "ko": "영화가 재미없어요"}
 MOVED = 0.05  # share of probability moved between the two guesses from which they are called different
