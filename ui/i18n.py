@@ -665,15 +665,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "{k} 시점 전 · 이번 항 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
     "grad.growth_one": (
         "One step back, the product is this factor itself. Further back it can never be more than the factors "
-        "multiplied, since ‖AB‖ ≤ ‖A‖·‖B‖.",
+        "multiplied, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖.",
         "1 시점 전에는 곱이 이번 항 그 자체입니다. 더 거슬러 가도 곱은 항들을 곱한 값보다 커질 수 없습니다"
-        "(‖AB‖ ≤ ‖A‖·‖B‖)."),
+        "(‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖)."),
     "grad.growth_many": (
         "Per step over these {k} steps: the factors ‖J‖ average ×{factors:.3f} (geometric mean), the product "
-        "×{product:.3f}. A product never grows faster than its factors, since ‖AB‖ ≤ ‖A‖·‖B‖, and it grows more "
+        "×{product:.3f}. A product never grows faster than its factors, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖, and it grows more "
         "slowly when a step stretches other directions than the next.",
         "이 {k}개 시점의 시점당 평균: 항 ‖J‖는 ×{factors:.3f}(기하평균), 곱은 ×{product:.3f}입니다. "
-        "‖AB‖ ≤ ‖A‖·‖B‖이므로 곱은 항들보다 빨리 커질 수 없고, 한 시점이 늘리는 방향이 다음 시점과 다르면 "
+        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱은 항들보다 빨리 커질 수 없고, 한 시점이 늘리는 방향이 다음 시점과 다르면 "
         "더 느리게 커집니다."),
     "grad.curve": ("the curve “{name}” above", "위 그래프의 “{name}”"),
     "grad.long_run_closer": (
