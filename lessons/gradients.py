@@ -89,7 +89,8 @@ def follow_back(lab: GradientLab, big: bool) -> None:
 
 
 def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
-    counter = t("grad.counter", k=k, factor=float(lab.walk.factors[k - 1]), product=float(lab.walk.norms[k]))
+    counter = t("grad.counter_one" if k == 1 else "grad.counter", k=k, factor=float(lab.walk.factors[k - 1]),
+                product=float(lab.walk.norms[k]))
     st.markdown(f"### {counter}")
     reference = t("grad.reference", act=act_name(lab.reference.activation))
     curves = {act_name(lab.walk.activation): lab.walk.norms, reference: lab.reference.norms, t("grad.bound"): lab.bound}

@@ -608,9 +608,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "and linear). So σ_max < 1/γ is sufficient for the gradient to vanish, and σ_max > 1/γ is necessary for "
         "it to explode, but not sufficient.",
         "파란 영역은 1 미만으로 기울기가 줄어든 곳, 붉은 영역은 1 초과로 커진 곳입니다. Pascanu, Mikolov, "
-        "Bengio(2013)는 모든 인수를 ‖J_s‖ ≤ γ·σ_max(W_h)로 묶습니다. σ_max는 W_h의 가장 큰 특잇값(스펙트럼 반경 ρ보다 "
+        "Bengio(2013)는 모든 인수의 노름에 ‖J_s‖ ≤ γ·σ_max(W_h)라는 상한을 줍니다. σ_max는 W_h의 가장 큰 특잇값(스펙트럼 반경 ρ보다 "
         "작지 않음)이고, γ는 활성화 함수 미분값의 상한(tanh, ReLU, 선형 모두 1)입니다. 따라서 σ_max < 1/γ이면 "
-        "기울기는 반드시 소실되고(충분조건), 폭주하려면 σ_max > 1/γ이어야 하지만 그것만으로는 폭주하지 않습니다"
+        "기울기는 반드시 소실되고(충분조건), 폭주하려면 σ_max > 1/γ이어야 하지만 그것만으로 폭주가 보장되지는 않습니다"
         "(필요조건)."),
     "grad.pascanu_sufficient": (
         "Here σ_max = {sigma:.2f} (ρ = {rho:.2f}) and γ = {gamma:g}: γ·σ_max = {product:.2f} < 1, so the gradient "
@@ -629,9 +629,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.short_keep": ("survived", "살아남음"),
     "grad.short_explode": ("exploded", "폭주"),
     "grad.under": (
-        "Every measured norm stays under the dashed bound, as the theorem requires; the bound is loose because it "
-        "assumes every slope equals γ.",
-        "측정한 노름은 모두 점선 상한 아래에 있습니다. 상한은 모든 미분값이 γ라고 가정하므로 느슨합니다."),
+        "Every measured norm stays under the dashed bound, as the theorem requires. The bound is loose: it takes "
+        "every slope to be γ and every step to stretch by σ_max in line with the step before, and a product of "
+        "matrices stays below that (the line under the figure), even with a linear activation.",
+        "측정한 노름은 모두 점선 상한 아래에 있습니다. 이론이 요구하는 대로입니다. 상한이 느슨한 까닭은 모든 미분값을 "
+        "γ로, 모든 시점이 앞 시점과 같은 방향으로 σ_max만큼 늘린다고 보기 때문입니다. 실제 행렬 곱은 그보다 "
+        "작습니다(그래프 아래 설명). 선형 활성화에서도 마찬가지입니다."),
     "grad.sat_tanh": (
         "Saturation: on average {n:.1f} of {D} units sit near ±1 (|h| > 0.99, where tanh' < 0.02), and the mean "
         "slope tanh'(z) is {slope:.2f}.",
@@ -662,37 +665,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.verdict_keep": ("After {k} steps back the gradient keeps a factor of {ratio:.2f}: it survives.",
                           "{k} 시점을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
-                     "{k} 시점 전 · 이번 항 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
+                     "{k} 시점 전 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
+    "grad.counter_one": ("1 step back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
+                         "1 시점 전 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
     "grad.growth_one": (
         "One step back, the product is this factor itself. Further back it can never be more than the factors "
         "multiplied, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖.",
-        "1 시점 전에는 곱이 이번 항 그 자체입니다. 더 거슬러 가도 곱은 항들을 곱한 값보다 커질 수 없습니다"
+        "1 시점 전에는 곱이 이번 인수 그 자체입니다. 더 거슬러 가도 곱은 인수들을 곱한 값보다 커질 수 없습니다"
         "(‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖)."),
     "grad.growth_many": (
         "Per step over these {k} steps: the factors ‖J‖ average ×{factors:.3f} (geometric mean), the product "
-        "×{product:.3f}. A product never grows faster than its factors, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖, and it grows more "
-        "slowly when a step stretches other directions than the next.",
-        "이 {k}개 시점의 시점당 평균: 항 ‖J‖는 ×{factors:.3f}(기하평균), 곱은 ×{product:.3f}입니다. "
-        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱은 항들보다 빨리 커질 수 없고, 한 시점이 늘리는 방향이 다음 시점과 다르면 "
-        "더 느리게 커집니다."),
+        "×{product:.3f}. A product never changes faster than its factors, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖, and it is "
+        "smaller when the vector one step puts out is not lined up with the direction the next step stretches "
+        "most: factors above 1 can still make a product that shrinks.",
+        "이 {k}개 시점의 시점당 평균: 인수 ‖J‖는 ×{factors:.3f}(기하평균), 곱은 ×{product:.3f}입니다. "
+        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱은 인수들보다 빨리 커질 수 없고, 한 시점이 내보낸 벡터가 다음 시점이 가장 "
+        "크게 늘리는 방향과 어긋나면 더 작아집니다. 그래서 인수가 1보다 커도 곱은 줄어들 수 있습니다."),
     "grad.curve": ("the curve “{name}” above", "위 그래프의 “{name}”"),
     "grad.long_run_closer": (
         "Why ρ, not one step's ‖J‖, decides the long run: with a linear activation ({curve}) every factor is the "
-        "same W_hᵀ, whose norm is σ_max = {sigma:.2f}, yet the product grows per step by ‖(W_hᵀ)ᵏ‖^(1/k), which "
+        "same W_hᵀ, whose norm is σ_max = {sigma:.2f}, yet the product changes per step by ‖(W_hᵀ)ᵏ‖^(1/k), which "
         "lies between ρ and σ_max and tends to ρ as k grows (Gelfand's formula). Over these {k} steps it is "
         "×{per_step:.3f}, already close to ρ = {rho:.2f}.",
-        "긴 구간을 결정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 항이 같은 "
-        "W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)씩 커지고, 이 값은 "
-        "ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식). 이 {k}개 시점에서는 ×{per_step:.3f}, "
+        "먼 과거까지의 증감을 정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 인수가 "
+        "같은 W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)배씩 변하고, 이 "
+        "값은 ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식, Gelfand's formula). 이 {k}개 시점에서는 ×{per_step:.3f}, "
         "이미 ρ = {rho:.2f}에 가깝습니다."),
     "grad.long_run_between": (
         "Why ρ, not one step's ‖J‖, decides the long run: with a linear activation ({curve}) every factor is the "
-        "same W_hᵀ, whose norm is σ_max = {sigma:.2f}, yet the product grows per step by ‖(W_hᵀ)ᵏ‖^(1/k), which "
+        "same W_hᵀ, whose norm is σ_max = {sigma:.2f}, yet the product changes per step by ‖(W_hᵀ)ᵏ‖^(1/k), which "
         "lies between ρ and σ_max and tends to ρ as k grows (Gelfand's formula). Over these {k} steps it is "
         "×{per_step:.3f}: still nearer σ_max than ρ = {rho:.2f}, as a short walk can be.",
-        "긴 구간을 결정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 항이 같은 "
-        "W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)씩 커지고, 이 값은 "
-        "ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식). 이 {k}개 시점에서는 ×{per_step:.3f}, "
+        "먼 과거까지의 증감을 정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 인수가 "
+        "같은 W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)배씩 변하고, 이 "
+        "값은 ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식, Gelfand's formula). 이 {k}개 시점에서는 ×{per_step:.3f}, "
         "구간이 짧아 아직 ρ = {rho:.2f}보다 σ_max에 가깝습니다."),
     "grad.clip": ("Gradient clipping", "기울기 클리핑"),
     "grad.clip_on": ("Clip the gradient by its global norm", "전체 노름으로 기울기 클리핑"),
