@@ -689,7 +689,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "×{per_step:.3f}, already close to ρ = {rho:.2f}.",
         "먼 과거까지의 증감을 정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 인수가 "
         "같은 W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)배씩 변하고, 이 "
-        "값은 ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식, Gelfand's formula). 이 {k}개 시점에서는 ×{per_step:.3f}, "
+        "값은 ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식, Gelfand). 이 {k}개 시점에서는 ×{per_step:.3f}, "
         "이미 ρ = {rho:.2f}에 가깝습니다."),
     "grad.long_run_between": (
         "Why ρ, not one step's ‖J‖, decides the long run: with a linear activation ({curve}) every factor is the "
@@ -698,7 +698,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "×{per_step:.3f}: still nearer σ_max than ρ = {rho:.2f}, as a short walk can be.",
         "먼 과거까지의 증감을 정하는 것이 한 시점의 ‖J‖가 아니라 ρ인 이유: 선형 활성화({curve})에서는 모든 인수가 "
         "같은 W_hᵀ이고 노름도 모두 σ_max = {sigma:.2f}입니다. 그런데 곱은 시점당 ‖(W_hᵀ)ᵏ‖^(1/k)배씩 변하고, 이 "
-        "값은 ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식, Gelfand's formula). 이 {k}개 시점에서는 ×{per_step:.3f}, "
+        "값은 ρ와 σ_max 사이에 있으며 k가 커질수록 ρ에 다가갑니다(겔판트 공식, Gelfand). 이 {k}개 시점에서는 ×{per_step:.3f}, "
         "구간이 짧아 아직 ρ = {rho:.2f}보다 σ_max에 가깝습니다."),
     "grad.clip": ("Gradient clipping", "기울기 클리핑"),
     "grad.clip_on": ("Clip the gradient by its global norm", "전체 노름으로 기울기 클리핑"),

@@ -25,7 +25,7 @@ TECHNICAL = {  # names a Korean text keeps in Latin letters (compared case-insen
     "diag", "log", "exp", "argmax", "pascanu", "mikolov", "bengio", "sha", "cpu", "url", "english",
     "id", "ids", "nan", "inf", "qr", "ai", "kiwi", "localhost", "http", "https",  # the last: a link's address
     "lab",  # the product's name, RNN Lab, as Korean products keep theirs
-    "hochreiter", "schmidhuber", "gers", "cummins", "cho", "elman", "jordan",  # authors the lessons cite
+    "hochreiter", "schmidhuber", "gers", "cummins", "cho", "elman", "jordan", "gelfand",  # authors the lessons cite
 }
 MODEL_NAME = re.compile(r"(?<![A-Za-z0-9])(?:en|ko)-(?:rnn|lstm|gru|lm|word2vec|vocab|bpe|spaces|morphemes)"
                         r"(?:-vocab|-tokenizer)?"
