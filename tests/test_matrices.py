@@ -79,6 +79,43 @@ def test_the_heatmap_labels_every_row_escapes_words_and_marks_the_step():
     assert "background:#%02x%02x%02x" % matrices.colour(-1.0, 1.0) in html  # the same scale as the equation
 
 
+def picture(html: str) -> np.ndarray:
+    """The pixels (H, W, 3) of the one PNG a heatmap's picture holds, read back by Pillow."""
+    import base64
+    import io
+
+    from PIL import Image
+    (data,) = re.findall(r'<img alt="" src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html)
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")).astype(int)
+
+
+def test_a_png_holds_exactly_the_pixels_it_was_given():
+    rgb = np.random.default_rng(3).integers(0, 256, (5, 7, 3))  # (H, W, 3)
+    html = f'<img alt="" src="{matrices.png_uri(rgb)}">'
+    assert np.array_equal(picture(html), rgb)
+    assert not np.array_equal(picture(html), rgb[:, ::-1])  # a mirrored picture would be caught
+
+
+def test_a_long_sequence_across_is_one_picture_with_each_steps_values_in_its_column():
+    """Lesson 8 lays a sequence of 52 steps across, 16 units down: no number fits in a cell, so the colours are one
+    picture (pixel (unit, step) the cell's colour) and each step's column lists its units' values on hover."""
+    M = np.random.default_rng(4).uniform(-1, 1, (16, 52))  # (units, steps) as ui.layout.heatmap passes it across
+    tokens = ["<b>", *(f"w{k}" for k in range(51))]
+    html = matrices.heatmap(M, [str(d + 1) for d in range(16)], None, "step", "unit", "h", (-1.0, 1.0), True,
+                            numbered=False, column_labels=tokens)
+    assert np.array_equal(picture(html), matrices.colours(M, -1.0, 1.0, True))
+    tips = re.findall(r'<span class="pc(?: r)?" style="grid-area:2/(\d+)/span 16" data-tip="([^"]*)"', html)
+    assert [int(at) for at, _ in tips] == list(range(2, 54))  # one column per step, over the picture's rows
+    first, *values = tips[0][1].split("&#10;")
+    assert first == "step 1 (&lt;b&gt;)" and "<b>" not in html  # the step's token, escaped
+    assert values == [f"unit {d + 1}: {matrices.exact(M[d, 0])}" for d in range(16)]  # its units, top to bottom
+    assert tips[40][1].split("&#10;")[1:] == [f"unit {d + 1}: {matrices.exact(M[d, 40])}" for d in range(16)]
+    assert not re.findall(r'class="c[ "]', html) and html.count("<span") <= 16 + 2 * 53 + 3  # no cell one by one
+    few = matrices.heatmap(M[:2, :8], ["1", "2"], None, "step", "unit", "h", (-1.0, 1.0), True, numbered=False,
+                           column_labels=tokens[:8])
+    assert "<img" not in few and few.count('class="c"') == 16  # numbers fit: cells, each printing its value
+
+
 def test_the_heatmap_keeps_unread_rows_in_place_and_leaves_them_empty():
     M = np.arange(12, dtype=float).reshape(4, 3) / 12
     html = matrices.heatmap(M, list("abcd"), 1, "unit", "", "h", (-1.0, 1.0), True, upto=2)

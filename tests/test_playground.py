@@ -44,7 +44,8 @@ def test_page_renders_in_both_languages(lang, title, word):
     assert re.findall(r'<span class="col(?: named)?" title="[^"]* \d+: ([^"]*)">', inside) == [
         html.escape(w) for w in example.tokens]  # each step's token in its column's tooltip (and above it, if room)
     assert re.findall(r'<span class="lab" title="(\d+)"', inside) == [str(d + 1) for d in range(D)]
-    assert len(re.findall(r'<span class="c" data-tip=', inside)) == T * D
+    assert len(re.findall(r'<span class="pc(?: r)?" style="[^"]*" data-tip=', inside)) == T  # each step's values
+    assert inside.count('<img alt="" src="data:image/png;base64,') == 1  # the colours: one picture of D x T pixels
     assert counter(at) == 0
 
 

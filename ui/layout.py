@@ -154,9 +154,9 @@ def heatmap(M, row_labels, highlight: int | None, x_title: str, y_title: str, va
     heatmap (ui.figures.time_by_unit) beyond. ``stretch``: when presenting, it fills its main_view. ``upto``: only
     the first rows are filled (the grid keeps every row; the chart shows only those). ``column``: a unit framed in
     the grid. ``across``: the steps run across, each column headed by its token, the units down (a long sequence
-    of a few units: lesson 8's tasks), always as a grid. ``name`` (a grid a step redraws, all rows filled): the
-    grid's HTML stays the same from step to step, so the browser keeps it, and the step's row is framed by a
-    style of its own (matrices.row_frame)."""
+    of a few units: lesson 8's tasks), always as a grid (its colours one picture when no number fits in a cell).
+    ``name`` (a grid a step redraws, all rows filled): the grid's HTML stays the same from step to step, so the
+    browser keeps it, and the step's row is framed by a style of its own (matrices.row_frame)."""
     from ui import figures
 
     limits = limits if limits is not None else ((-1.0, 1.0) if signed else (0.0, 1.0))

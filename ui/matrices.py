@@ -9,6 +9,9 @@ Only numbers and the fixed names passed in (never a learner's text) go into the 
 """
 from __future__ import annotations
 
+import base64
+import struct
+import zlib
 from collections.abc import Sequence
 from html import escape
 
@@ -68,6 +71,12 @@ CSS = """<style>
   font-weight: 400; line-height: 1.25; padding: 0.2em 0.5em; border-radius: 4px; white-space: nowrap;
   pointer-events: none; }  /* a cell's value on hover, and on a tap (a touch screen's tap hovers) */
 .rnn-eq .grid [data-tip]:hover::after { left: 50%; bottom: 100%; transform: translateX(-50%); }
+.rnn-heat .hm > img { width: 100%; height: 100%; min-height: 0; display: block; image-rendering: pixelated; }
+.rnn-heat .hm > .pc { min-height: 0; }  /* a step's column over the picture: its values on hover or tap */
+.rnn-heat .hm > .pc:hover { box-shadow: inset 0 0 0 2px #000; }
+.rnn-heat .hm > .pc:hover::after { top: 0; transform: none; white-space: pre; }
+.rnn-heat .hm > .pc.r:hover::after { transform: translateX(calc(-100% + 1em)); }  /* the right half: tip to the left */
+.rnn-heat .hm.low > .pc:hover::after { column-count: 2; column-gap: 1em; }  /* more than 16 rows: two columns */
 .rnn-heat .hm > .tok { flex-direction: column; color: #000; line-height: 1.15; font-size: 0.95em; padding: 0.15em 0; }
 .rnn-heat .hm > .tok small { font-size: 0.8em; }
 .rnn-chips { display: flex; flex-wrap: wrap; gap: 3px; font-size: 15px; margin-bottom: 0.4em; }
@@ -240,7 +249,8 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     empty, so the grid does not change size from step to step. ``column``: a unit framed (the one the page follows).
     ``numbered``: each row's label starts with its step (1., 2., ...). ``column_labels``: each column headed by its
     label (escaped; in its tooltip too) instead of its number; more than 16 rows are then drawn low (lesson 8 lays
-    a long sequence across, its units down). ``name``: a class (``g-name``) that row_frame's style finds the grid by."""
+    a long sequence across, its units down), and when no number fits, the colours are one picture (_pictured).
+    ``name``: a class (``g-name``) that row_frame's style finds the grid by."""
     M = np.asarray(M, dtype=float)
     assert M.ndim == 2 and M.shape[0] == len(row_labels), f"M (T, D) with T labels, got {M.shape}, {len(row_labels)}"
     assert M.size <= HEAT_CELLS, f"{M.size} cells: draw it with ui.figures.time_by_unit"
@@ -265,6 +275,9 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
         head += [f'<span class="col cm">{d + 1}</span>' if d == column else
                  f'<span class="col{" end" if d == D - 1 else ""}">'
                  f'{d + 1 if d == 0 or (d + 1) % every == 0 and not near(d) else ""}</span>' for d in range(D)]
+    if named and not printed:
+        return _pictured(M, rgb, [escape(str(w)) for w in row_labels], named, unit, escape(y_title), head,
+                         value_name, (low, high), signed, big)
     cells = []
     filled = T if upto is None else int(np.clip(upto, 0, T))
     for r in range(T):
@@ -292,6 +305,43 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
     return (f'<div class="rnn-heat{" big" if big else ""}{named_grid}"><div class="hm{low_rows}" style="{rows}">'
             f'{"".join(head + cells)}'
             f"</div>{colour_scale(value_name, low, high, signed)}</div>")
+
+
+def _pictured(M: np.ndarray, rgb: np.ndarray, rows: list[str], named: list[str], unit: str, row_title: str,
+              head: list[str], value_name: str, limits: tuple[float, float], signed: bool, big: bool) -> str:
+    """heatmap's grid for a long sequence laid across (M (T rows, D steps), no number printed): its colours one
+    picture, a PNG of T x D pixels stretched over the cells, and over each step a column whose tooltip lists that
+    step's values, row by row. About 70 nodes where cells take D x T (900 on lesson 8's default run): the browser
+    sanitizes and lays out the figure in a fraction of the time each time a setting changes."""
+    T, D = M.shape
+    size = "minmax(0,1fr)" if big else ("0.75em" if T > 16 else "1.5em")
+    style = (f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
+             f"grid-template-rows:auto repeat({T},{size});")
+    if big:
+        style += f"font-size:clamp(9px,calc((100cqh - 3em) / {T + 1} * 0.75),20px);"
+    labels = [f'<span class="lab" title="{w}" style="grid-area:{r + 2}/1">{w}</span>' for r, w in enumerate(rows)]
+    picture = f'<img alt="" src="{png_uri(rgb)}" style="grid-area:2/2/span {T}/span {D}">'
+    columns = [f'<span class="pc{" r" if d >= D / 2 else ""}" style="grid-area:2/{d + 2}/span {T}" data-tip="{unit} '
+               f'{d + 1} ({w})&#10;' + "&#10;".join(f"{row_title} {rows[r]}: {exact(float(M[r, d]))}" for r in range(T))
+               + '"></span>' for d, w in enumerate(named)]
+    low = " low" if T > 16 else ""
+    return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm{low}" style="{style}">'
+            f'{"".join(head + labels)}{picture}{"".join(columns)}</div>'
+            f"{colour_scale(value_name, *limits, signed)}</div>")
+
+
+def png_uri(rgb: np.ndarray) -> str:
+    """An image of H x W pixels, rgb (H, W, 3) ints in [0, 255], as a data: URI of a PNG (8-bit RGB, no filter)."""
+    assert rgb.ndim == 3 and rgb.shape[2] == 3, f"rgb (H, W, 3), got {rgb.shape}"
+    H, W, _ = rgb.shape
+    pixels = np.clip(rgb, 0, 255).astype(np.uint8)  # (H, W, 3)
+    raw = b"".join(b"\x00" + pixels[r].tobytes() for r in range(H))  # each row after its filter byte (0: none)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, H, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def row_frame(name: str, D: int, row: int, column: int | None = None) -> str:

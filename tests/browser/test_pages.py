@@ -77,12 +77,14 @@ def test_script_payload_is_text_not_html(app, browser):
 
 VALUE = r"(행 \d+, 열 \d+|\d+\. \S+ · 유닛 \d+): −?\d\.\d{5}"  # a cell: its place, its value
 POINT = r"\S+ \(−?\d+(\.\d+)?, −?\d+(\.\d+)?\)"  # a word on the map: the word, its two coordinates
+STEP = r"시점 t \d+ \(\S+\)(\n유닛 \d+: −?\d\.\d{5}){16}"  # a step's token, then each of its 16 units' values
 
 
 @pytest.mark.parametrize("path,cell,nth,tip_form", [
     ("hidden-state", ".rnn-eq .grid [data-tip]", 5, VALUE),  # a matrix of lesson 3
     ("gates", ".rnn-heat .hm > [data-tip]", 5, VALUE),  # lesson 6's 128-unit heatmap
-    ("embeddings", ".rnn-map .plot b.me", 1, POINT)])  # one of the learner's words on lesson 2's map
+    ("embeddings", ".rnn-map .plot b.me", 1, POINT),  # one of the learner's words on lesson 2's map
+    ("playground", ".rnn-heat .hm > .pc", 3, STEP)])  # a step's column of lesson 8's network: its units' values
 def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell, nth, tip_form):
     """A phone cannot hover: a tap on a cell of a matrix or a heatmap, or on a word on the map, shows its place
     and value above it, where a mouse would hover (the page still fits the phone's width)."""
@@ -95,7 +97,8 @@ def test_a_tap_on_a_phone_shows_a_cells_value(app, browser, path, cell, nth, tip
         page.wait_for_timeout(300)
         tip = target.get_attribute("data-tip")
         assert re.fullmatch(tip_form, tip), tip
-        assert target.evaluate("e => getComputedStyle(e, '::after').content") == f'"{tip}"'
+        shown = tip.replace("\n", "\\a ")  # CSS writes a line break in a string as \a
+        assert target.evaluate("e => getComputedStyle(e, '::after').content") == f'"{shown}"'
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
