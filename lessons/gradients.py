@@ -56,7 +56,8 @@ def controls(big: bool) -> tuple[int, int, float, str, int]:
 
 
 def verdict(claim: Claim) -> str:
-    return t(f"grad.verdict_{claim.key}", **claim.values)
+    direction = ("_up" if claim.values["grows"] else "_down") if claim.key == "keep" else ""
+    return t(f"grad.verdict_{claim.key}{direction}", **claim.values)
 
 
 def follow_back(lab: GradientLab, big: bool) -> None:
@@ -82,7 +83,8 @@ def follow_back(lab: GradientLab, big: bool) -> None:
         st.caption(t("grad.under"))
     side = saturation_claim(lab)
     v = side.values | dict(act=act_name(side.values["act"]), ref=act_name(side.values["ref"]))
-    line = t(f"grad.sat_{side.values['act']}", **v) + " " + t("grad.side", **v | dict(
+    none = "_none" if v["none"] and side.values["act"] != "linear" else ""
+    line = t(f"grad.sat_{side.values['act']}{none}", **v) + " " + t("grad.side", **v | dict(
         fate=t(f"grad.short_{v['fate']}"), ref_fate=t(f"grad.short_{v['ref_fate']}")))
     st.markdown(line + (" " + t("grad.stops", act=v["act"]) if side.key == "stops" else ""))
     st.markdown(verdict(fate(lab.walk.norms)))

@@ -13,10 +13,12 @@ from rnn_core.sequence import run
 from rnn_core.toy import gradient_lab as toy_lab
 from tests.test_app_pages import open_app, texts
 from ui import compute_gradients as cg
+from ui.i18n import FORMAT, STRINGS
 
 DEFAULT_LAB = (8, 60, 0.9, "tanh", 0)  # units, steps, rho, activation, seed: the URL table's defaults
 LABS = [DEFAULT_LAB, (8, 60, 3.0, "tanh", 0), (8, 300, 2.5, "linear", 0), (8, 60, 0.3, "tanh", 0),
-        (8, 300, 3.0, "relu", 0), (16, 100, 1.5, "tanh", 3), (4, 40, 1.2, "linear", 7)]
+        (8, 300, 3.0, "relu", 0), (16, 100, 1.5, "tanh", 3), (4, 40, 1.2, "linear", 7), (8, 60, 1.2, "linear", 0),
+        (8, 60, 1.1, "tanh", 0)]
 SENTENCES = {
     "en": [
         "awful. i saw it on a rainy sunday afternoon with two friends, we bought popcorn and sat in the back row, "
@@ -49,6 +51,8 @@ def check_fate(claim: cg.Claim, norms: np.ndarray) -> None:
         assert not np.isfinite(ratio) or ratio > 100
     else:
         assert claim.key == "keep" and 0.01 <= ratio <= 100
+        if "grows" in claim.values:  # the verdict says it grows (or shrinks) but stays within the bands
+            assert claim.values["grows"] == (ratio >= 1)
 
 
 def check_lab(settings: tuple, lab: cg.GradientLab) -> None:
@@ -70,6 +74,9 @@ def check_lab(settings: tuple, lab: cg.GradientLab) -> None:
     h = run(cell, xs).h[0]
     if activation == "tanh":
         assert side.values["n"] == pytest.approx(np.mean(np.sum(np.abs(h) > 0.99, axis=1)))
+        assert side.values["none"] == (not np.any(np.abs(h) > 0.99))  # "no unit comes near ±1 at any step"
+    if activation == "relu":
+        assert side.values["none"] == (not np.any(h == 0))  # "no unit is off at any step"
     check_fate(cg.Claim(side.values["fate"], dict(k=side.values["k"])), lab.walk.norms)
     check_fate(cg.Claim(side.values["ref_fate"], dict(k=side.values["k"])), lab.reference.norms)
     stops = activation != "linear" and side.values["ref_fate"] == "explode" and side.values["fate"] != "explode"
@@ -134,6 +141,21 @@ def test_default_lab_says_what_it_shows():
     assert cg.pascanu_claim(lab).key == "necessary" and cg.fate(lab.walk.norms).key == "vanish"
     strong = cg.gradient_lab(8, 60, 3.0, "tanh", 0)
     assert cg.saturation_claim(strong).key == "stops" and cg.saturation_claim(strong).values["n"] >= 1
+
+
+def test_a_gradient_that_survives_is_said_to_grow_or_shrink():
+    """Between the bands the verdict still says which way the gradient went: ×86 (linear, rho = 1.2) grows, ×0.014
+    (tanh, rho = 1.1) shrinks; each page sentence names the band it stays within."""
+    grows, shrinks = (cg.fate(cg.gradient_lab(8, 60, rho, act, 0).walk.norms) for rho, act in ((1.2, "linear"),
+                                                                                              (1.1, "tanh")))
+    assert (grows.key, grows.values["grows"], shrinks.key, shrinks.values["grows"]) == ("keep", True, "keep", False)
+    assert 50 < grows.values["ratio"] < 100 and 0.01 < shrinks.values["ratio"] < 0.02
+    for up, down in zip(STRINGS["grad.verdict_keep_up"], STRINGS["grad.verdict_keep_down"]):  # en, ko
+        up, down = FORMAT.format(up, **grows.values), FORMAT.format(down, **shrinks.values)
+        assert "85.8" in up and "100" in up and "0.0144" in down and "0.01" in down
+    with pytest.raises(AssertionError):  # the direction flipped
+        check_fate(cg.Claim("keep", grows.values | {"grows": False}),
+                   cg.gradient_lab(8, 60, 1.2, "linear", 0).walk.norms)
 
 
 def test_lab_checks_fail_when_a_claim_is_flipped(monkeypatch):

@@ -51,14 +51,16 @@ def clearly_below(a: float, b: float) -> bool:
 
 
 def fate(norms: np.ndarray, distance: int = VERDICT_DISTANCE) -> Claim:
-    """What happens to the gradient ``distance`` steps back (or at the far end): vanish, keep or explode."""
+    """What happens to the gradient ``distance`` steps back (or at the far end): vanish, keep or explode. A kept
+    gradient ``grows`` (ratio >= 1) or shrinks: the page says which, and that it stays within the bands."""
     k = min(distance, len(norms) - 1)
     ratio = float(norms[k])
     if not np.isfinite(ratio) or ratio > EXPLODED:
         key = "explode"
     else:
         key = "vanish" if ratio < VANISHED else "keep"
-    return Claim(key, {"k": k, "ratio": ratio if np.isfinite(ratio) else float("inf")})
+    return Claim(key, {"k": k, "ratio": ratio if np.isfinite(ratio) else float("inf"), "grows": ratio >= 1,
+                       "low": VANISHED, "high": EXPLODED})
 
 
 # --- the toy SimpleRNN: spectral radius, activation, saturation ---------------------------------------
@@ -165,6 +167,7 @@ def saturation_claim(lab: GradientLab) -> Claim:
     """How saturated the chosen activation's units are, and the two activations side by side."""
     mine, other = fate(lab.walk.norms), fate(lab.reference.norms)
     values = dict(act=lab.walk.activation, ref=lab.reference.activation, n=lab.walk.saturated, D=lab.units,
+                  none=lab.walk.saturated == 0,  # not one unit saturated (or off) at any step: said so, not "0.0 of 8"
                   slope=lab.walk.mean_slope, k=mine.values["k"], ratio=mine.values["ratio"], fate=mine.key,
                   ref_ratio=other.values["ratio"], ref_fate=other.key)
     stops = lab.walk.activation != "linear" and other.key == "explode" and mine.key != "explode"

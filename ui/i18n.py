@@ -640,6 +640,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "slope tanh'(z) is {slope:.2f}.",
         "포화: 평균적으로 유닛 {D}개 중 {n:.1f}개가 ±1 가까이(|h| > 0.99, 이때 tanh' < 0.02) 있고, 미분값 tanh'(z)의 "
         "평균은 {slope:.2f}입니다."),
+    "grad.sat_tanh_none": (
+        "Saturation: no unit comes near ±1 at any step (|h| > 0.99, where tanh' < 0.02); the mean slope tanh'(z) "
+        "is {slope:.2f}.",
+        "포화: 어느 시점에서도 ±1 가까이(|h| > 0.99, 이때 tanh' < 0.02) 간 유닛이 없습니다. 미분값 tanh'(z)의 "
+        "평균은 {slope:.2f}입니다."),
+    "grad.sat_relu_none": (
+        "No unit is off at any step (h = 0, slope 0); the mean slope is {slope:.2f}.",
+        "어느 시점에서도 꺼진 유닛(h = 0, 미분값 0)이 없습니다. 미분값의 평균은 {slope:.2f}입니다."),
     "grad.sat_relu": (
         "On average {n:.1f} of {D} units are off (h = 0, slope 0); the mean slope is {slope:.2f}.",
         "평균적으로 유닛 {D}개 중 {n:.1f}개가 꺼져 있고(h = 0, 미분값 0), 미분값의 평균은 {slope:.2f}입니다."),
@@ -658,12 +666,26 @@ STRINGS: dict[str, tuple[str, str]] = {
         "미분값이 모두 1인 같은 W_h(선형)는 폭주합니다."),
     "grad.clipped_plot": ("Some values fell outside 10⁻³⁰…10³⁰ and are drawn at the edge of the plot.",
                           "일부 값이 10⁻³⁰…10³⁰ 범위를 벗어나 그래프 가장자리에 그렸습니다."),
-    "grad.verdict_vanish": ("After {k} steps back only {ratio:.1e} of the gradient is left: it **vanishes**.",
-                            "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}만 남습니다: **소실**됩니다."),
-    "grad.verdict_explode": ("After {k} steps back the gradient is {ratio:.1e} times larger: it **explodes**.",
-                             "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}배 커집니다: **폭주**합니다."),
-    "grad.verdict_keep": ("After {k} steps back the gradient keeps a factor of {ratio:.2f}: it survives.",
-                          "{k} 시점을 거슬러 가도 기울기가 {ratio:.2f}배로 유지됩니다."),
+    "grad.verdict_vanish": (
+        "After {k} steps back only {ratio:.1e} of the gradient is left, below the ×{low:g} this lesson calls "
+        "vanished: it **vanishes**.",
+        "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}만 남습니다. 이 단원에서 소실로 보는 {low:g}배보다 작으니 "
+        "**소실**됩니다."),
+    "grad.verdict_explode": (
+        "After {k} steps back the gradient is {ratio:.1e} times larger, above the ×{high:g} this lesson calls "
+        "exploding: it **explodes**.",
+        "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}배 커집니다. 이 단원에서 폭주로 보는 {high:g}배를 넘으니 "
+        "**폭주**합니다."),
+    "grad.verdict_keep_up": (
+        "After {k} steps back the gradient is {ratio:.3g} times larger: it grows, but stays under the ×{high:g} this "
+        "lesson calls exploding, so it survives.",
+        "{k} 시점을 거슬러 가면 기울기가 {ratio:.3g}배로 커집니다. 그래도 이 단원에서 폭주로 보는 {high:g}배에는 "
+        "못 미치므로 살아남습니다."),
+    "grad.verdict_keep_down": (
+        "After {k} steps back {ratio:.3g} of the gradient is left: it shrinks, but stays above the ×{low:g} this "
+        "lesson calls vanished, so it survives.",
+        "{k} 시점을 거슬러 가면 기울기가 {ratio:.3g}배로 줄어듭니다. 그래도 이 단원에서 소실로 보는 {low:g}배까지는 "
+        "줄지 않으므로 살아남습니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
                      "{k} 시점 전 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
     "grad.counter_one": ("1 step back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
