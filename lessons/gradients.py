@@ -19,7 +19,7 @@ from ui.models import fault_message
 from ui.quiz import Question, question, quiz
 from ui.stepper import stepper
 
-TOP = 290  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+TOP = 278  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 
@@ -42,7 +42,7 @@ def controls(big: bool) -> tuple[int, int, float, str, int]:
                          ("grad_units", "gunits"), ("grad_seed", "seed")):
         state.init(key, url_key)
     if big:
-        rho_at, act_at, steps_at, units_at, seed_at = st.columns([3, 2.4, 3, 2.4, 1.6], vertical_alignment="bottom")
+        rho_at, act_at, steps_at, units_at, seed_at = st.columns([3, 3.3, 2.4, 2.1, 1.5], vertical_alignment="bottom")
     else:
         rho_at, steps_at, seed_at = st.columns(3)
         act_at, units_at = rho_at, steps_at

@@ -30,7 +30,7 @@ def settings(big: bool) -> pg.Settings:
         state.init(key, url_key)
     if big:
         task_at, cell_at, units_at, len_at, lr_at, clip_at, max_at, seed_at = st.columns(
-            [2.3, 1.4, 1.1, 1.6, 1.7, 1.5, 1.8, 1.0], vertical_alignment="bottom")
+            [2.2, 1.4, 1.3, 1.5, 1.8, 1.5, 1.6, 0.9], vertical_alignment="bottom")  # units: room to drag 1 to 32
     else:
         task_at, cell_at, units_at, len_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
         lr_at, clip_at, max_at, seed_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")

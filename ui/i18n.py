@@ -39,7 +39,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "steps.next": ("Next ▶", "다음 ▶"),
     "steps.autoplay": ("Autoplay", "자동 재생"),
     "steps.speed": ("Seconds per step", "재생 간격 (초)"),
-    "steps.speed_format": ("%.1f s", "%.1f초"),
+    "steps.speed_format": ("every %.1f s", "%.1f초마다"),  # on the thumb: with the labels hidden (presenting) it reads
+    # on from Autoplay
     "present.about": ("About this lesson", "이 단원에 대하여"),
     "glossary.title": ("Glossary", "용어집"),
     "glossary.intro": ("The terms this course uses, in English and Korean.",

@@ -30,6 +30,7 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 [data-testid="stHeader"] { background: transparent; pointer-events: none; }  /* the title row's box shows whole */
 [data-testid="stHeader"] button, [data-testid="stHeader"] a { pointer-events: auto; }
 [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+[role="radiogroup"] { column-gap: 0.5em !important; }  /* tanh, ReLU, linear on one line in a fifth of the row */
 [data-testid="stMetricLabel"] p { font-size: 20px !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 30px !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] p { font-size: 17px !important; }
@@ -42,7 +43,7 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 KOREAN_CSS = """<style>
 [data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"],
 [data-testid="stAlertContentInfo"], [data-testid="stTable"], [data-testid="stHeading"], [data-testid="stText"],
-[data-testid="stSidebarNav"], button, h1, h2, h3, p, li { word-break: keep-all !important; overflow-wrap: break-word; }
+[data-testid="stSidebarNav"], button, h1, h2, h3, p, li, .rnn-lines span { word-break: keep-all !important; overflow-wrap: break-word; }
 </style>"""
 FIT_CSS = """<style>
 .katex-display { padding: 0 4px; }  /* an aligned formula's rows reach 2 px past its box (KaTeX's vlist), which
