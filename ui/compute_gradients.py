@@ -137,12 +137,15 @@ def pascanu_claim(lab: GradientLab) -> Claim:
 def growth_claim(walk: Walk, k: int) -> Claim | None:
     """k steps back: each factor ||J|| against the product. A product's norm is at most its factors' norms
     multiplied (||AB|| <= ||A|| ||B||), so per step the product grows by ||J_1 ... J_k||^(1/k), at most the
-    factors' geometric mean. "one" at k = 1 (the product is the factor); None where a norm is 0 or not finite."""
+    factors' geometric mean. "one" at k = 1 (the product is the factor); None below k = 1, or where a norm is 0
+    or not finite."""
+    if k < 1:
+        return None
     if k == 1:
         return Claim("one", dict(k=k))
     with np.errstate(all="ignore"):
         logs, log_product = np.log(walk.factors[:k]), np.log(walk.norms[k])
-    if k < 1 or not np.all(np.isfinite(logs)) or not np.isfinite(log_product):
+    if not np.all(np.isfinite(logs)) or not np.isfinite(log_product):
         return None
     return Claim("many", dict(k=k, factors=float(np.exp(logs.mean())), product=float(np.exp(log_product / k))))
 

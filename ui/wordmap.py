@@ -58,7 +58,8 @@ def _range(v: np.ndarray) -> tuple[float, float]:
 
 HEIGHT_EM = 20  # the plot's height in em where it is smallest (a phone; 28 on a wider screen, see CSS)
 BIG_HEIGHT_EM = 12  # presenting, at its smallest (1280x720, 20 px type): labels are larger against the plot
-SIDES = {"up": (-0.5, -1.35), "dn": (-0.5, 0.45), "rt": (0.8, -0.5), "lt": (-0.8, -0.5)}  # label box offsets (em)
+# where a label's box starts from its dot: (a share of the label's width, em to the right, em down)
+SIDES = {"up": (-0.5, 0.0, -1.35), "dn": (-0.5, 0.0, 0.45), "rt": (0.0, 0.8, -0.5), "lt": (-1.0, -0.8, -0.5)}
 
 
 def text_width(word: str) -> float:
@@ -81,8 +82,8 @@ def place(points: Sequence[tuple[float, float, str, tuple[str, ...]]], ratio: fl
         taken = placed + spots[:k] + spots[k + 1:]  # its own dot is where the label points
 
         def box(side: str) -> tuple[float, float, float, float]:
-            dx, dy = SIDES[side]
-            left = cx + (dx * w if side in ("up", "dn") else dx - (w if side == "lt" else 0.0))
+            share, dx, dy = SIDES[side]
+            left = cx + share * w + dx
             return left, cy + dy, left + w, cy + dy + 1.0
 
         def free(b: tuple[float, float, float, float]) -> bool:
@@ -117,7 +118,8 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
     marks = [f'<i class="grid" style="top:{y(v):.2f}%"></i>' for v in y_ticks]
     marks += [f'<i class="vgrid" style="left:{x(v):.2f}%"></i>' for v in x_ticks]
     words = [escape(str(w)) for w in labels]
-    where = [f"left:{x(a):.2f}%;top:{y(b):.2f}%" for a, b in coords]
+    percent = [(x(a), y(b)) for a, b in coords]  # (m,) each dot's place in percent, across and down
+    where = [f"left:{left:.2f}%;top:{top:.2f}%" for left, top in percent]
     tips = [f"{w} ({label(round(a, 3))}, {label(round(b, 3))})" for w, (a, b) in zip(words, coords)]
     for group, kind in ((np.flatnonzero(~mine), "w"), (np.flatnonzero(mine), "me")):  # the learner's on top
         marks += [f'<b class="{kind}" style="{where[i]}" data-tip="{tips[i]}"></b>' for i in group]
@@ -125,7 +127,7 @@ def word_map(coords: np.ndarray, labels: Sequence[str], mine: np.ndarray, found:
     named = list(np.flatnonzero(mine))  # the labelled words: a searched one first (below its ring), the learner's
     if at is not None and not mine[at]:
         named.insert(0, at)
-    sides = place([(x(coords[i, 0]), y(coords[i, 1]), str(labels[i]),
+    sides = place([(*percent[i], str(labels[i]),
                     ("dn", "up", "rt", "lt") if i == at else ("up", "dn", "rt", "lt")) for i in named], ratio,
                   BIG_HEIGHT_EM if big else HEIGHT_EM)
     for i, side in zip(named, sides):
