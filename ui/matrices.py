@@ -39,7 +39,7 @@ CSS = """<style>
 .rnn-eq .scale, .rnn-heat .scale { display: flex; align-items: center; gap: 0.5em; font-size: max(13px, 0.8em); }
 .rnn-eq .scale i, .rnn-heat .scale i { display: inline-block; width: 10em; height: 0.8em; border-radius: 2px; }
 .rnn-heat { width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; display: flex; flex-direction: column;
-  gap: 0.3em; padding-top: 0.4em; }
+  gap: 0.3em; padding-top: 0.7em; }  /* room for the first row's tip (a grid's paint is clipped to its box) */
 .rnn-heat .hm { display: grid; gap: 1px; flex: 1 1 auto; }
 .rnn-heat .hm > span { display: flex; align-items: center; justify-content: center; min-height: 1.5em;
   min-width: 0; overflow: hidden; line-height: 1.1; }
@@ -59,6 +59,11 @@ CSS = """<style>
 .rnn-heat .hm > .cm { box-shadow: inset 2px 0 #000, inset -2px 0 #000; }
 .rnn-heat .hm > .c.mark.cm { box-shadow: inset 0 2px #000, inset 0 -2px #000, inset 2px 0 #000, inset -2px 0 #000; }
 .rnn-heat .hm > .col.cm { box-shadow: none; font-weight: 700; color: #000; }
+/* a grid off screen is not laid out until it nears the window (a slider that redraws the page lays out only what
+   shows); its paint is then clipped to its box, so every tip opens inside: from the cell's middle towards the grid's */
+.rnn-heat:not(.big) { content-visibility: auto; contain-intrinsic-size: auto 300px; }
+.rnn-heat .hm > .c[data-tip]:hover::after { transform: translate(50%, -115%); }
+.rnn-heat .hm > .c.r[data-tip]:hover::after { transform: translate(-50%, -115%); }  /* the right half: the tip to the left */
 .rnn-heat.big { font-size: 20px; height: 100%; min-height: 240px; container-type: size; }
 .rnn-heat.big .scale { font-size: 0.9em; }
 .rnn-heat.big .hm { min-height: 0; overflow: hidden; }
@@ -74,8 +79,8 @@ CSS = """<style>
 .rnn-heat .hm > img { width: 100%; height: 100%; min-height: 0; display: block; image-rendering: pixelated; }
 .rnn-heat .hm > .pc { min-height: 0; }  /* a step's column over the picture: its values on hover or tap */
 .rnn-heat .hm > .pc:hover { box-shadow: inset 0 0 0 2px #000; }
-.rnn-heat .hm > .pc:hover::after { top: 0; transform: none; white-space: pre; }
-.rnn-heat .hm > .pc.r:hover::after { transform: translateX(calc(-100% + 1em)); }  /* the right half: tip to the left */
+.rnn-heat .hm > .pc:hover::after { top: 0; transform: translateX(50%); white-space: pre; }  /* from its middle */
+.rnn-heat .hm > .pc.r:hover::after { transform: translateX(-50%); }  /* the right half: the tip to the left */
 .rnn-heat .hm.low > .pc:hover::after { column-count: 2; column-gap: 1em; }  /* more than 16 rows: two columns */
 .rnn-heat .hm > .tok { flex-direction: column; color: #000; line-height: 1.15; font-size: 0.95em; padding: 0.15em 0; }
 .rnn-heat .hm > .tok small { font-size: 0.8em; }
@@ -294,7 +299,8 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
             text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
             framed = " cm" if d == column else ""
             where = f"{unit} {d + 1} ({named[d]})" if named else f"{word} · {unit} {d + 1}"
-            cells.append(f'<span class="c{mark}{framed}" data-tip="{where}: {exact(value)}" '
+            right = " r" if 2 * d >= D else ""  # its tip opens to the left
+            cells.append(f'<span class="c{mark}{framed}{right}" data-tip="{where}: {exact(value)}" '
                          f'style="background:{hexa}{text}</span>')
     rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows
