@@ -15,6 +15,7 @@ import streamlit as st
 from rnn_core import korean
 from rnn_core.assets import ModelFileError, verify
 from rnn_core.safe_words import is_allowed
+from ui.heap import long_lived
 from ui.models import digest_of
 from ui.state import cut
 
@@ -85,6 +86,7 @@ def unusable() -> tuple[str, ModelFileError] | None:
 
 
 @st.cache_resource(show_spinner=False)
+@long_lived
 def _analyser() -> None:
     """Kiwi, loaded once per process unless replicas share one (rnn_core.korean keeps the one instance)."""
     korean.prepare()

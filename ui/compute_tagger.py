@@ -9,6 +9,7 @@ import streamlit as st
 
 from rnn_core.assets import ModelFileError
 from rnn_core.tagger import TAG_NAMES, Tagger
+from ui.heap import long_lived
 from ui.models import digest_of
 from ui.state import cut
 
@@ -51,6 +52,7 @@ def tagger() -> Tagger:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
+@long_lived
 def _tagger(digest: str) -> Tagger:
     return Tagger.load(TAGGER)
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from rnn_core.assets import ModelFileError, models_folder, verify
 from rnn_core.sentiment import SentimentModel
+from ui.heap import long_lived
 from workers.keras_twin import KerasTwin, TwinError
 
 
@@ -20,6 +21,7 @@ def digest_of(name: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
+@long_lived
 def _sentiment(name: str, folder: str, digest: str) -> SentimentModel:
     return SentimentModel.load(name)
 
@@ -30,6 +32,7 @@ def sentiment_model(name: str) -> SentimentModel:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+@long_lived
 def _readout_heads(name: str, folder: str, digest: str):
     from rnn_core.readouts import load_heads
 
@@ -62,6 +65,7 @@ def _keras_probability(name: str, digest: str, ids: tuple[int, ...]) -> float:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+@long_lived
 def _word_vectors(name: str, folder: str, digest: str):
     from rnn_core.embeddings import load_word_vectors
     from rnn_core.text import Vocabulary
@@ -80,6 +84,7 @@ def embedding_table(source: str, lang: str):
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+@long_lived
 def _language_model(name: str, folder: str, digest: str):
     from rnn_core.language_model import LanguageModel
 
