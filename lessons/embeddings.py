@@ -143,7 +143,8 @@ def render() -> None:
         st.markdown(f"**{t('emb.map', n=FREQUENT)}**")
         st.html(wordmap.word_map(view.coords, view.labels, view.mine, marked, (t("emb.axis1"), t("emb.axis2")),
                                  (t("emb.map_others"), t("emb.map_mine"), t("emb.map_found")), big))
-    st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1])))
+    st.caption(t("emb.map_caption", a=float(view.explained[0]), b=float(view.explained[1]))
+               + (" " + t("korean.emb.map_stems") if morphemes else ""))  # what 재밌(다) on the map means
     close = nearest(source, lang, found, morphemes)
     if close is not None and marked not in view.labels:  # a known token, but not one of those drawn
         st.caption(t("emb.map_not_on", word=marked))

@@ -150,6 +150,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "이 벡터에서 {a} - {b} + {c} → {top}. 기대한 답은 {expected}. 영화 리뷰로 학습한 이 벡터에서는 이 유추가 "
         "성립하지 않습니다. 뜻이 반대인 말도 같은 자리에 쓰이면('생애 최고의 영화', '생애 최악의 영화'처럼) 벡터가 서로 가까워져서, "
         "둘의 차이가 뚜렷한 방향을 갖지 못합니다."),
+    "korean.emb.map_stems": (
+        "A verb or adjective stem is written with its ending in brackets: 재밌(다) is the stem of 재밌다.",
+        "동사와 형용사는 어간 뒤에 괄호로 ‘다’를 붙여 적었습니다. 재밌(다)는 ‘재밌다’의 어간입니다."),
     "korean.emb.spelling": (
         "Reviews are full of playful spellings (재밋, 잼씀); the analyser reads some of them as nouns of their own "
         "or cuts them into odd pieces, and such forms show up among the neighbours too.",
