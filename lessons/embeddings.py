@@ -49,7 +49,7 @@ def questions(model, tokens: tuple[str, ...], found: str, close: list[tuple[str,
     asked = [
         question(t("quiz.emb.q1", model=model.card.name), f"{V * E:,}", [f"{V + E:,}", f"{V:,}", f"{E * E:,}"],
                  t("quiz.emb.q1_why", V=f"{V:,}", E=E)),
-        question(t("quiz.emb.q2", T=T), shape(T, E), [shape(E, T), shape(T, V), shape(T)],
+        question(t("quiz.emb.q2", T=T, model=model.card.name), shape(T, E), [shape(E, T), shape(T, V), shape(T)],
                  t("quiz.emb.q2_why", T=T, E=E)),
     ]
     if close and len(close) >= 4:  # the nearest word against three further down the list

@@ -7,7 +7,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import figures, linechart, state
-from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, belt_claim, clipping, fate,
+from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, asked_fate, asked_limit,
+                                  belt_claim, clipping, fate,
                                   gradient_lab, growth_claim, long_run_claim, memory_accuracy_claim, memory_job,
                                   memory_reach_claim, most_dependent_on_first, on_the_last_word, pascanu_claim, place,
                                   relation, saturation_claim, sentence_view, start_memory, times_text)
@@ -95,9 +96,10 @@ def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
                 product=float(lab.walk.norms[k]))
     st.markdown(f"### {counter}")
     reference = t("grad.reference", act=act_name(lab.reference.activation))
-    curves = {act_name(lab.walk.activation): lab.walk.norms, reference: lab.reference.norms, t("grad.bound"): lab.bound}
+    bound = t("grad.bound", factor=lab.factor)  # its number beside ρ's: why the bound climbs while ρ < 1
+    curves = {act_name(lab.walk.activation): lab.walk.norms, reference: lab.reference.norms, bound: lab.bound}
     st.html(linechart.lines(curves, None, t("grad.y"), t("grad.x"), big=big, log=True, marker=k, split=1.0,
-                            dashed=(reference, t("grad.bound")), colours={t("grad.bound"): "#555555"}))
+                            dashed=(reference, bound), colours={bound: "#555555"}))
 
 
 def growth_line(lab: GradientLab, k: int) -> None:
@@ -221,15 +223,18 @@ def draw_memory(result: dict, big: bool) -> None:
     st.markdown(" ".join(memory_lines(result)))
 
 
-def questions(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView) -> list[Question]:
-    outcome = fate(lab.walk.norms)
+def questions(settings: tuple, clip: Claim, view: SentenceView) -> list[Question]:
+    """Each asks about a setting the page does not show (another ρ, another c): the learner answers, then moves
+    the slider to see it."""
+    units, steps, rho, activation, seed = settings
+    asked_rho, outcome = asked_fate(*settings)
     outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
-    norm, c = clip.values["norm"], clip.values["c"]
+    norm, c = clip.values["norm"], asked_limit(clip.values["c"])
     asked = [
-        question(t("quiz.grad.q1", rho=rho, act=act_name(activation), steps=len(lab.walk.norms), k=outcome.values["k"]),
+        question(t("quiz.grad.q1", rho=asked_rho, act=act_name(activation), steps=steps, k=outcome.values["k"]),
                  outcomes[outcome.key], list(outcomes.values()), t("quiz.grad.q1_why", **outcome.values)),
         question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
-                 [f"{norm:.3g}", f"{norm / c if c else norm:.3g}", f"{c / 2:.3g}"], t("quiz.grad.q2_why")),
+                 [f"{norm:.3g}", f"{norm / c:.3g}", f"{c / 2:.3g}", "0"], t("quiz.grad.q2_why")),
     ]
     if len(view.readings) >= 2:
         ratios = ", ".join(f"{kind} {r.first_to_last:.3g}" for kind, r in view.readings.items())
@@ -267,7 +272,7 @@ def render() -> None:
     clip = clip_controls(lab)
     view = trained_models(big)
     max_distance, memory, training = memory_task(big)
-    quiz("grad", questions(lab, rho, activation, clip, view))
+    quiz("grad", questions((units, steps, rho, activation, seed), clip, view))
     summary(lab, rho, activation, clip, view, max_distance, memory, training)
     show_param_notices(notices)
 

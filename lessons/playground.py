@@ -166,6 +166,9 @@ def inside(run: pg.Run, big: bool) -> None:
     M = ex.values[shown]  # (T, units)
     heatmap(M, ex.tokens, None, t("play.y_unit"), t("play.x_time"), shown, shown in SIGNED, big,
             limits=matrices.signed_limits(M) if shown in SIGNED else None, across=True)
+    top = pg.faint(M, shown in SIGNED)
+    if top is not None:
+        st.caption(t("play.states_faint", top=top))
     st.caption(t("play.states_caption", answer=ex.answer, guess=ex.guess, p=ex.p))
 
 

@@ -107,7 +107,7 @@ def test_a_long_sequence_across_is_one_picture_with_each_steps_values_in_its_col
     tips = re.findall(r'<span class="pc(?: r)?" style="grid-area:2/(\d+)/span 16" data-tip="([^"]*)"', html)
     assert [int(at) for at, _ in tips] == list(range(2, 54))  # one column per step, over the picture's rows
     first, *values = tips[0][1].split("&#10;")
-    assert first == "step 1 (&lt;b&gt;)" and "<b>" not in html  # the step's token, escaped
+    assert first == "step 1: “&lt;b&gt;”" and "<b>" not in html  # the step's token, quoted and escaped
     assert values == [f"unit {d + 1}: {matrices.exact(M[d, 0])}" for d in range(16)]  # its units, top to bottom
     assert tips[40][1].split("&#10;")[1:] == [f"unit {d + 1}: {matrices.exact(M[d, 40])}" for d in range(16)]
     assert not re.findall(r'class="c[ "]', html) and html.count("<span") <= 16 + 2 * 53 + 3  # no cell one by one

@@ -49,6 +49,17 @@ def test_page_renders_in_both_languages(lang, title, word):
     assert counter(at) == 0
 
 
+def test_a_pale_picture_of_the_inside_is_said_to_be_pale():
+    """Untrained, lesson 8's hidden states stay near 0: the page says how small they are (recomputed here), and
+    does not say it of a state the colours can show, nor of a gate (drawn on its own 0-to-1 scale)."""
+    at = open_app(PAGE)
+    h = pg.example(run_of(at)).values["h"]  # (T, units)
+    top = pg.faint(h, True)
+    assert top == pytest.approx(np.max(np.abs(h))) and top < pg.FAINT
+    assert f"within ±{top:.3f}" in texts(at)
+    assert pg.faint(h / top * 0.5, True) is None and pg.faint(h, False) is None
+
+
 def test_step_and_play_advance_and_pause_stops():
     at = open_app(PAGE, **EASY)
     at.button(key="pg_step").click().run()

@@ -44,12 +44,22 @@ def test_answers_follow_the_settings():
         assert any(f"the answer is {D * (d + D + 1)}" in w.value for w in at.warning)
 
 
-def test_gradient_question_follows_the_spectral_radius():
+def test_gradient_question_asks_about_a_spectral_radius_the_page_does_not_show():
+    """At ρ = 2.5 (linear) the page shows an explosion; the question asks about ρ = 0.5, whose answer, recomputed
+    from the toy network, is another fate (it vanishes), so it is a prediction, checked with the slider after."""
+    from ui import compute_gradients as cg
     at = open_app("lessons/gradients.py", rho="2.5", act="linear")
-    assert "explodes" in str(quiz_radios(at)[0].label) or "explodes" in " ".join(quiz_radios(at)[0].options)
+    assert "**explodes**" in "\n".join(m.value for m in at.markdown)  # what the page shows
     q = quiz_radios(at)[0]
-    q.set_value(q.options.index("it explodes (above 100)")).run()
+    assert str(q.label).startswith("If ρ were 0.5 (linear, 60 steps")
+    norms = cg.gradient_lab(8, 60, 0.5, "linear", 0).walk.norms
+    assert norms[20] < cg.VANISHED  # recomputed here: at ρ = 0.5 it vanishes
+    q.set_value(q.options.index("it vanishes (below 0.01)")).run()
     assert any("Right." in s.value for s in at.success)
+    quiz_radios(at)[0].set_value(q.options.index("it explodes (above 100)")).run()  # the page's own fate is wrong
+    assert any("the answer is it vanishes" in w.value for w in at.warning)
+    clip = quiz_radios(at)[1]
+    assert "clipping to c = 0.5?" in str(clip.label)  # the slider shows c = 1: the question asks about another
 
 
 def test_question_options_are_distinct_and_stable():

@@ -166,6 +166,25 @@ def long_run_claim(lab: GradientLab) -> Claim | None:
     return Claim(key, dict(k=k, per_step=per_step, rho=lab.rho, sigma=lab.sigma_max, linear=linear is lab.walk))
 
 
+ASKED_RHOS = (0.5, 1.5, 2.5)  # the quiz's ρ, one the page does not show (in Korean each reads "…5일 때")
+ASKED_LIMITS = (0.5, 2.5, 5.0)  # likewise the quiz's clip limit c
+
+
+def asked_fate(units: int, steps: int, rho: float, activation: str, seed: int) -> tuple[float, Claim]:
+    """Predict, then check with the slider: a ρ other than the chosen one, whose gradient 20 steps back meets
+    another fate if one of ASKED_RHOS does (else the one farthest from rho), and that fate."""
+    shown = fate(gradient_lab(units, steps, rho, activation, seed).walk.norms).key
+    fates = {r: fate(gradient_lab(units, steps, r, activation, seed).walk.norms) for r in ASKED_RHOS if r != rho}
+    other = [r for r, claim in fates.items() if claim.key != shown]
+    asked = other[0] if other else max(fates, key=lambda r: abs(r - rho))
+    return asked, fates[asked]
+
+
+def asked_limit(c: float) -> float:
+    """A clip limit for the quiz other than the one the slider shows."""
+    return next(limit for limit in ASKED_LIMITS if abs(limit - c) > 1e-9)
+
+
 def saturation_claim(lab: GradientLab) -> Claim:
     """How saturated the chosen activation's units are, and the two activations side by side."""
     mine, other = fate(lab.walk.norms), fate(lab.reference.norms)

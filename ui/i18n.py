@@ -595,9 +595,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.units": ("Hidden units D", "은닉 유닛 D"),
     "grad.seed": ("Random seed", "난수 시드"),
     "grad.figure": ("How much gradient reaches each step back", "거슬러 간 시점마다 남는 기울기"),
-    "grad.x": ("distance back in time, T - t (steps)", "거슬러 올라간 시점 수 (T − t)"),
-    "grad.y": ("‖dh_T / dh_t‖₂ (log scale)", "‖dh_T / dh_t‖₂ (로그 눈금)"),
-    "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k", "Pascanu 상한 (γ·σ_max(W_h))^k"),
+    "grad.x": ("steps back in time, k = T − t", "거슬러 올라간 시점 수 k = T − t"),
+    "grad.y": ("‖∂h_T / ∂h_t‖₂ (log scale)", "‖∂h_T / ∂h_t‖₂ (로그 눈금)"),
+    "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k = {factor:.2f}^k", "Pascanu 상한 (γ·σ_max(W_h))^k = {factor:.2f}^k"),
     "grad.reference": ("same W_h, {act}", "같은 W_h, {act}"),
     "grad.act.tanh": ("tanh", "tanh"),
     "grad.act.relu": ("ReLU", "ReLU"),
@@ -624,10 +624,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "여기서는 σ_max = {sigma:.2f} (ρ = {rho:.2f}), γ = {gamma:g}: γ·σ_max = {product:.2f} > 1이므로 기울기가 "
         "폭주할 수는 있지만 반드시 그렇지는 않습니다. {k} 시점 전에는 {ratio:.1e}배이므로 기울기가 {outcome}."),
     "grad.word_vanish": ("vanishes", "소실됩니다"),
-    "grad.word_keep": ("survives", "살아남습니다"),
+    "grad.word_keep": ("survives", "소실되지도 폭주하지도 않습니다"),
     "grad.word_explode": ("explodes", "폭주합니다"),
     "grad.short_vanish": ("vanished", "소실"),
-    "grad.short_keep": ("survived", "살아남음"),
+    "grad.short_keep": ("survived", "유지"),
     "grad.short_explode": ("exploded", "폭주"),
     "grad.under": (
         "Every measured norm stays under the dashed bound, as the theorem requires. The bound is loose: it takes "
@@ -681,12 +681,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "After {k} steps back the gradient is {ratio:.3g} times larger: it grows, but stays under the ×{high:g} this "
         "lesson calls exploding, so it survives.",
         "{k} 시점을 거슬러 가면 기울기가 {ratio:.3g}배로 커집니다. 그래도 이 단원에서 폭주로 보는 {high:g}배에는 "
-        "못 미치므로 살아남습니다."),
+        "못 미치므로 폭주는 아닙니다."),
     "grad.verdict_keep_down": (
         "After {k} steps back {ratio:.3g} of the gradient is left: it shrinks, but stays above the ×{low:g} this "
         "lesson calls vanished, so it survives.",
         "{k} 시점을 거슬러 가면 기울기가 {ratio:.3g}배로 줄어듭니다. 그래도 이 단원에서 소실로 보는 {low:g}배까지는 "
-        "줄지 않으므로 살아남습니다."),
+        "줄지 않으므로 소실은 아닙니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
                      "{k} 시점 전 · 이번 인수 ‖J‖ = {factor:.3f} · 곱 = {product:.3e}"),
     "grad.counter_one": ("1 step back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
@@ -698,7 +698,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "(‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖)."),
     "grad.growth_many": (
         "Per step over these {k} steps: the factors ‖J‖ average ×{factors:.3f} (geometric mean), the product "
-        "×{product:.3f}. A product never changes faster than its factors, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖, and it is "
+        "×{product:.3f}. A product never grows faster than its factors, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖, and it is "
         "smaller when the vector one step puts out is not lined up with the direction the next step stretches "
         "most: factors above 1 can still make a product that shrinks.",
         "이 {k}개 시점의 시점당 평균: 인수 ‖J‖는 ×{factors:.3f}(기하평균), 곱은 ×{product:.3f}입니다. "
@@ -884,12 +884,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.sum.cure": (
         "**What the gates change (theory):** the LSTM updates its cell state by addition, c_t = f_t·c_(t-1) + "
         "i_t·g_t, so along that path the gradient is multiplied only by forget gates. Hochreiter and Schmidhuber's "
-        "LSTM (1997) fixed that factor at 1, the constant error carousel; the forget gate, which Keras' LSTM has, "
+        "LSTM (1997) fixed that factor at 1, the constant error carousel (CEC); the forget gate, which Keras' LSTM has, "
         "came later (Gers, Schmidhuber and Cummins, 2000). The GRU's h_t = z_t·h_(t-1) + (1 − z_t)·n_t passes h "
         "on wherever z is near 1. Whether the trained networks use these paths is what the lines above measure.",
         "**게이트가 바꾸는 것 (이론):** LSTM은 셀 상태를 덧셈으로 갱신합니다: c_t = f_t·c_(t-1) + i_t·g_t. 그래서 이 "
         "경로를 따라서는 기울기에 망각 게이트만 곱해집니다. Hochreiter와 Schmidhuber의 LSTM(1997)은 이 인수를 1로 "
-        "고정했고(상수 오차 회전목마), Keras의 LSTM에 있는 망각 게이트는 나중에 더해졌습니다(Gers, Schmidhuber, "
+        "고정했고(상수 오차 회전목마, CEC), Keras의 LSTM에 있는 망각 게이트는 나중에 더해졌습니다(Gers, Schmidhuber, "
         "Cummins, 2000). GRU의 h_t = z_t·h_(t-1) + (1 − z_t)·n_t는 z가 1에 가까운 곳에서 h를 그대로 넘깁니다. "
         "학습된 신경망이 이 경로를 실제로 쓰는지는 위의 측정이 보여 줍니다."),
     # --- lesson 6: gates -------------------------------------------------------
@@ -933,7 +933,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "0 and 1; the candidate n lies between -1 and 1, and so does h, a mix of h_(t-1) and n. The unit you follow is "
         "framed. Hover or tap for exact values.",
         "행은 토큰(한국어 모델은 음절 하나가 토큰 하나입니다), 열은 학습된 GRU의 유닛 {units}개입니다. 게이트 z와 r은 "
-        "시그모이드라서 0과 1 사이, 후보 n은 "
+        "시그모이드라서 0과 1 사이, 후보 값 n은 "
         "-1과 1 사이이고, h_(t-1)과 n을 섞은 h도 그 사이에 있습니다. 따라가는 유닛의 열에는 테두리를 쳤습니다. "
         "정확한 값은 마우스를 올리거나 탭해서 확인하세요."),
     "gates.c_beyond": (
@@ -1193,8 +1193,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "{model}의 임베딩 표에는 가중치가 몇 개 있을까요?"),
     "quiz.emb.q1_why": ("{V} rows, one per token id, times {E} columns.",
                         "토큰 번호마다 한 행씩, {V}행 × {E}열입니다."),
-    "quiz.emb.q2": ("Your sentence has {T} tokens. What shape does it have after the embedding layer?",
-                    "내 문장은 토큰 {T}개입니다. 임베딩 층을 지나면 어떤 크기가 될까요?"),
+    "quiz.emb.q2": ("{model} cuts your sentence into {T} tokens. What shape does it have after its embedding layer?",
+                    "내 문장은 {model} 기준으로 토큰 {T}개입니다. 임베딩 층을 지나면 어떤 크기가 될까요?"),
     "quiz.emb.q2_why": ("One row of the table per token: {T} rows of {E} numbers.",
                         "토큰마다 표의 한 행: {E}개 숫자의 행이 {T}개입니다."),
     "quiz.emb.q3": ("Which of these words has the vector closest (by cosine) to “{word}”?",
@@ -1223,14 +1223,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "쌓은 모델에서 SimpleRNN({U1}) 위에 놓인 SimpleRNN({U2}) 층의 파라미터는 몇 개일까요?"),
     "quiz.unroll.q3_why": ("Its inputs are the {U1} states of the layer below: {U2}·({U1} + {U2} + 1).",
                            "입력은 아래층의 상태 {U1}개입니다: {U2}·({U1} + {U2} + 1)."),
-    "quiz.grad.q1": ("Spectral radius {rho}, {act}, {steps} steps: what happens to the gradient {k} steps back?",
-                     "스펙트럼 반경 {rho}, {act}, {steps} 시점: {k} 시점 전까지 거슬러 간 기울기는 어떻게 될까요?"),
+    "quiz.grad.q1": (
+        "If ρ were {rho} ({act}, {steps} steps, the rest as above), what would happen to the gradient {k} steps "
+        "back? Answer, then set ρ to {rho} with the slider to see it.",
+        "ρ = {rho}일 때({act}, {steps} 시점, 나머지는 위와 같음) {k} 시점 전까지 거슬러 간 기울기는 어떻게 될까요? "
+        "답을 고른 뒤 슬라이더를 ρ = {rho}에 맞춰 확인해 보세요."),
     "quiz.grad.vanish": ("it vanishes (below 0.01)", "소실된다 (0.01 미만)"),
     "quiz.grad.explode": ("it explodes (above 100)", "폭주한다 (100 초과)"),
     "quiz.grad.keep": ("it stays between 0.01 and 100", "0.01과 100 사이에 머문다"),
     "quiz.grad.q1_why": ("The computed norm there is {ratio:.2e}.", "그 지점에서 계산한 노름은 {ratio:.2e}입니다."),
-    "quiz.grad.q2": ("The weight gradient has norm {norm:.3g}. What is its norm after clipping to {c:g}?",
-                     "가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은?"),
+    "quiz.grad.q2": (
+        "The weight gradient has norm {norm:.3g}. What would its norm be after clipping to c = {c:g}? Answer, then "
+        "set c with the slider to see it.",
+        "가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은 얼마가 될까요? 답을 "
+        "고른 뒤 슬라이더로 c를 맞춰 확인해 보세요."),
     "quiz.grad.q2_why": ("Clipping rescales only a gradient longer than the limit, keeping its direction.",
                          "클리핑은 한도보다 긴 기울기만 방향은 그대로 두고 길이를 줄입니다."),
     "quiz.grad.q3": ("On your sentence, which trained model's verdict depends most on its first word, compared with "

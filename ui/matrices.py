@@ -51,7 +51,7 @@ CSS = """<style>
 .rnn-heat .hm.low > .lab { font-size: 0.7em; line-height: 1; }
 .rnn-heat .hm > .col.end { justify-content: flex-end; }  /* the last unit's number ends at the grid's edge */
 .rnn-heat .hm > .col:first-child { overflow: hidden; white-space: normal; text-align: right; justify-content: flex-end;
-  font-size: 0.8em; line-height: 1.15; }  /* the corner ("step ╲ unit") wraps within the labels' column */
+  font-size: 0.8em; line-height: 1.15; padding-right: 0.5em; }  /* the corner ("step ╲ unit") wraps within the labels' column */
 .rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
 .rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
 .rnn-heat .hm > .lab.ahead { color: #767676; }
@@ -328,7 +328,7 @@ def _pictured(M: np.ndarray, rgb: np.ndarray, rows: list[str], named: list[str],
     labels = [f'<span class="lab" title="{w}" style="grid-area:{r + 2}/1">{w}</span>' for r, w in enumerate(rows)]
     picture = f'<img alt="" src="{png_uri(rgb)}" style="grid-area:2/2/span {T}/span {D}">'
     columns = [f'<span class="pc{" r" if d >= D / 2 else ""}" style="grid-area:2/{d + 2}/span {T}" data-tip="{unit} '
-               f'{d + 1} ({w})&#10;' + "&#10;".join(f"{row_title} {rows[r]}: {exact(float(M[r, d]))}" for r in range(T))
+               f'{d + 1}: “{w}”&#10;' + "&#10;".join(f"{row_title} {rows[r]}: {exact(float(M[r, d]))}" for r in range(T))
                + '"></span>' for d, w in enumerate(named)]
     low = " low" if T > 16 else ""
     return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm{low}" style="{style}">'

@@ -209,6 +209,16 @@ def example(state: Run) -> Example:
                    answer_name(s.task, guess), float(np.nan_to_num(fwd.p[0, guess])))
 
 
+FAINT = 0.1  # a signed state whose every |value| stays below this looks blank on its ±1 colour scale
+
+
+def faint(M: np.ndarray, signed: bool) -> float | None:
+    """M (T, D) of a signed state or candidate: its largest |value| when below FAINT (the page then says why the
+    picture is pale: an untrained network's states sit near 0); None when the colours can show it, or unsigned."""
+    top = float(np.max(np.abs(np.nan_to_num(M)))) if signed and M.size else None
+    return top if top is not None and top < FAINT else None
+
+
 def answer_name(task: str, label: int) -> str:
     """A class as the learner reads it: a symbol, a sum, odd or even, a character."""
     if task == "memory":

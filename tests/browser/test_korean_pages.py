@@ -19,7 +19,7 @@ from ui.i18n import STRINGS
 from ui.pages import PAGES
 
 TECHNICAL = {  # names a Korean text keeps in Latin letters (compared case-insensitively)
-    "rnn", "rnns", "lstm", "gru", "simplernn", "bidirectional", "tanh", "sigmoid", "relu", "linear", "softmax",
+    "rnn", "rnns", "cec", "lstm", "gru", "simplernn", "bidirectional", "tanh", "sigmoid", "relu", "linear", "softmax",
     "keras", "numpy", "tensorflow", "embedding", "dense", "masking", "adam", "sgd", "bptt", "word2vec",
     "imdb", "nsmc", "sst", "bpe", "pca", "oov", "cg", "true", "false", "pre", "post", "max", "min", "sum",
     "diag", "log", "exp", "argmax", "pascanu", "mikolov", "bengio", "sha", "cpu", "url", "english",

@@ -77,7 +77,7 @@ def test_script_payload_is_text_not_html(app, browser):
 
 VALUE = r"(행 \d+, 열 \d+|\d+\. \S+ · 유닛 \d+): −?\d\.\d{5}"  # a cell: its place, its value
 POINT = r"\S+ \(−?\d+(\.\d+)?, −?\d+(\.\d+)?\)"  # a word on the map: the word, its two coordinates
-STEP = r"시점 t \d+ \(\S+\)(\n유닛 \d+: −?\d\.\d{5}){16}"  # a step's token, then each of its 16 units' values
+STEP = r"시점 t \d+: “\S+”(\n유닛 \d+: −?\d\.\d{5}){16}"  # a step's token, then each of its 16 units' values
 
 
 @pytest.mark.parametrize("path,cell,nth,tip_form", [

@@ -51,7 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.clip": ("Clip", "클리핑"),
     "play.clip_max": ("Clip limit", "최대 노름"),  # one line in presentation mode's row (임계값 wrapped)
     "play.clip_max_help": ("The largest global norm the gradients may keep: above it, all are scaled down together.",
-                           "기울기가 가질 수 있는 가장 큰 전역 노름. 이보다 크면 모든 기울기를 함께 줄입니다."),
+                           "기울기가 가질 수 있는 가장 큰 전체 노름. 이보다 크면 모든 기울기를 함께 줄입니다."),
     "play.seed": ("Seed", "시드"),
     "play.settings_caption": (
         "Every run: an embedding of 8, batches of 32 sequences, Adam, at most {max} steps; accuracy every {every} "
@@ -71,11 +71,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.y_loss": ("loss", "손실"),
     "play.y_acc": ("held-out accuracy", "검증 정확도"),
     "play.chance": ("chance {p:.1%}", "무작위 추측 {p:.1%}"),
-    "play.norms": ("The gradients' global norm, before and after clipping", "기울기의 전역 노름: 클리핑 전과 후"),
-    "play.y_norm": ("global norm", "전역 노름"),
+    "play.norms": ("The gradients' global norm, before and after clipping", "기울기의 전체 노름: 클리핑 전과 후"),
+    "play.y_norm": ("global norm", "전체 노름"),
     "play.norm_before": ("before clipping", "클리핑 전"),
     "play.norm_after": ("after (what Adam uses)", "클리핑 후 (Adam이 쓰는 값)"),
-    "play.norm_limit": ("limit {c}", "한계 {c}"),
+    "play.norm_limit": ("limit {c}", "최대 노름 {c}"),
     "play.reach": ("How much gradient reaches each time step", "각 시점에 도달하는 기울기"),
     "play.reach_caption": (
         "The norm of dL/dh_t over the batch. The loss reads only the last hidden state, so every earlier time step "
@@ -97,8 +97,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.q.g": ("candidate g", "후보 값 g"),
     "play.q.z": ("update gate z", "업데이트 게이트 z"),
     "play.q.r": ("reset gate r", "리셋 게이트 r"),
-    "play.q.n": ("candidate n", "후보 n"),
+    "play.q.n": ("candidate n", "후보 값 n"),
     "play.y_unit": ("unit", "유닛"),
+    "play.states_faint": (
+        "Every value here lies within ±{top:.3f}, so on the ±1 colour scale the picture is nearly blank: an untrained "
+        "network's states stay close to 0.",
+        "여기의 값은 모두 ±{top:.3f} 안에 있어서 ±1 색 눈금에서는 거의 흰색으로 보입니다. 학습 전 신경망의 상태는 "
+        "0 가까이에 머물기 때문입니다."),
     "play.states_caption": ("Right answer: {answer}. The network now answers {guess} (p = {p:.0%}).",
                             "정답: {answer}. 지금 신경망의 답: {guess} (p = {p:.0%})."),
     "play.odd": ("odd", "홀수"),
@@ -135,11 +140,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.fact_clip": (
         "Clipping acted on {clipped} of the last {n} steps (global norm above {c}); the largest norm was "
         "{biggest:.3g}.",
-        "최근 학습 스텝 {n}번 중 {clipped}번에서 클리핑이 작동했습니다(전역 노름이 {c}보다 큼). 가장 큰 노름: "
+        "최근 학습 스텝 {n}번 중 {clipped}번에서 클리핑이 작동했습니다(전체 노름이 {c}보다 큼). 가장 큰 노름: "
         "{biggest:.3g}."),
     "play.fact_noclip": (
         "Clipping is off: over the last {n} steps the global norm reached {biggest:.3g}, and Adam used it as it was.",
-        "클리핑이 꺼져 있습니다. 최근 학습 스텝 {n}번 동안 전역 노름은 최대 {biggest:.3g}까지 커졌고, Adam은 그 값을 "
+        "클리핑이 꺼져 있습니다. 최근 학습 스텝 {n}번 동안 전체 노름은 최대 {biggest:.3g}까지 커졌고, Adam은 그 값을 "
         "그대로 썼습니다."),
     "play.fact_reach_less": (
         "At the latest step, the first time step receives {ratio:.3g} times the gradient of the last one (T = {T}).",
@@ -234,11 +239,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "학습 스텝 1에서 ‖dL/dh_1‖ = {first:.3g}, ‖dL/dh_T‖ = {last:.3g}입니다."),
     "quiz.play.q2_on": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
                         "does Adam receive?",
-                        "첫 학습 스텝에서 기울기의 전역 노름은 {norm:.3g}, 클리핑 임계값은 {c}입니다. Adam에 전달되는 "
+                        "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}, 최대 노름은 {c}입니다. Adam에 전달되는 "
                         "노름은?"),
     "quiz.play.q2_off": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is off. What norm does "
                          "Adam receive?",
-                         "학습 스텝 1에서 기울기의 전역 노름: {norm:.3g}. 클리핑은 꺼져 있습니다. Adam이 받는 노름은?"),
+                         "학습 스텝 1에서 기울기의 전체 노름: {norm:.3g}. 클리핑은 꺼져 있습니다. Adam이 받는 노름은?"),
     "quiz.play.q2_why": ("Clipping scales all the gradients together: the norm becomes min(norm, limit) when on, and "
                          "stays as it is when off.",
                          "클리핑은 모든 기울기를 함께 줄입니다. 켜져 있으면 노름은 min(노름, 임계값)가 되고, 꺼져 있으면 "
