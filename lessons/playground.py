@@ -168,7 +168,7 @@ def inside(run: pg.Run, big: bool) -> None:
             limits=matrices.signed_limits(M) if shown in SIGNED else None, across=True)
     top = pg.faint(M, shown in SIGNED)
     if top is not None:
-        st.caption(t("play.states_faint", top=top))
+        st.caption(t("play.states_faint", top=top) + (" " + t("play.states_untrained") if run.steps == 0 else ""))
     st.caption(t("play.states_caption", answer=ex.answer, guess=ex.guess, p=ex.p))
 
 

@@ -100,10 +100,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.q.n": ("candidate n", "후보 값 n"),
     "play.y_unit": ("unit", "유닛"),
     "play.states_faint": (
-        "Every value here lies within ±{top:.3f}, so on the ±1 colour scale the picture is nearly blank: an untrained "
-        "network's states stay close to 0.",
-        "여기의 값은 모두 ±{top:.3f} 안에 있어서 ±1 색 눈금에서는 거의 흰색으로 보입니다. 학습 전 신경망의 상태는 "
-        "0 가까이에 머물기 때문입니다."),
+        "Every value here lies within ±{top:.3f}, so on the ±1 colour scale the picture is nearly blank.",
+        "여기의 값은 모두 ±{top:.3f} 안에 있어서 ±1 색 눈금에서는 거의 흰색으로 보입니다."),
+    "play.states_untrained": ("Untrained, the network's states stay close to 0: press Play and watch them change.",
+                              "학습 전 신경망의 상태는 0 가까이에 머뭅니다. 재생을 누르고 어떻게 바뀌는지 보세요."),
     "play.states_caption": ("Right answer: {answer}. The network now answers {guess} (p = {p:.0%}).",
                             "정답: {answer}. 지금 신경망의 답: {guess} (p = {p:.0%})."),
     "play.odd": ("odd", "홀수"),
