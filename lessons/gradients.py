@@ -223,11 +223,11 @@ def draw_memory(result: dict, big: bool) -> None:
     st.markdown(" ".join(memory_lines(result)))
 
 
-def questions(settings: tuple, clip: Claim, view: SentenceView) -> list[Question]:
+def questions(lab: GradientLab, settings: tuple, clip: Claim, view: SentenceView) -> list[Question]:
     """Each asks about a setting the page does not show (another ρ, another c): the learner answers, then moves
     the slider to see it."""
     units, steps, rho, activation, seed = settings
-    asked_rho, outcome = asked_fate(*settings)
+    asked_rho, outcome = asked_fate(fate(lab.walk.norms).key, *settings)
     outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
     norm, c = clip.values["norm"], asked_limit(clip.values["c"])
     asked = [
@@ -272,7 +272,7 @@ def render() -> None:
     clip = clip_controls(lab)
     view = trained_models(big)
     max_distance, memory, training = memory_task(big)
-    quiz("grad", questions((units, steps, rho, activation, seed), clip, view))
+    quiz("grad", questions(lab, (units, steps, rho, activation, seed), clip, view))
     summary(lab, rho, activation, clip, view, max_distance, memory, training)
     show_param_notices(notices)
 

@@ -170,10 +170,10 @@ ASKED_RHOS = (0.5, 1.5, 2.5)  # the quiz's ρ, one the page does not show (in Ko
 ASKED_LIMITS = (0.5, 2.5, 5.0)  # likewise the quiz's clip limit c
 
 
-def asked_fate(units: int, steps: int, rho: float, activation: str, seed: int) -> tuple[float, Claim]:
+def asked_fate(shown: str, units: int, steps: int, rho: float, activation: str, seed: int) -> tuple[float, Claim]:
     """Predict, then check with the slider: a ρ other than the chosen one, whose gradient 20 steps back meets
-    another fate if one of ASKED_RHOS does (else the one farthest from rho), and that fate."""
-    shown = fate(gradient_lab(units, steps, rho, activation, seed).walk.norms).key
+    another fate than ``shown`` (the page's, at rho) if one of ASKED_RHOS does (else the one farthest from rho),
+    and that fate."""
     fates = {r: fate(gradient_lab(units, steps, r, activation, seed).walk.norms) for r in ASKED_RHOS if r != rho}
     other = [r for r, claim in fates.items() if claim.key != shown]
     asked = other[0] if other else max(fates, key=lambda r: abs(r - rho))

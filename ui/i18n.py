@@ -884,9 +884,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.sum.cure": (
         "**What the gates change (theory):** the LSTM updates its cell state by addition, c_t = f_t·c_(t-1) + "
         "i_t·g_t, so along that path the gradient is multiplied only by forget gates. Hochreiter and Schmidhuber's "
-        "LSTM (1997) fixed that factor at 1, the constant error carousel (CEC); the forget gate, which Keras' LSTM has, "
-        "came later (Gers, Schmidhuber and Cummins, 2000). The GRU's h_t = z_t·h_(t-1) + (1 − z_t)·n_t passes h "
-        "on wherever z is near 1. Whether the trained networks use these paths is what the lines above measure.",
+        "LSTM (1997) fixed that factor at 1, the constant error carousel (CEC); the forget gate, which Keras' LSTM "
+        "has, came later (Gers, Schmidhuber and Cummins, 2000). The GRU's h_t = z_t·h_(t-1) + (1 − z_t)·n_t passes "
+        "h on wherever z is near 1. Whether the trained networks use these paths is what the lines above measure.",
         "**게이트가 바꾸는 것 (이론):** LSTM은 셀 상태를 덧셈으로 갱신합니다: c_t = f_t·c_(t-1) + i_t·g_t. 그래서 이 "
         "경로를 따라서는 기울기에 망각 게이트만 곱해집니다. Hochreiter와 Schmidhuber의 LSTM(1997)은 이 인수를 1로 "
         "고정했고(상수 오차 회전목마, CEC), Keras의 LSTM에 있는 망각 게이트는 나중에 더해졌습니다(Gers, Schmidhuber, "

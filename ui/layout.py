@@ -43,7 +43,8 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 KOREAN_CSS = """<style>
 [data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"],
 [data-testid="stAlertContentInfo"], [data-testid="stTable"], [data-testid="stHeading"], [data-testid="stText"],
-[data-testid="stSidebarNav"], button, h1, h2, h3, p, li, .rnn-lines span { word-break: keep-all !important; overflow-wrap: break-word; }
+[data-testid="stSidebarNav"], button, h1, h2, h3, p, li, .rnn-lines span { word-break: keep-all !important;
+  overflow-wrap: break-word; }
 </style>"""
 FIT_CSS = """<style>
 .katex-display { padding: 0 4px; }  /* an aligned formula's rows reach 2 px past its box (KaTeX's vlist), which

@@ -51,7 +51,7 @@ CSS = """<style>
 .rnn-heat .hm.low > .lab { font-size: 0.7em; line-height: 1; }
 .rnn-heat .hm > .col.end { justify-content: flex-end; }  /* the last unit's number ends at the grid's edge */
 .rnn-heat .hm > .col:first-child { overflow: hidden; white-space: normal; text-align: right; justify-content: flex-end;
-  font-size: 0.8em; line-height: 1.15; padding-right: 0.5em; }  /* the corner ("step ╲ unit") wraps within the labels' column */
+  font-size: 0.8em; line-height: 1.15; padding-right: 0.5em; }  /* the corner ("step ╲ unit") wraps in its column */
 .rnn-heat .hm > .mark { box-shadow: inset 0 2px #000, inset 0 -2px #000; }
 .rnn-heat .hm > .lab.mark { box-shadow: none; font-weight: 700; }
 .rnn-heat .hm > .lab.ahead { color: #767676; }
@@ -63,7 +63,7 @@ CSS = """<style>
    shows); its paint is then clipped to its box, so every tip opens inside: from the cell's middle towards the grid's */
 .rnn-heat:not(.big) { content-visibility: auto; contain-intrinsic-size: auto 300px; }
 .rnn-heat .hm > .c[data-tip]:hover::after { transform: translate(50%, -115%); }
-.rnn-heat .hm > .c.r[data-tip]:hover::after { transform: translate(-50%, -115%); }  /* the right half: the tip to the left */
+.rnn-heat .hm > .c.r[data-tip]:hover::after { transform: translate(-50%, -115%); }  /* the right half: to the left */
 .rnn-heat.big { font-size: 20px; height: 100%; min-height: 240px; container-type: size; }
 .rnn-heat.big .scale { font-size: 0.9em; }
 .rnn-heat.big .hm { min-height: 0; overflow: hidden; }
@@ -299,8 +299,7 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
             text = f';color:{ink(tuple(rgb[r, d]))}">{number(value)}' if printed else '">'
             framed = " cm" if d == column else ""
             where = f"{unit} {d + 1} ({named[d]})" if named else f"{word} · {unit} {d + 1}"
-            right = " r" if 2 * d >= D else ""  # its tip opens to the left
-            cells.append(f'<span class="c{mark}{framed}{right}" data-tip="{where}: {exact(value)}" '
+            cells.append(f'<span class="c{mark}{framed}{right(d, D)}" data-tip="{where}: {exact(value)}" '
                          f'style="background:{hexa}{text}</span>')
     rows = f"grid-template-columns:minmax(3em,max-content) repeat({D},minmax(0,1fr));"
     if big:  # the rows share the height main_view leaves (a size container), their type as large as a row allows
@@ -313,11 +312,17 @@ def heatmap(M: np.ndarray, row_labels: Sequence[str], highlight: int | None, x_t
             f"</div>{colour_scale(value_name, low, high, signed)}</div>")
 
 
+def right(d: int, D: int) -> str:
+    """The class of column d of D in a grid's right half, whose tip opens to the left (a grid's paint is clipped
+    to its box): " r", else ""."""
+    return " r" if 2 * d >= D else ""
+
+
 def _pictured(M: np.ndarray, rgb: np.ndarray, rows: list[str], named: list[str], unit: str, row_title: str,
               head: list[str], value_name: str, limits: tuple[float, float], signed: bool, big: bool) -> str:
     """heatmap's grid for a long sequence laid across (M (T rows, D steps), no number printed): its colours one
     picture, a PNG of T x D pixels stretched over the cells, and over each step a column whose tooltip lists that
-    step's values, row by row. About 70 nodes where cells take D x T (900 on lesson 8's default run): the browser
+    step's values, row by row. About 120 nodes where cells take D x T (900 on lesson 8's default run): the browser
     sanitizes and lays out the figure in a fraction of the time each time a setting changes."""
     T, D = M.shape
     size = "minmax(0,1fr)" if big else ("0.75em" if T > 16 else "1.5em")
@@ -327,8 +332,8 @@ def _pictured(M: np.ndarray, rgb: np.ndarray, rows: list[str], named: list[str],
         style += f"font-size:clamp(9px,calc((100cqh - 3em) / {T + 1} * 0.75),20px);"
     labels = [f'<span class="lab" title="{w}" style="grid-area:{r + 2}/1">{w}</span>' for r, w in enumerate(rows)]
     picture = f'<img alt="" src="{png_uri(rgb)}" style="grid-area:2/2/span {T}/span {D}">'
-    columns = [f'<span class="pc{" r" if d >= D / 2 else ""}" style="grid-area:2/{d + 2}/span {T}" data-tip="{unit} '
-               f'{d + 1}: “{w}”&#10;' + "&#10;".join(f"{row_title} {rows[r]}: {exact(float(M[r, d]))}" for r in range(T))
+    columns = [f'<span class="pc{right(d, D)}" style="grid-area:2/{d + 2}/span {T}" data-tip="{unit} {d + 1}: “{w}”'
+               + "".join(f"&#10;{row_title} {rows[r]}: {exact(float(M[r, d]))}" for r in range(T))
                + '"></span>' for d, w in enumerate(named)]
     low = " low" if T > 16 else ""
     return (f'<div class="rnn-heat{" big" if big else ""}"><div class="hm{low}" style="{style}">'
