@@ -56,8 +56,10 @@ def test_a_pale_picture_of_the_inside_is_said_to_be_pale():
     h = pg.example(run_of(at)).values["h"]  # (T, units)
     top = pg.faint(h, True)
     assert top == pytest.approx(np.max(np.abs(h))) and top < pg.FAINT
-    assert f"within ±{top:.3f}" in texts(at)
+    assert f"within ±{top:.3f}" in texts(at) and "Untrained, the network's states" in texts(at)
     assert pg.faint(h / top * 0.5, True) is None and pg.faint(h, False) is None
+    at.button(key="pg_step").click().run()  # one step trained: no longer "untrained"
+    assert counter(at) == 1 and "Untrained, the network's states" not in texts(at)
 
 
 def test_step_and_play_advance_and_pause_stops():
