@@ -624,10 +624,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "여기서는 σ_max = {sigma:.2f} (ρ = {rho:.2f}), γ = {gamma:g}: γ·σ_max = {product:.2f} > 1이므로 기울기가 "
         "폭주할 수는 있지만 반드시 그렇지는 않습니다. {k} 시점 전에는 {ratio:.1e}배이므로 기울기가 {outcome}."),
     "grad.word_vanish": ("vanishes", "소실됩니다"),
-    "grad.word_keep": ("survives", "소실되지도 폭주하지도 않습니다"),
+    "grad.word_keep": ("neither vanishes nor explodes", "소실되지도 폭주하지도 않습니다"),
     "grad.word_explode": ("explodes", "폭주합니다"),
     "grad.short_vanish": ("vanished", "소실"),
-    "grad.short_keep": ("survived", "유지"),
+    "grad.short_keep": ("between the two lines", "두 기준 사이"),
     "grad.short_explode": ("exploded", "폭주"),
     "grad.under": (
         "Every measured norm stays under the dashed bound, as the theorem requires. The bound is loose: it takes "
@@ -670,7 +670,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.verdict_vanish": (
         "After {k} steps back only {ratio:.1e} of the gradient is left, below the ×{low:g} this lesson calls "
         "vanished: it **vanishes**.",
-        "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}만 남습니다. 이 단원에서 소실로 보는 {low:g}배보다 작으니 "
+        "{k} 시점을 거슬러 가면 기울기가 {ratio:.1e}배만 남습니다. 이 단원에서 소실로 보는 {low:g}배보다 작으니 "
         "**소실**됩니다."),
     "grad.verdict_explode": (
         "After {k} steps back the gradient is {ratio:.1e} times larger, above the ×{high:g} this lesson calls "
@@ -679,12 +679,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**폭주**합니다."),
     "grad.verdict_keep_up": (
         "After {k} steps back the gradient is {ratio:.3g} times larger: it grows, but stays under the ×{high:g} this "
-        "lesson calls exploding, so it survives.",
+        "lesson calls exploding, so it neither vanishes nor explodes.",
         "{k} 시점을 거슬러 가면 기울기가 {ratio:.3g}배로 커집니다. 그래도 이 단원에서 폭주로 보는 {high:g}배에는 "
         "못 미치므로 폭주는 아닙니다."),
     "grad.verdict_keep_down": (
         "After {k} steps back {ratio:.3g} of the gradient is left: it shrinks, but stays above the ×{low:g} this "
-        "lesson calls vanished, so it survives.",
+        "lesson calls vanished, so it neither vanishes nor explodes.",
         "{k} 시점을 거슬러 가면 기울기가 {ratio:.3g}배로 줄어듭니다. 그래도 이 단원에서 소실로 보는 {low:g}배까지는 "
         "줄지 않으므로 소실은 아닙니다."),
     "grad.counter": ("{k} steps back · this factor ‖J‖ = {factor:.3f} · product = {product:.3e}",
