@@ -183,7 +183,8 @@ KEPT_ON_RESET = ("lang", "present", "class")  # URL keys a reset leaves alone: l
 
 def view_link(url_path: str) -> str:
     """The link to exactly this view, on the address students can reach (RNNLAB_PUBLIC_URL, else the one this
-    browser used). Only the characters a URL reserves are escaped, so Korean text stays readable."""
+    browser used). Only the characters a URL reserves are escaped, and a space is a +, so a sentence (Korean too)
+    stays readable on the projector."""
     base = urlsplit(os.environ.get("RNNLAB_PUBLIC_URL") or st.context.url or "http://localhost:8501")
     prefix = base.path.rstrip("/") if os.environ.get("RNNLAB_PUBLIC_URL") else ""
     query = "&".join(f"{k}={_escape(str(st.query_params[k]))}" for k in st.query_params)
@@ -191,8 +192,10 @@ def view_link(url_path: str) -> str:
 
 
 def _escape(value: str) -> str:
-    """Percent-escape what a query value must not hold raw (space, %, &, =, #, +, ?, controls); keep the rest."""
-    return "".join(c if c.isprintable() and c not in " %&=#+?" else quote(c, safe="") for c in value)
+    """A query value as a form encodes it (a space is +; Streamlit reads it back with parse_qs): %-escape what it
+    must not hold raw (%, &, =, #, +, ?, controls); keep the rest."""
+    return "".join("+" if c == " " else c if c.isprintable() and c not in "%&=#+?" else quote(c, safe="")
+                   for c in value)
 
 
 LINK = "share_link"  # the sidebar link box's fragment: a control in a fragment reruns it too (follow)
