@@ -14,13 +14,16 @@ from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooM
                                   relation, saturation_claim, sentence_view, start_memory, times_text)
 from ui.fragments import fragment
 from ui.i18n import t
-from ui.layout import (chart, lesson_header, main_view, presenting, sentence_input,
-                       show_param_notices)
+from ui.layout import chart, follow, lesson_header, main_view, presenting, sentence_input, show_param_notices
 from ui.models import fault_message
 from ui.quiz import Question, question, quiz
 from ui.stepper import stepper
 
 TOP = 278  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
+LAB, QUIZ, END = "grad_lab", "grad_quiz", "grad_end"  # fragments: the toy lab (controls, walk back, clipping); the
+# quiz (asked at settings of its own: a slider does not rerun it); the summary (it follows the toy lab)
+SHOWN = "grad_shown"  # session key: (settings, lab, clip) as the toy lab last drew them, for the quiz and summary
+ASKED = "grad_asked"  # session key: the settings and clip limit the quiz asks at, (units, steps, rho, act, seed, c)
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 
@@ -47,11 +50,13 @@ def controls(big: bool) -> tuple[int, int, float, str, int]:
     else:
         rho_at, steps_at, seed_at = st.columns(3)
         act_at, units_at = rho_at, steps_at
-    rho = rho_at.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho", help=t("grad.rho_help"))
-    activation = act_at.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True, format_func=act_name)
-    steps = steps_at.slider(t("grad.steps"), 5, 300, key="grad_steps")
-    units = units_at.slider(t("grad.units"), 2, 32, key="grad_units")
-    seed = seed_at.number_input(t("grad.seed"), 0, 9999, key="grad_seed")
+    moved = {"on_change": follow, "args": (LAB, END)}  # the lab, the summary and the sidebar's link redraw
+    rho = rho_at.slider(t("grad.rho"), 0.1, 3.0, step=0.05, key="grad_rho", help=t("grad.rho_help"), **moved)
+    activation = act_at.radio(t("grad.activation"), ACTIVATIONS, key="grad_act", horizontal=True, format_func=act_name,
+                              **moved)
+    steps = steps_at.slider(t("grad.steps"), 5, 300, key="grad_steps", **moved)
+    units = units_at.slider(t("grad.units"), 2, 32, key="grad_units", **moved)
+    seed = seed_at.number_input(t("grad.seed"), 0, 9999, key="grad_seed", **moved)
     state.write(rho=rho, act=activation, steps=steps, gunits=units, seed=seed)
     return units, steps, rho, activation, int(seed)
 
@@ -113,8 +118,9 @@ def clip_controls(lab: GradientLab) -> Claim:
     """The clipping controls and their effect; returns the clipping claim (norm before and after)."""
     st.subheader(t("grad.clip"))
     left, right = st.columns(2)
-    on = left.toggle(t("grad.clip_on"), value=True, key="grad_clip")
-    c = right.slider(t("grad.clip_max"), 0.1, 10.0, 1.0, step=0.1, key="grad_clip_max", disabled=not on)
+    moved = {"on_change": follow, "args": (LAB, END)}  # the summary says the clipped norm too
+    on = left.toggle(t("grad.clip_on"), value=True, key="grad_clip", **moved)
+    c = right.slider(t("grad.clip_max"), 0.1, 10.0, 1.0, step=0.1, key="grad_clip_max", disabled=not on, **moved)
     claim = clipping(lab, c, on)
     norm, after = claim.values["norm"], claim.values["after"]
     st.markdown(t("grad.clip_body", norm=norm, step=0.1 * norm))
@@ -223,15 +229,15 @@ def draw_memory(result: dict, big: bool) -> None:
     st.markdown(" ".join(memory_lines(result)))
 
 
-def questions(lab: GradientLab, settings: tuple, clip: Claim, view: SentenceView) -> list[Question]:
-    """Each asks about a setting the page does not show (another ρ, another c): the learner answers, then moves
-    the slider to see it."""
+def questions(lab: GradientLab, settings: tuple, c: float, view: SentenceView) -> list[Question]:
+    """Each asks about a setting the page did not show when asked (another ρ, another c): the learner answers,
+    then moves the slider to see it."""
     units, steps, rho, activation, seed = settings
     asked_rho, outcome = asked_fate(fate(lab.walk.norms).key, *settings)
     outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
-    norm, c = clip.values["norm"], asked_limit(clip.values["c"])
+    norm, c = clipping(lab, c, True).values["norm"], asked_limit(c)
     asked = [
-        question(t("quiz.grad.q1", rho=asked_rho, act=act_name(activation), steps=steps, k=outcome.values["k"]),
+        question(t("quiz.grad.q1", rho=asked_rho, k=outcome.values["k"]),
                  outcomes[outcome.key], list(outcomes.values()), t("quiz.grad.q1_why", **outcome.values)),
         question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
                  [f"{norm:.3g}", f"{norm / c:.3g}", f"{c / 2:.3g}", "0"], t("quiz.grad.q2_why")),
@@ -241,6 +247,24 @@ def questions(lab: GradientLab, settings: tuple, clip: Claim, view: SentenceView
         asked.append(question(t("quiz.grad.q3"), most_dependent_on_first(view.readings), list(view.readings),
                               t("quiz.grad.q3_why", values=ratios)))
     return asked
+
+
+def ask_again() -> None:
+    """Ask the quiz at the toy lab's settings and clip limit as drawn now."""
+    settings, _, clip = st.session_state[SHOWN]
+    st.session_state[ASKED] = (*settings, clip.values["c"])
+
+
+def asked_quiz(view: SentenceView) -> None:
+    """The quiz, asked at the settings kept in ASKED (the first the page drew, until the button asks again): its
+    numbers stay while the learner moves the sliders to check an answer, so an answer is not lost by checking it."""
+    if ASKED not in st.session_state:
+        ask_again()
+    *settings, c = st.session_state[ASKED]
+    units, steps, rho, activation, seed = settings
+    intro = t("quiz.grad.asked", rho=rho, act=act_name(activation), T=steps, D=units, seed=seed)
+    quiz("grad", questions(gradient_lab(*settings), tuple(settings), c, view), intro=intro)
+    st.button(t("quiz.grad.again"), key="grad_ask_again", on_click=ask_again, icon=":material/refresh:")
 
 
 def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView, max_distance: int,
@@ -263,17 +287,29 @@ def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: Se
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
+def toy_lab(big: bool) -> None:
+    """The settings and all they change on the toy network (the walk back, clipping), in one fragment: a slider
+    moved reruns this part and the summary (END), not the trained models, the memory task and the quiz between."""
+    settings = controls(big)
+    lab = gradient_lab(*settings)
+    follow_back(lab, big)
+    st.session_state[SHOWN] = (settings, lab, clip_controls(lab))
+
+
+def closing(view: SentenceView, max_distance: int, memory: dict | None, training: bool) -> None:
+    """The summary, from the toy lab as last drawn and the sections between (as the last full run drew them)."""
+    settings, lab, clip = st.session_state[SHOWN]
+    summary(lab, settings[2], settings[3], clip, view, max_distance, memory, training)
+
+
 def render() -> None:
     notices, _ = lesson_header(t("grad.title"), t("grad.intro"))
     big = presenting()
-    units, steps, rho, activation, seed = controls(big)
-    lab = gradient_lab(units, steps, rho, activation, seed)
-    follow_back(lab, big)
-    clip = clip_controls(lab)
+    fragment(toy_lab, key=LAB)(big)
     view = trained_models(big)
     max_distance, memory, training = memory_task(big)
-    quiz("grad", questions(lab, (units, steps, rho, activation, seed), clip, view))
-    summary(lab, rho, activation, clip, view, max_distance, memory, training)
+    fragment(asked_quiz, key=QUIZ)(view)
+    fragment(closing, key=END)(view, max_distance, memory, training)
     show_param_notices(notices)
 
 

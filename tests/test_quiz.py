@@ -51,7 +51,8 @@ def test_gradient_question_asks_about_a_spectral_radius_the_page_does_not_show()
     at = open_app("lessons/gradients.py", rho="2.5", act="linear")
     assert "**explodes**" in "\n".join(m.value for m in at.markdown)  # what the page shows
     q = quiz_radios(at)[0]
-    assert str(q.label).startswith("If ρ were 0.5 (linear, 60 steps")
+    assert str(q.label).startswith("If ρ were 0.5, the rest as asked")
+    assert any(c.value.startswith("Asked at ρ = 2.50, linear, T = 60, D = 8, seed 0") for c in at.caption)
     norms = cg.gradient_lab(8, 60, 0.5, "linear", 0).walk.norms
     assert norms[20] < cg.VANISHED  # recomputed here: at ρ = 0.5 it vanishes
     q.set_value(q.options.index("it vanishes (below 0.01)")).run()
@@ -66,3 +67,25 @@ def test_question_options_are_distinct_and_stable():
     q = question("How many?", "42", ["41", "42", "43", "41"], "because")
     assert sorted(q.options) == ["41", "42", "43"] and q.options[q.answer] == "42"
     assert question("How many?", "42", ["41", "43"], "because") == q  # the same order on every rerun
+
+
+def test_gradient_questions_keep_their_numbers_while_the_learner_checks_them():
+    """Lesson 5 asks at the settings it kept: moving ρ to the asked value (to check the answer) keeps the question
+    and the answer picked, and the summary follows the slider; 'ask again' asks at the settings now."""
+    from ui import compute_gradients as cg
+    at = open_app("lessons/gradients.py")
+    q1 = quiz_radios(at)[0]
+    label = str(q1.label)
+    assert label.startswith("If ρ were 1.5, the rest as asked")  # the default page (ρ = 0.9) vanishes
+    right = {"vanish": "it vanishes (below 0.01)", "keep": "it stays between 0.01 and 100",
+             "explode": "it explodes (above 100)"}[cg.fate(cg.gradient_lab(8, 60, 1.5, "tanh", 0).walk.norms).key]
+    q1.set_value(q1.options.index(right)).run()
+    at.slider(key="grad_rho").set_value(1.5).run()  # reruns the toy lab and the summary, not the quiz
+    assert not quiz_radios(at) and "ρ = 1.50" in "\n".join(m.value for m in at.markdown if m.value.startswith("- "))
+    at.run()  # a full run (a sentence typed, say) asks the same
+    assert str(quiz_radios(at)[0].label) == label and quiz_radios(at)[0].value is not None  # kept, answer and all
+    assert any("Right." in s.value for s in at.success)
+    assert any(c.value.startswith("Asked at ρ = 0.90, tanh") for c in at.caption)
+    at.button(key="grad_ask_again").click().run()
+    assert str(quiz_radios(at)[0].label) != label and quiz_radios(at)[0].value is None  # asked afresh at ρ = 1.5
+    assert any(c.value.startswith("Asked at ρ = 1.50, tanh") for c in at.caption)

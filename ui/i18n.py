@@ -1223,20 +1223,26 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "쌓은 모델에서 SimpleRNN({U1}) 위에 놓인 SimpleRNN({U2}) 층의 파라미터는 몇 개일까요?"),
     "quiz.unroll.q3_why": ("Its inputs are the {U1} states of the layer below: {U2}·({U1} + {U2} + 1).",
                            "입력은 아래층의 상태 {U1}개입니다: {U2}·({U1} + {U2} + 1)."),
+    "quiz.grad.asked": (
+        "Asked at ρ = {rho:.2f}, {act}, T = {T}, D = {D}, seed {seed}: the questions keep their numbers while you "
+        "move the sliders to check your answers.",
+        "아래 문제는 ρ = {rho:.2f}, {act}, T = {T}, D = {D}, 난수 시드 {seed} 설정에서 낸 것입니다. 슬라이더를 움직여 "
+        "답을 확인하는 동안에도 문제의 숫자는 바뀌지 않습니다."),
+    "quiz.grad.again": ("Ask again at the settings now", "지금 설정으로 다시 묻기"),
     "quiz.grad.q1": (
-        "If ρ were {rho} ({act}, {steps} steps, the rest as above), what would happen to the gradient {k} steps "
-        "back? Answer, then set ρ to {rho} with the slider to see it.",
-        "ρ = {rho}일 때({act}, {steps} 시점, 나머지는 위와 같음) {k} 시점 전까지 거슬러 간 기울기는 어떻게 될까요? "
+        "If ρ were {rho}, the rest as asked, what would happen to the gradient {k} steps back? Answer, then set ρ "
+        "to {rho} with the slider to see it.",
+        "나머지는 그대로 두고 ρ = {rho}일 때 {k} 시점 전까지 거슬러 간 기울기는 어떻게 될까요? "
         "답을 고른 뒤 슬라이더를 ρ = {rho}에 맞춰 확인해 보세요."),
     "quiz.grad.vanish": ("it vanishes (below 0.01)", "소실된다 (0.01 미만)"),
     "quiz.grad.explode": ("it explodes (above 100)", "폭주한다 (100 초과)"),
     "quiz.grad.keep": ("it stays between 0.01 and 100", "0.01과 100 사이에 머문다"),
     "quiz.grad.q1_why": ("The computed norm there is {ratio:.2e}.", "그 지점에서 계산한 노름은 {ratio:.2e}입니다."),
     "quiz.grad.q2": (
-        "The weight gradient has norm {norm:.3g}. What would its norm be after clipping to c = {c:g}? Answer, then "
-        "set c with the slider to see it.",
-        "가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은 얼마가 될까요? 답을 "
-        "고른 뒤 슬라이더로 c를 맞춰 확인해 보세요."),
+        "At these settings the weight gradient has norm {norm:.3g}. What would its norm be after clipping to "
+        "c = {c:g}? Answer, then set c with the slider to see it.",
+        "이 설정에서 가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은 얼마가 될까요? "
+        "답을 고른 뒤 슬라이더로 c를 맞춰 확인해 보세요."),
     "quiz.grad.q2_why": ("Clipping rescales only a gradient longer than the limit, keeping its direction.",
                          "클리핑은 한도보다 긴 기울기만 방향은 그대로 두고 길이를 줄입니다."),
     "quiz.grad.q3": ("On your sentence, which trained model's verdict depends most on its first word, compared with "

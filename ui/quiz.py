@@ -44,11 +44,11 @@ def shape(*dims: int) -> str:
     return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
 
 
-def quiz(page: str, questions: Sequence[Question], before_answers: bool = False) -> None:
+def quiz(page: str, questions: Sequence[Question], before_answers: bool = False, intro: str | None = None) -> None:
     """The lesson's questions, each in its own card; ``before_answers``: placed above the sections that
-    show the answers (the caption says so)."""
+    show the answers (the caption says so); ``intro``: the page's own caption instead."""
     st.subheader(t("quiz.title"))
-    st.caption(t("quiz.intro_first" if before_answers else "quiz.intro"))
+    st.caption(intro or t("quiz.intro_first" if before_answers else "quiz.intro"))
     for k, q in enumerate(questions):
         ask(f"{page}_{k}", q)
 

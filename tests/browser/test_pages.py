@@ -152,3 +152,26 @@ def test_the_qr_code_opens_and_stays_open_while_the_link_refreshes(app, browser)
         assert page.locator('[data-testid="stPopoverBody"] img').count() == 1
     finally:
         context.close()
+
+
+def test_a_quiz_answer_stays_while_the_learner_checks_it_with_the_slider(app, browser):
+    """Lesson 5: answer the first question, then move ρ (as the question says, to check it): the slider reruns the
+    toy lab and the summary (their fragments), the question and the answer picked stay, and the summary follows."""
+    context, page = open_page(browser, f"{app}/gradients?lang=en&rho=1.45", SIZES["1280x720"])
+    try:
+        card = page.locator('[data-testid="stRadio"]', has_text="If ρ were").first
+        label = card.locator("p").first.inner_text()
+        card.locator("label", has=page.locator("input[type=radio]")).first.click()  # the first option
+        settle(page)
+        assert card.locator("input:checked").count() == 1
+        summary = page.locator("li", has_text="ρ = ").first
+        assert "ρ = 1.45" in summary.inner_text()
+        thumb = page.locator(".st-key-grad_rho input[type=range]").first
+        thumb.focus()
+        thumb.press("ArrowRight")
+        settle(page)
+        assert "ρ = 1.50" in summary.inner_text()  # the summary follows the slider
+        assert card.locator("p").first.inner_text() == label  # the question kept its numbers
+        assert card.locator("input:checked").count() == 1  # and the answer picked
+    finally:
+        context.close()
