@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import figures, linechart, state
-from ui.compute_gradients import (MARGIN, Claim, GradientLab, SentenceView, TooManyJobs, asked_fate, asked_limit,
+from ui.compute_gradients import (EXPLODED, MARGIN, VANISHED, Claim, GradientLab, SentenceView, TooManyJobs, asked_fate, asked_limit,
                                   belt_claim, clipping, fate,
                                   gradient_lab, growth_claim, long_run_claim, memory_accuracy_claim, memory_job,
                                   memory_reach_claim, most_dependent_on_first, on_the_last_word, pascanu_claim, place,
@@ -103,8 +103,10 @@ def draw_distance(lab: GradientLab, k: int, big: bool) -> None:
     reference = t("grad.reference", act=act_name(lab.reference.activation))
     bound = t("grad.bound", factor=lab.factor)  # its number beside ρ's: why the bound climbs while ρ < 1
     curves = {act_name(lab.walk.activation): lab.walk.norms, reference: lab.reference.norms, bound: lab.bound}
+    rules = ((VANISHED, t("grad.rule_vanish", low=VANISHED), "#0072B2"),
+             (EXPLODED, t("grad.rule_explode", high=EXPLODED), "#D55E00"))  # the lines this lesson's verdicts use
     st.html(linechart.lines(curves, None, t("grad.y"), t("grad.x"), big=big, log=True, marker=k, split=1.0,
-                            dashed=(reference, bound), colours={bound: "#555555"}))
+                            dashed=(reference,), dotted=(bound,), colours={bound: "#555555"}, rules=rules))
 
 
 def growth_line(lab: GradientLab, k: int) -> None:

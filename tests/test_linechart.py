@@ -70,6 +70,20 @@ def test_a_log_axis_places_decades_evenly_shades_growth_and_marks_the_step():
     assert 'class="line dash" style="background:#555555' in html  # the bound: grey, dashed
 
 
+def test_named_rules_are_drawn_at_their_value_when_inside_the_range():
+    """Lesson 5's ×0.01 and ×100: each a line at its decade with its label (escaped), none outside the axis; a dotted
+    curve is told from a dashed one by its class."""
+    norms = np.array([1.0, 1e-1, 1e-3])  # the axis runs over 10⁻³ .. 1: ×0.01 inside, ×100 outside
+    html = linechart.lines({"tanh": norms, "bound": np.array([1.0, 0.5, 0.25])}, None, "norm", "k", log=True,
+                           dotted=("bound",), rules=((0.01, "×0.01 <vanished>", "#0072B2"), (100.0, "×100", "#D55E00")))
+    tops = [y for _, y, _ in points(html)[:3]]  # 1 at the top, 10⁻³ at the bottom: 10⁻² two thirds down
+    rule = re.search(r'<i class="rule" style="top:([\d.]+)%;border-color:#0072B2;color:#0072B2">'
+                     r"<span>×0.01 &lt;vanished&gt;</span></i>", html)
+    assert rule and abs(float(rule.group(1)) - (tops[0] + 2 / 3 * (tops[2] - tops[0]))) < 0.01
+    assert "×100" not in html  # above the axis: not drawn
+    assert 'class="line dot" style="background:' in html and 'class="line dash"' not in html
+
+
 def test_a_log_axis_draws_values_beyond_its_range_at_its_edge():
     html = linechart.lines({"h": np.array([1.0, np.inf, 0.0])}, None, "norm", "k", log=True)
     assert len(points(html)) == 3  # inf at the top, 0 at the bottom, as figures.clip_for_log_plot draws them

@@ -599,16 +599,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.y": ("‖∂h_T / ∂h_t‖₂ (log scale)", "‖∂h_T / ∂h_t‖₂ (로그 눈금)"),
     "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k = {factor:.2f}^k", "Pascanu 상한 (γ·σ_max(W_h))^k = {factor:.2f}^k"),
     "grad.reference": ("same W_h, {act}", "같은 W_h, {act}"),
+    "grad.rule_vanish": ("×{low:g}: below, vanished", "×{low:g}: 이 아래는 소실"),
+    "grad.rule_explode": ("×{high:g}: above, exploded", "×{high:g}: 이 위는 폭주"),
     "grad.act.tanh": ("tanh", "tanh"),
     "grad.act.relu": ("ReLU", "ReLU"),
     "grad.act.linear": ("linear", "선형"),
     "grad.caption": (
-        "Blue region: below 1, the gradient has shrunk; red region: above 1, it has grown. Pascanu, Mikolov "
+        "Blue region: below 1, the gradient has shrunk; red region: above 1, it has grown; below the blue line "
+        "(×0.01) this lesson calls it vanished, above the red one (×100) exploded. Pascanu, Mikolov "
         "and Bengio (2013) bound every factor: ‖J_s‖ ≤ γ·σ_max(W_h), where σ_max is the largest singular value "
         "of W_h (never below its spectral radius ρ) and γ the largest slope of the activation (1 for tanh, ReLU "
         "and linear). So σ_max < 1/γ is sufficient for the gradient to vanish, and σ_max > 1/γ is necessary for "
         "it to explode, but not sufficient.",
-        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 붉은 영역은 1 초과로 커진 곳입니다. Pascanu, Mikolov, "
+        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 붉은 영역은 1 초과로 커진 곳입니다. 파란 선(×0.01) 아래로 내려가면 "
+        "이 단원에서는 소실, 붉은 선(×100) 위로 올라가면 폭주로 봅니다. Pascanu, Mikolov, "
         "Bengio(2013)는 모든 인수의 노름에 ‖J_s‖ ≤ γ·σ_max(W_h)라는 상한을 줍니다. σ_max는 W_h의 가장 큰 특잇값(스펙트럼 반경 ρ보다 "
         "작지 않음)이고, γ는 활성화 함수 미분값의 상한(tanh, ReLU, 선형 모두 1)입니다. 따라서 σ_max < 1/γ이면 "
         "기울기는 반드시 소실되고(충분조건), 폭주하려면 σ_max > 1/γ이어야 하지만 그것만으로 폭주가 보장되지는 않습니다"
@@ -630,10 +634,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.short_keep": ("between the two lines", "두 기준 사이"),
     "grad.short_explode": ("exploded", "폭주"),
     "grad.under": (
-        "Every measured norm stays under the dashed bound, as the theorem requires. The bound is loose: it takes "
+        "Every measured norm stays under the grey dotted bound, as the theorem requires. The bound is loose: it takes "
         "every slope to be γ and every step to stretch by σ_max in line with the step before, and a product of "
         "matrices stays below that (the line under the figure), even with a linear activation.",
-        "측정한 노름은 모두 점선 상한 아래에 있습니다. 이론이 요구하는 대로입니다. 상한이 느슨한 까닭은 모든 미분값을 "
+        "측정한 노름은 모두 회색 점선 상한 아래에 있습니다. 이론이 요구하는 대로입니다. 상한이 느슨한 까닭은 모든 미분값을 "
         "γ로, 모든 시점이 앞 시점과 같은 방향으로 σ_max만큼 늘린다고 보기 때문입니다. 실제 행렬 곱은 그보다 "
         "작습니다(그래프 아래 설명). 선형 활성화에서도 마찬가지입니다."),
     "grad.sat_tanh": (

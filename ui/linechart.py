@@ -42,7 +42,12 @@ CSS = """<style>
 .rnn-lines .line { inset: 0; }
 .rnn-lines .dash { -webkit-mask: repeating-linear-gradient(90deg, #000 0 7px, transparent 7px 11px);
   mask: repeating-linear-gradient(90deg, #000 0 7px, transparent 7px 11px); }
+.rnn-lines .dot { -webkit-mask: repeating-linear-gradient(90deg, #000 0 3px, transparent 3px 7px);
+  mask: repeating-linear-gradient(90deg, #000 0 3px, transparent 3px 7px); }
 .rnn-lines .shade { left: 0; right: 0; opacity: 0.08; }
+.rnn-lines .rule { left: 0; right: 0; border-top: 1.5px solid; }
+.rnn-lines .rule span { position: absolute; right: 0.4em; bottom: 0.15em; font-size: 0.8em; line-height: 1.1;
+  background: rgba(255, 255, 255, 0.75); white-space: nowrap; font-style: normal; }
 .rnn-lines .mark { top: 0; bottom: 0; border-left: 2px dotted #000; }
 .rnn-lines b { width: 9px; height: 9px; transform: translate(-50%, -50%); }
 .rnn-lines b.circle { border-radius: 50%; }
@@ -117,7 +122,8 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
           x_title: str, y_range: tuple[float, float] | None = None, threshold: float | None = None, big: bool = False,
           *, log: bool = False, dashed: Sequence[str] = (), colours: dict[str, str] | None = None,
           marker: float | None = None, split: float | None = None, x_max: float | None = None,
-          right: Right | None = None, y_ticks: Sequence[float] = ()) -> str:
+          right: Right | None = None, y_ticks: Sequence[float] = (), dotted: Sequence[str] = (),
+          rules: Sequence[tuple[float, str, str]] = ()) -> str:
     """One line per named series, {name: values} or {name: (x, values)}, each point of a short curve a marker
     with its tooltip ("name · 3. word: 0.1234").
 
@@ -125,7 +131,8 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     None: a numeric axis from 0, values at 0, 1, 2, ... ``y_range``: the y axis (by default the values' own range
     and 0; on a ``log`` axis, their decades and 1). ``threshold``: a dashed level line (p = 0.5); ``split``: the
     plot shaded vermilion above this value and blue below (a norm that grows or shrinks); ``marker``: a dotted
-    vertical line at this x; ``dashed``: names drawn dashed; ``colours``: a name's own colour (else Okabe-Ito in
+    vertical line at this x; ``dashed``, ``dotted``: names drawn dashed, dotted; ``rules``: (value, label, colour)
+    of each named horizontal line (lesson 5's ×0.01 and ×100), drawn when inside the range; ``colours``: a name's own colour (else Okabe-Ito in
     order). Values that are not finite break their line (on a log axis they are drawn at its edge, as
     ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end (at least; by default the last x).
     ``right``: a second y axis and its curves (lesson 8's accuracy beside its loss). ``y_ticks``: the left axis'
@@ -181,6 +188,11 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
         marks += [f'<i class="shade" style="top:0;height:{at:.2f}%;background:#D55E00"></i>',
                   f'<i class="shade" style="top:{at:.2f}%;bottom:0;background:#0072B2"></i>']
     marks += [f'<i class="grid" style="top:{y(v):.2f}%"></i>' for v in levels]
+    for value, name, colour in rules:
+        at = np.log10(value) if log else value
+        if low <= at <= high:
+            marks.append(f'<i class="rule" style="top:{y(at):.2f}%;border-color:{colour};color:{colour}">'
+                         f"<span>{escape(name)}</span></i>")
     if threshold is not None:
         marks.append(f'<i class="level" style="top:calc({y(np.log10(threshold) if log else threshold):.2f}% - 1px)">'
                      "</i>")
@@ -189,7 +201,8 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     legend, palette = [], iter(OKABE_ITO * 4)
     for n, (name, (xs, ys, raw)) in enumerate(place.items()):
         colour = (colours or {}).get(name) or next(palette)
-        shape, shown, dash = SHAPES[n % len(SHAPES)], escape(name), " dash" if name in dashed else ""
+        shape, shown = SHAPES[n % len(SHAPES)], escape(name)
+        dash = " dash" if name in dashed else " dot" if name in dotted else ""
         keep = np.arange(len(xs))
         if len(keep) > DRAWN:  # a few px apart at most: the line looks the same through fewer points
             keep = np.unique(np.r_[keep[:: int(np.ceil(len(keep) / DRAWN))], len(keep) - 1])
