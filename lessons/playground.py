@@ -323,8 +323,8 @@ def questions(settings: pg.Settings) -> list[Question]:
         t("quiz.play.q2_off", norm=norm)
     chances = {task: pg.chance(task, settings.length) for task in pg.TASKS}
     return [
-        question(t("quiz.play.q1", T=reach.size), where[last >= first], list(where.values()),
-                 t("quiz.play.q1_why", first=first, last=last)),
+        question(t("quiz.play.q1"), where[last >= first], list(where.values()),
+                 t("quiz.play.q1_why", T=reach.size, first=first, last=last)),  # T: the batch's, not the example's
         question(asked, f"{after:.3g}", [f"{norm:.3g}", f"{settings.clip_norm:.3g}",
                                          f"{norm / settings.clip_norm:.3g}", "0"], t("quiz.play.q2_why")),
         question(t("quiz.play.q3"), f"{chances[settings.task]:.1%}", [f"{c:.1%}" for c in chances.values()],

@@ -231,12 +231,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.hand_solution": ("Fill in a solution", "풀이 하나 채우기"),
     "play.hand_zero": ("All to zero", "모두 0으로"),
     # --- predict, then reveal ---------------------------------------------------
-    "quiz.play.q1": ("Before any training, does more gradient reach the first time step or the last (T = {T})?",
-                     "학습 전, 기울기가 더 많이 도달하는 곳은 첫 시점일까요, 마지막 시점일까요 (T = {T})?"),
+    "quiz.play.q1": ("Before any training, does more gradient reach the first time step or the last?",
+                     "학습 전, 기울기가 더 많이 도달하는 곳은 첫 시점일까요, 마지막 시점일까요?"),
     "quiz.play.first": ("the first time step", "첫 시점"),
     "quiz.play.last": ("the last time step", "마지막 시점"),
-    "quiz.play.q1_why": ("On step 1: ‖dL/dh_1‖ = {first:.3g} and ‖dL/dh_T‖ = {last:.3g}.",
-                         "학습 스텝 1에서 ‖dL/dh_1‖ = {first:.3g}, ‖dL/dh_T‖ = {last:.3g}입니다."),
+    "quiz.play.q1_why": ("On step 1, over its batch of sequences T = {T} steps long: ‖dL/dh_1‖ = {first:.3g} and "
+                         "‖dL/dh_T‖ = {last:.3g}.",
+                         "학습 스텝 1의 배치(시퀀스 길이 T = {T})에서 ‖dL/dh_1‖ = {first:.3g}, ‖dL/dh_T‖ = {last:.3g}입니다."),
     "quiz.play.q2_on": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
                         "does Adam receive?",
                         "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}, 최대 노름은 {c}입니다. Adam에 전달되는 "
