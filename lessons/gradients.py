@@ -16,14 +16,13 @@ from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import chart, follow, lesson_header, main_view, presenting, sentence_input, show_param_notices
 from ui.models import fault_message
-from ui.quiz import Question, question, quiz
+from ui.quiz import Question, ask_again, asked_at, question, quiz
 from ui.stepper import stepper
 
 TOP = 278  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 LAB, QUIZ, END = "grad_lab", "grad_quiz", "grad_end"  # fragments: the toy lab (controls, walk back, clipping); the
 # quiz (asked at settings of its own: a slider does not rerun it); the summary (it follows the toy lab)
 SHOWN = "grad_shown"  # session key: (settings, lab, clip) as the toy lab last drew them, for the quiz and summary
-ASKED = "grad_asked"  # session key: the settings and clip limit the quiz asks at, (units, steps, rho, act, seed, c)
 
 ACTIVATIONS = ("tanh", "relu", "linear")
 
@@ -251,22 +250,20 @@ def questions(lab: GradientLab, settings: tuple, c: float, view: SentenceView) -
     return asked
 
 
-def ask_again() -> None:
-    """Ask the quiz at the toy lab's settings and clip limit as drawn now."""
+def drawn_now() -> tuple:
+    """The toy lab's settings and clip limit as drawn now: (units, steps, rho, activation, seed, c)."""
     settings, _, clip = st.session_state[SHOWN]
-    st.session_state[ASKED] = (*settings, clip.values["c"])
+    return (*settings, clip.values["c"])
 
 
 def asked_quiz(view: SentenceView) -> None:
-    """The quiz, asked at the settings kept in ASKED (the first the page drew, until the button asks again): its
-    numbers stay while the learner moves the sliders to check an answer, so an answer is not lost by checking it."""
-    if ASKED not in st.session_state:
-        ask_again()
-    *settings, c = st.session_state[ASKED]
+    """The quiz, asked at settings it keeps (ui.quiz.asked_at): its numbers stay while the learner moves the
+    sliders to check an answer, so an answer is not lost by checking it."""
+    *settings, c = asked_at("grad", drawn_now)
     units, steps, rho, activation, seed = settings
     intro = t("quiz.grad.asked", rho=rho, act=act_name(activation), T=steps, D=units, seed=seed)
     quiz("grad", questions(gradient_lab(*settings), tuple(settings), c, view), intro=intro)
-    st.button(t("quiz.grad.again"), key="grad_ask_again", on_click=ask_again, icon=":material/refresh:")
+    ask_again("grad", drawn_now)
 
 
 def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView, max_distance: int,

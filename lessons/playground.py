@@ -12,9 +12,10 @@ from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import (chart, client_id, code, follow, heatmap, lesson_header, main_view, markdown_table, picker,
                        presenting, show_param_notices)
-from ui.quiz import Question, question, quiz
+from ui.quiz import Question, ask_again, asked_at, question, quiz
 
-LAB = "pg_lab"  # the fragment of the settings and all they change
+LAB, QUIZ = "pg_lab", "pg_quiz"  # fragments: the settings and all they change; the quiz (asked at settings it keeps)
+SHOWN = "pg_shown"  # session key: the Settings the lab last drew, for the quiz
 TOP = 235  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 SHOWN = {"SimpleRNN": ("h",), "LSTM": ("h", "c", "f", "i", "o", "g"), "GRU": ("h", "z", "r", "n")}
@@ -333,18 +334,31 @@ def questions(settings: pg.Settings) -> list[Question]:
 
 
 def lab(big: bool) -> None:
-    """The settings and all they change (the run, the race, the questions), in one fragment: a slider moved
-    reruns this part alone, not the weight challenges below."""
-    chosen = settings(big)
+    """The settings and all they change (the run, the race), in one fragment: a slider moved reruns this part
+    alone, not the quiz and the weight challenges below."""
+    chosen = st.session_state[SHOWN] = settings(big)
     training(chosen, big)
     race(chosen, big)
-    quiz("play", questions(chosen))
+
+
+def drawn_now() -> pg.Settings:
+    return st.session_state[SHOWN]
+
+
+def asked_quiz() -> None:
+    """The quiz, asked at settings it keeps (ui.quiz.asked_at): trying a setting to check an answer keeps it."""
+    s = asked_at("play", drawn_now)
+    clip = t("quiz.play.clip_on", c=s.clip_norm) if s.clip else t("quiz.play.clip_off")
+    quiz("play", questions(s), intro=t("quiz.play.asked", task=t(f"play.task.{s.task}"), cell=pg.CELLS[s.cell],
+                                       units=s.units, N=s.length, lr=s.learning_rate, clip=clip, seed=s.seed))
+    ask_again("play", drawn_now)
 
 
 def render() -> None:
     notices, _ = lesson_header(t("play.title"), t("play.intro"))
     big = presenting()
     fragment(lab, key=LAB)(big)
+    fragment(asked_quiz, key=QUIZ)()
     challenges(big)
     show_param_notices(notices)
 

@@ -86,6 +86,22 @@ def test_gradient_questions_keep_their_numbers_while_the_learner_checks_them():
     assert str(quiz_radios(at)[0].label) == label and quiz_radios(at)[0].value is not None  # kept, answer and all
     assert any("Right." in s.value for s in at.success)
     assert any(c.value.startswith("Asked at ρ = 0.90, tanh") for c in at.caption)
-    at.button(key="grad_ask_again").click().run()
+    at.button(key="quiz_grad_again").click().run()
     assert str(quiz_radios(at)[0].label) != label and quiz_radios(at)[0].value is None  # asked afresh at ρ = 1.5
     assert any(c.value.startswith("Asked at ρ = 1.50, tanh") for c in at.caption)
+
+
+def test_lesson_8s_questions_keep_their_numbers_while_the_learner_tries_the_settings():
+    """Lesson 8 asks at the settings it kept: fewer units (a new run, another first-step norm) leave the questions
+    as asked; 'ask again' asks at 4 units, with the norm of that run's first step."""
+    from ui import playground as pg
+    at = open_app("lessons/playground.py")
+    q2 = str(quiz_radios(at)[1].label)
+    assert any(c.value.startswith("Asked at: Remember the first symbol, LSTM, 16 units") for c in at.caption)
+    at.slider(key="pg_units").set_value(4).run()
+    at.run()
+    assert str(quiz_radios(at)[1].label) == q2
+    at.button(key="quiz_play_again").click().run()
+    assert any(c.value.startswith("Asked at: Remember the first symbol, LSTM, 4 units") for c in at.caption)
+    norm, _ = pg.first_step(pg.Settings(units=4))
+    assert f"{norm:.3g}" in str(quiz_radios(at)[1].label) and str(quiz_radios(at)[1].label) != q2

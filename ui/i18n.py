@@ -1166,6 +1166,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "아래를 읽기 전에 먼저 답을 골라 보세요. 정답은 위 설정으로 계산되며, 아래 내용에서 직접 확인할 수 있습니다."),
     "quiz.pick": ("Pick an answer to see the computed one.", "답을 고르면 계산된 정답이 보입니다."),
     "quiz.right": ("Right.", "정답입니다."),
+    "quiz.again": ("Ask again at the settings now", "지금 설정으로 다시 묻기"),
     "quiz.wrong": ("Not quite: the answer is {answer}.", "아쉽네요. 정답은 {answer}입니다."),
     "quiz.yes": ("yes", "예"),
     "quiz.no": ("no", "아니요"),
@@ -1232,7 +1233,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "move the sliders to check your answers.",
         "아래 문제는 ρ = {rho:.2f}, {act}, T = {T}, D = {D}, 난수 시드 {seed} 설정에서 낸 것입니다. 슬라이더를 움직여 "
         "답을 확인하는 동안에도 문제의 숫자는 바뀌지 않습니다."),
-    "quiz.grad.again": ("Ask again at the settings now", "지금 설정으로 다시 묻기"),
     "quiz.grad.q1": (
         "If ρ were {rho}, the rest as asked, what would happen to the gradient {k} steps back? Answer, then set ρ "
         "to {rho} with the slider to see it.",

@@ -8,7 +8,7 @@ the answer appears, with a one-line why. In a live class the teacher can ask a q
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -51,6 +51,23 @@ def quiz(page: str, questions: Sequence[Question], before_answers: bool = False,
     st.caption(intro or t("quiz.intro_first" if before_answers else "quiz.intro"))
     for k, q in enumerate(questions):
         ask(f"{page}_{k}", q)
+
+
+def asked_at(page: str, now: Callable[[], object]) -> object:
+    """The settings a page's quiz is asked at (lessons 5 and 8, whose questions ask the learner to check an answer
+    with the controls): the first the page drew (``now()``), kept in Session State until :func:`ask_again`, so that
+    moving a control to check an answer keeps the question and the answer picked."""
+    key = f"quiz_{page}_asked"
+    if key not in st.session_state:
+        st.session_state[key] = now()
+    return st.session_state[key]
+
+
+def ask_again(page: str, now: Callable[[], object]) -> None:
+    """The button that asks the quiz again at the settings drawn now (``now()``, read when it is pressed)."""
+    def again() -> None:
+        st.session_state[f"quiz_{page}_asked"] = now()
+    st.button(t("quiz.again"), key=f"quiz_{page}_again", on_click=again, icon=":material/refresh:")
 
 
 def ask(key: str, q: Question) -> None:
