@@ -236,7 +236,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "their numbers while you try the controls to check your answers.",
         "아래 문제는 {task}, {cell}, 유닛 수 {units}, N = {N}, 학습률 {lr}, {clip}, 시드 {seed} 설정에서 낸 것입니다. "
         "설정을 바꿔 가며 답을 확인하는 동안에도 문제의 숫자는 바뀌지 않습니다."),
-    "quiz.play.clip_on": ("clipping at c = {c:g}", "클리핑(최대 노름 {c:g})"),
+    "quiz.play.clip_on": ("clipping at c = {c}", "클리핑(최대 노름 {c})"),
     "quiz.play.clip_off": ("no clipping", "클리핑 없음"),
     "quiz.play.q1": ("Before any training, does more gradient reach the first time step or the last?",
                      "학습 전, 기울기가 더 많이 도달하는 곳은 첫 시점일까요, 마지막 시점일까요?"),
