@@ -41,7 +41,7 @@ def test_answers_follow_the_settings():
         first.set_value(right).run()
         assert any("Right." in s.value and f"= {d * D}" in s.value for s in at.success)
         quiz_radios(at)[0].set_value((right + 1) % len(first.options)).run()
-        assert any(f"the answer is {D * (d + D + 1)}" in w.value for w in at.warning)
+        assert any(f"The answer: {D * (d + D + 1)}." in w.value for w in at.warning)
 
 
 def test_gradient_question_asks_about_a_spectral_radius_the_page_does_not_show():
@@ -58,7 +58,7 @@ def test_gradient_question_asks_about_a_spectral_radius_the_page_does_not_show()
     q.set_value(q.options.index("it vanishes (below 0.01)")).run()
     assert any("Right." in s.value for s in at.success)
     quiz_radios(at)[0].set_value(q.options.index("it explodes (above 100)")).run()  # the page's own fate is wrong
-    assert any("the answer is it vanishes" in w.value for w in at.warning)
+    assert any("The answer: it vanishes" in w.value for w in at.warning)
     clip = quiz_radios(at)[1]
     assert "clipping to c = 0.5?" in str(clip.label)  # the slider shows c = 1: the question asks about another
 

@@ -1167,7 +1167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.pick": ("Pick an answer to see the computed one.", "답을 고르면 계산된 정답이 보입니다."),
     "quiz.right": ("Right.", "정답입니다."),
     "quiz.again": ("Ask again at the settings now", "지금 설정으로 다시 묻기"),
-    "quiz.wrong": ("Not quite: the answer is {answer}.", "아쉽네요. 정답은 {answer}입니다."),
+    "quiz.wrong": ("Not quite. The answer: {answer}.", "아쉽네요. 정답: {answer}."),  # an option may be a phrase
     "quiz.yes": ("yes", "예"),
     "quiz.no": ("no", "아니요"),
     "quiz.positive": ("positive", "긍정"),
