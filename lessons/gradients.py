@@ -16,7 +16,7 @@ from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import chart, follow, lesson_header, main_view, presenting, sentence_input, show_param_notices
 from ui.models import fault_message
-from ui.quiz import Question, ask_again, asked_at, question, quiz
+from ui.quiz import Question, asked_at, question, quiz
 from ui.stepper import stepper
 
 TOP = 278  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
@@ -234,13 +234,14 @@ def questions(lab: GradientLab, settings: tuple, c: float, view: SentenceView) -
     """Each asks about a setting the page did not show when asked (another ρ, another c): the learner answers,
     then moves the slider to see it."""
     units, steps, rho, activation, seed = settings
-    asked_rho, outcome = asked_fate(fate(lab.walk.norms).key, *settings)
+    outcome = asked_fate(fate(lab.walk.norms).key, *settings)
     outcomes = {w: t(f"quiz.grad.{w}") for w in ("vanish", "keep", "explode")}
     norm, c = clipping(lab, c, True).values["norm"], asked_limit(c)
+    why = t("quiz.grad.q1_why", **outcome.values) + (" " + t("quiz.grad.q1_tamed") if outcome.values["tamed"] else "")
     asked = [
-        question(t("quiz.grad.q1", rho=asked_rho, k=outcome.values["k"]),
-                 outcomes[outcome.key], list(outcomes.values()), t("quiz.grad.q1_why", **outcome.values)),
-        question(t("quiz.grad.q2", norm=norm, c=c), f"{min(norm, c):.3g}",
+        question(t("quiz.grad.q1", rho=outcome.values["rho"], k=outcome.values["k"]),
+                 outcomes[outcome.key], list(outcomes.values()), why),
+        question(t("quiz.grad.q2", norm=norm, c=c, section=t("grad.clip")), f"{min(norm, c):.3g}",
                  [f"{norm:.3g}", f"{norm / c:.3g}", f"{c / 2:.3g}", "0"], t("quiz.grad.q2_why")),
     ]
     if len(view.readings) >= 2:
@@ -262,8 +263,7 @@ def asked_quiz(view: SentenceView) -> None:
     *settings, c = asked_at("grad", drawn_now)
     units, steps, rho, activation, seed = settings
     intro = t("quiz.grad.asked", rho=rho, act=act_name(activation), T=steps, D=units, seed=seed)
-    quiz("grad", questions(gradient_lab(*settings), tuple(settings), c, view), intro=intro)
-    ask_again("grad", drawn_now)
+    quiz("grad", questions(gradient_lab(*settings), tuple(settings), c, view), intro=intro, now=drawn_now)
 
 
 def summary(lab: GradientLab, rho: float, activation: str, clip: Claim, view: SentenceView, max_distance: int,

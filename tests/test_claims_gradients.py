@@ -189,6 +189,9 @@ def check_growth(settings: tuple, lab: cg.GradientLab) -> None:
         assert claim.key == "many" and claim.values["k"] == k
         assert claim.values["product"] == pytest.approx(product) and claim.values["factors"] == pytest.approx(factors)
         assert claim.values["product"] <= claim.values["factors"] * (1 + 1e-6)
+        assert claim.values["total"] == pytest.approx(walk.norms[k])  # the product k steps back, said with its root
+        assert claim.values["most"] == pytest.approx(np.prod(walk.factors[:k].astype(np.float64)), rel=1e-5)
+        assert claim.values["total"] <= claim.values["most"] * (1 + 1e-5)
     units, steps, rho, _, seed = settings
     W_h = toy_lab(units, steps, rho, "linear", seed)[0].W_h.astype(np.float64)
     k = steps - 1
@@ -293,7 +296,8 @@ def test_the_page_states_the_default_claims_and_its_quiz_agrees(views):
     assert "**Your sentence:** On this sentence (53 tokens) the fading shows." in summary
     assert "**Your toy RNN** (ρ = 0.90, tanh, T = 60): After 20 steps back" in summary
     assert "Pascanu's factor γ·σ_max = 1.49 > 1 only allows growth" in summary  # vanished all the same
-    assert "Per step over these 5 steps: the factors ‖J‖ average ×1.224 (geometric mean), the product ×0.795." in shown
+    assert ("Over these 5 steps the product was multiplied by 0.795 a step (0.795^5 ≈ 0.3167), the factors ‖J‖ by "
+            "1.224 on average (all of them multiplied: 2.744).") in shown
     assert "(the curve “same W_h, linear” above) every factor is the same W_hᵀ, whose norm is σ_max = 1.49" in shown
     assert "Over these 59 steps it is ×0.912, already close to ρ = 0.90." in shown
     small = open_app("lessons/gradients.py", lang="en", rho="0.3")
@@ -303,3 +307,21 @@ def test_the_page_states_the_default_claims_and_its_quiz_agrees(views):
     q3.set_value(q3.options.index(cg.most_dependent_on_first(view.readings))).run()
     assert any("Right." in s.value for s in at.success)
     assert cg.most_dependent_on_first(view.readings) != "SimpleRNN"  # agrees with "the fading shows"
+
+
+@pytest.mark.parametrize("rho,activation", [(0.9, "tanh"), (1.5, "tanh"), (2.5, "relu"), (0.9, "linear"),
+                                            (1.2, "relu")])
+def test_the_quiz_asks_about_another_fate_and_says_when_a_curved_activation_tamed_rho(rho, activation):
+    """The quiz's ρ meets another fate than the page's when one of ASKED_RHOS does; its fate is recomputed here, and
+    'tamed' (ρ > 1 yet no explosion, under tanh or ReLU) is said exactly when it holds; flipped, this fails."""
+    settings = (8, 60, rho, activation, 0)
+    shown = cg.fate(cg.gradient_lab(*settings).walk.norms).key
+    claim = cg.asked_fate(shown, *settings)
+    asked = claim.values["rho"]
+    assert asked in cg.ASKED_RHOS and asked != rho
+    again = cg.fate(cg.gradient_lab(8, 60, asked, activation, 0).walk.norms)
+    assert claim.key == again.key and claim.values["ratio"] == pytest.approx(again.values["ratio"])
+    others = [r for r in cg.ASKED_RHOS if r != rho
+              and cg.fate(cg.gradient_lab(8, 60, r, activation, 0).walk.norms).key != shown]
+    assert (claim.key != shown) == bool(others)
+    assert claim.values["tamed"] == (asked > 1 and claim.key != "explode" and activation != "linear")

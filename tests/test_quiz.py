@@ -51,12 +51,13 @@ def test_gradient_question_asks_about_a_spectral_radius_the_page_does_not_show()
     at = open_app("lessons/gradients.py", rho="2.5", act="linear")
     assert "**explodes**" in "\n".join(m.value for m in at.markdown)  # what the page shows
     q = quiz_radios(at)[0]
-    assert str(q.label).startswith("If ρ were 0.5, the rest as asked")
+    assert str(q.label).startswith("If ρ were 0.5, the other settings as listed above")
     assert any(c.value.startswith("Asked at ρ = 2.50, linear, T = 60, D = 8, seed 0") for c in at.caption)
     norms = cg.gradient_lab(8, 60, 0.5, "linear", 0).walk.norms
     assert norms[20] < cg.VANISHED  # recomputed here: at ρ = 0.5 it vanishes
     q.set_value(q.options.index("it vanishes (below 0.01)")).run()
     assert any("Right." in s.value for s in at.success)
+    assert not any("ρ > 1 alone" in s.value for s in at.success)  # asked about ρ = 0.5: nothing to tame
     quiz_radios(at)[0].set_value(q.options.index("it explodes (above 100)")).run()  # the page's own fate is wrong
     assert any("The answer: it vanishes" in w.value for w in at.warning)
     clip = quiz_radios(at)[1]
@@ -76,10 +77,12 @@ def test_gradient_questions_keep_their_numbers_while_the_learner_checks_them():
     at = open_app("lessons/gradients.py")
     q1 = quiz_radios(at)[0]
     label = str(q1.label)
-    assert label.startswith("If ρ were 1.5, the rest as asked")  # the default page (ρ = 0.9) vanishes
+    assert label.startswith("If ρ were 1.5, the other settings as listed above")  # the default page vanishes
     right = {"vanish": "it vanishes (below 0.01)", "keep": "it stays between 0.01 and 100",
              "explode": "it explodes (above 100)"}[cg.fate(cg.gradient_lab(8, 60, 1.5, "tanh", 0).walk.norms).key]
     q1.set_value(q1.options.index(right)).run()
+    tamed = "ρ > 1 alone does not make a gradient explode"  # said when ρ > 1 and a curved activation kept it tame
+    assert any(tamed in s.value for s in at.success) == (right != "it explodes (above 100)")
     at.slider(key="grad_rho").set_value(1.5).run()  # reruns the toy lab and the summary, not the quiz
     assert not quiz_radios(at) and "ρ = 1.50" in "\n".join(m.value for m in at.markdown if m.value.startswith("- "))
     at.run()  # a full run (a sentence typed, say) asks the same
@@ -97,11 +100,11 @@ def test_lesson_8s_questions_keep_their_numbers_while_the_learner_tries_the_sett
     from ui import playground as pg
     at = open_app("lessons/playground.py")
     q2 = str(quiz_radios(at)[1].label)
-    assert any(c.value.startswith("Asked at: Remember the first symbol, LSTM, 16 units") for c in at.caption)
+    assert any(c.value.startswith("Asked at: task “Remember the first symbol”, LSTM, 16 units") for c in at.caption)
     at.slider(key="pg_units").set_value(4).run()
     at.run()
     assert str(quiz_radios(at)[1].label) == q2
     at.button(key="quiz_play_again").click().run()
-    assert any(c.value.startswith("Asked at: Remember the first symbol, LSTM, 4 units") for c in at.caption)
+    assert any(c.value.startswith("Asked at: task “Remember the first symbol”, LSTM, 4 units") for c in at.caption)
     norm, _ = pg.first_step(pg.Settings(units=4))
     assert f"{norm:.3g}" in str(quiz_radios(at)[1].label) and str(quiz_radios(at)[1].label) != q2

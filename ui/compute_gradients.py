@@ -147,7 +147,8 @@ def growth_claim(walk: Walk, k: int) -> Claim | None:
         logs, log_product = np.log(walk.factors[:k]), np.log(walk.norms[k])
     if not np.all(np.isfinite(logs)) or not np.isfinite(log_product):
         return None
-    return Claim("many", dict(k=k, factors=float(np.exp(logs.mean())), product=float(np.exp(log_product / k))))
+    return Claim("many", dict(k=k, factors=float(np.exp(logs.mean())), product=float(np.exp(log_product / k)),
+                              total=float(walk.norms[k]), most=float(np.exp(logs.sum()))))
 
 
 def long_run_claim(lab: GradientLab) -> Claim | None:
@@ -170,14 +171,17 @@ ASKED_RHOS = (0.5, 1.5, 2.5)  # the quiz's ρ, one the page does not show (in Ko
 ASKED_LIMITS = (0.5, 2.5, 5.0)  # likewise the quiz's clip limit c
 
 
-def asked_fate(shown: str, units: int, steps: int, rho: float, activation: str, seed: int) -> tuple[float, Claim]:
+def asked_fate(shown: str, units: int, steps: int, rho: float, activation: str, seed: int) -> Claim:
     """Predict, then check with the slider: a ρ other than the chosen one, whose gradient 20 steps back meets
     another fate than ``shown`` (the page's, at rho) if one of ASKED_RHOS does (else the one farthest from rho),
-    and that fate."""
+    and that fate, with the ρ asked (``rho``) and ``tamed``: ρ > 1 and yet no explosion under a curved activation
+    (its slopes below 1 shrank the factors: γ·σ_max > 1 is necessary, not sufficient)."""
     fates = {r: fate(gradient_lab(units, steps, r, activation, seed).walk.norms) for r in ASKED_RHOS if r != rho}
     other = [r for r, claim in fates.items() if claim.key != shown]
     asked = other[0] if other else max(fates, key=lambda r: abs(r - rho))
-    return asked, fates[asked]
+    claim = fates[asked]
+    tamed = asked > 1 and claim.key != "explode" and activation != "linear"
+    return Claim(claim.key, claim.values | dict(rho=asked, tamed=tamed))
 
 
 def asked_limit(c: float) -> float:

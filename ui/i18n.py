@@ -594,7 +594,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.steps": ("Sequence length T", "시퀀스 길이 T"),
     "grad.units": ("Hidden units D", "은닉 유닛 D"),
     "grad.seed": ("Random seed", "난수 시드"),
-    "grad.figure": ("How much gradient reaches each step back", "거슬러 간 시점마다 남는 기울기"),
+    "grad.figure": ("How much gradient reaches each step back", "거슬러 올라간 시점마다 남는 기울기"),
     "grad.x": ("steps back in time, k = T − t", "거슬러 올라간 시점 수 k = T − t"),
     "grad.y": ("‖∂h_T / ∂h_t‖₂ (log scale)", "‖∂h_T / ∂h_t‖₂ (로그 눈금)"),
     "grad.bound": ("Pascanu bound (γ·σ_max(W_h))^k = {factor:.2f}^k", "Pascanu 상한 (γ·σ_max(W_h))^k = {factor:.2f}^k"),
@@ -701,13 +701,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1 시점 전에는 곱이 이번 인수 그 자체입니다. 더 거슬러 가도 곱은 인수들을 곱한 값보다 커질 수 없습니다"
         "(‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖)."),
     "grad.growth_many": (
-        "Per step over these {k} steps: the factors ‖J‖ average ×{factors:.3f} (geometric mean), the product "
-        "×{product:.3f}. A product never grows faster than its factors, since ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖, and it is "
-        "smaller when the vector one step puts out is not lined up with the direction the next step stretches "
-        "most: factors above 1 can still make a product that shrinks.",
-        "이 {k}개 시점의 시점당 평균: 인수 ‖J‖는 ×{factors:.3f}(기하평균), 곱은 ×{product:.3f}입니다. "
-        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱은 인수들보다 빨리 커질 수 없고, 한 시점이 내보낸 벡터가 다음 시점이 가장 "
-        "크게 늘리는 방향과 어긋나면 더 작아집니다. 그래서 인수가 1보다 커도 곱은 줄어들 수 있습니다."),
+        "Over these {k} steps the product was multiplied by {product:.3f} a step ({product:.3f}^{k} ≈ {total:.4g}), "
+        "the factors ‖J‖ by {factors:.3f} on average (all of them multiplied: {most:.4g}). Since ‖J₁J₂‖ ≤ "
+        "‖J₁‖·‖J₂‖ a product never outgrows its factors, and it falls behind them when what one step puts out does "
+        "not point where the next step stretches most: factors above 1 can still make a product that shrinks.",
+        "이 {k}개 시점에서 곱은 시점당 {product:.3f}배({product:.3f}^{k} ≈ {total:.4g}), 인수 ‖J‖는 평균 "
+        "{factors:.3f}배(모두 곱하면 {most:.4g})가 되었습니다. ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱은 인수들의 곱을 넘지 "
+        "못하고, 한 시점이 내보낸 벡터가 다음 시점이 가장 크게 늘리는 방향을 향하지 않으면 그보다 더 작아집니다. "
+        "그래서 인수가 1보다 커도 곱은 줄어들 수 있습니다."),
     "grad.curve": ("the curve “{name}” above", "위 그래프의 “{name}”"),
     "grad.long_run_closer": (
         "Why ρ, not one step's ‖J‖, decides the long run: with a linear activation ({curve}) every factor is the "
@@ -798,7 +799,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Along the belt alone, the LSTM's most persistent unit keeps {kept:.2g} of its first-word cell content "
         "through {steps} forget gates; the whole state's gradient back to the first word has norm {state:.2g}.",
         "벨트만 따라가면 LSTM에서 가장 오래 기억하는 유닛은 망각 게이트 {steps}개를 지난 뒤에도 첫 토큰 때 셀 내용 "
-        "가운데 {kept:.2g}만큼을 간직합니다. 첫 토큰까지 거슬러 간 상태 전체의 기울기 노름은 {state:.2g}입니다."),
+        "가운데 {kept:.2g}만큼을 간직합니다. 첫 토큰까지 거슬러 올라간 상태 전체의 기울기 노름은 {state:.2g}입니다."),
     "grad.memory": ("Train it live: remembering across a gap", "직접 학습시키기: 간격을 넘어 기억하기"),
     "grad.memory_body": (
         "A task that needs long-term memory, like knowing from the first word of a long sentence whether to say "
@@ -1234,19 +1235,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "아래 문제는 ρ = {rho:.2f}, {act}, T = {T}, D = {D}, 난수 시드 {seed} 설정에서 낸 것입니다. 슬라이더를 움직여 "
         "답을 확인하는 동안에도 문제의 숫자는 바뀌지 않습니다."),
     "quiz.grad.q1": (
-        "If ρ were {rho}, the rest as asked, what would happen to the gradient {k} steps back? Answer, then set ρ "
-        "to {rho} with the slider to see it.",
-        "나머지는 그대로 두고 ρ = {rho}일 때 {k} 시점 전까지 거슬러 간 기울기는 어떻게 될까요? "
-        "답을 고른 뒤 슬라이더를 ρ = {rho}에 맞춰 확인해 보세요."),
+        "If ρ were {rho}, the other settings as listed above, what would happen to the gradient {k} steps back? "
+        "Answer, then set ρ to {rho} and the step to t = T − {k} with the sliders to see it.",
+        "나머지 설정은 위에 적힌 대로 두고 ρ = {rho}일 때 {k} 시점 전까지 거슬러 올라간 기울기는 어떻게 될까요? "
+        "답을 고른 뒤 ρ 슬라이더를 {rho}에, 시점 슬라이더를 t = T − {k}에 맞춰 확인해 보세요."),
     "quiz.grad.vanish": ("it vanishes (below 0.01)", "소실된다 (0.01 미만)"),
     "quiz.grad.explode": ("it explodes (above 100)", "폭주한다 (100 초과)"),
     "quiz.grad.keep": ("it stays between 0.01 and 100", "0.01과 100 사이에 머문다"),
-    "quiz.grad.q1_why": ("The computed norm there is {ratio:.2e}.", "그 지점에서 계산한 노름은 {ratio:.2e}입니다."),
+    "quiz.grad.q1_why": ("At ρ = {rho}, {k} steps back, the computed norm is {ratio:.2e}.",
+                         "ρ = {rho}, {k} 시점 전에서 계산한 노름은 {ratio:.2e}입니다."),
+    "quiz.grad.q1_tamed": (
+        "ρ > 1 alone does not make a gradient explode: where the activation's slope is below 1 (tanh saturating, "
+        "a ReLU unit switched off) each factor shrinks; γ·σ_max > 1 is necessary for an explosion, not sufficient "
+        "(Pascanu et al. 2013).",
+        "ρ > 1이라고 해서 기울기가 반드시 폭주하지는 않습니다. 활성화 함수의 미분값이 1보다 작은 곳(포화된 tanh, "
+        "꺼진 ReLU 유닛)에서는 인수가 줄어듭니다. γ·σ_max > 1은 폭주의 필요조건일 뿐 충분조건이 아닙니다"
+        "(Pascanu 외, 2013)."),
     "quiz.grad.q2": (
-        "At these settings the weight gradient has norm {norm:.3g}. What would its norm be after clipping to "
-        "c = {c:g}? Answer, then set c with the slider to see it.",
-        "이 설정에서 가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은 얼마가 될까요? "
-        "답을 고른 뒤 슬라이더로 c를 맞춰 확인해 보세요."),
+        "At the settings listed above the weight gradient has norm {norm:.3g}. What would its norm be after clipping "
+        "to c = {c:g}? Answer, then set c with the slider in “{section}” to see it.",
+        "위에 적힌 설정에서 가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은 얼마가 "
+        "될까요? 답을 고른 뒤 ‘{section}’의 슬라이더로 c를 맞춰 확인해 보세요."),
     "quiz.grad.q2_why": ("Clipping rescales only a gradient longer than the limit, keeping its direction.",
                          "클리핑은 한도보다 긴 기울기만 방향은 그대로 두고 길이를 줄입니다."),
     "quiz.grad.q3": ("On your sentence, which trained model's verdict depends most on its first word, compared with "
