@@ -12,7 +12,7 @@ from ui.fragments import fragment
 from ui.i18n import t
 from ui.layout import (chart, client_id, code, follow, heatmap, lesson_header, main_view, markdown_table, picker,
                        presenting, show_param_notices)
-from ui.quiz import Question, ask_again, asked_at, question, quiz
+from ui.quiz import Question, asked_at, question, quiz
 
 LAB, QUIZ = "pg_lab", "pg_quiz"  # fragments: the settings and all they change; the quiz (asked at settings it keeps)
 SHOWN = "pg_shown"  # session key: the Settings the lab last drew, for the quiz
@@ -350,8 +350,8 @@ def asked_quiz() -> None:
     s = asked_at("play", drawn_now)
     clip = t("quiz.play.clip_on", c=s.clip_norm) if s.clip else t("quiz.play.clip_off")
     quiz("play", questions(s), intro=t("quiz.play.asked", task=t(f"play.task.{s.task}"), cell=pg.CELLS[s.cell],
-                                       units=s.units, N=s.length, lr=s.learning_rate, clip=clip, seed=s.seed))
-    ask_again("play", drawn_now)
+                                       units=s.units, N=s.length, lr=s.learning_rate, clip=clip, seed=s.seed),
+         now=drawn_now)
 
 
 def render() -> None:

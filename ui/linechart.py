@@ -46,7 +46,7 @@ CSS = """<style>
   mask: repeating-linear-gradient(90deg, #000 0 3px, transparent 3px 7px); }
 .rnn-lines .shade { left: 0; right: 0; opacity: 0.08; }
 .rnn-lines .rule { left: 0; right: 0; border-top: 1.5px solid; }
-.rnn-lines .rule span { position: absolute; right: 0.4em; bottom: 0.15em; font-size: 0.8em; line-height: 1.1;
+.rnn-lines .rule span { position: absolute; right: 0.4em; bottom: 0.15em; font-size: 0.9em; line-height: 1.1;
   background: rgba(255, 255, 255, 0.75); white-space: nowrap; font-style: normal; }
 .rnn-lines .mark { top: 0; bottom: 0; border-left: 2px dotted #000; }
 .rnn-lines b { width: 9px; height: 9px; transform: translate(-50%, -50%); }

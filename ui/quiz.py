@@ -44,11 +44,15 @@ def shape(*dims: int) -> str:
     return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
 
 
-def quiz(page: str, questions: Sequence[Question], before_answers: bool = False, intro: str | None = None) -> None:
+def quiz(page: str, questions: Sequence[Question], before_answers: bool = False, intro: str | None = None,
+         now: Callable[[], object] | None = None) -> None:
     """The lesson's questions, each in its own card; ``before_answers``: placed above the sections that
-    show the answers (the caption says so); ``intro``: the page's own caption instead."""
+    show the answers (the caption says so); ``intro``: the page's own caption instead; ``now``: the quiz is asked at
+    settings it keeps (asked_at), and a button under the caption asks it again at ``now()``."""
     st.subheader(t("quiz.title"))
     st.caption(intro or t("quiz.intro_first" if before_answers else "quiz.intro"))
+    if now is not None:
+        ask_again(page, now)
     for k, q in enumerate(questions):
         ask(f"{page}_{k}", q)
 

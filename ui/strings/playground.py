@@ -232,32 +232,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.hand_zero": ("All to zero", "모두 0으로"),
     # --- predict, then reveal ---------------------------------------------------
     "quiz.play.asked": (
-        "Asked at: {task}, {cell}, {units} units, N = {N}, learning rate {lr}, {clip}, seed {seed}. The questions keep "
-        "their numbers while you try the controls to check your answers.",
-        "아래 문제는 {task}, {cell}, 유닛 수 {units}, N = {N}, 학습률 {lr}, {clip}, 시드 {seed} 설정에서 낸 것입니다. "
-        "설정을 바꿔 가며 답을 확인하는 동안에도 문제의 숫자는 바뀌지 않습니다."),
+        "Asked at: task “{task}”, {cell}, {units} units, length N = {N}, learning rate {lr}, {clip}, seed {seed}. "
+        "The questions keep their numbers while you try the controls to check your answers.",
+        "아래 문제는 과제 ‘{task}’, {cell}, 유닛 수 {units}, 길이 N = {N}, 학습률 {lr}, {clip}, 난수 시드 {seed} "
+        "설정에서 낸 것입니다. 설정을 바꿔 가며 답을 확인하는 동안에도 문제의 숫자는 바뀌지 않습니다."),
     "quiz.play.clip_on": ("clipping at c = {c}", "클리핑(최대 노름 {c})"),
     "quiz.play.clip_off": ("no clipping", "클리핑 없음"),
     "quiz.play.q1": ("Before any training, does more gradient reach the first time step or the last?",
                      "학습 전, 기울기가 더 많이 도달하는 곳은 첫 시점일까요, 마지막 시점일까요?"),
     "quiz.play.first": ("the first time step", "첫 시점"),
     "quiz.play.last": ("the last time step", "마지막 시점"),
-    "quiz.play.q1_why": ("On step 1, over its batch of sequences T = {T} steps long: ‖dL/dh_1‖ = {first:.3g} and "
+    "quiz.play.q1_why": ("On training step 1, over its batch of sequences T = {T} steps long: ‖dL/dh_1‖ = {first:.3g} and "
                          "‖dL/dh_T‖ = {last:.3g}.",
                          "학습 스텝 1의 배치(시퀀스 길이 T = {T})에서 ‖dL/dh_1‖ = {first:.3g}, ‖dL/dh_T‖ = {last:.3g}입니다."),
-    "quiz.play.q2_on": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
+    "quiz.play.q2_on": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
                         "does Adam receive?",
-                        "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}, 최대 노름은 {c}입니다. Adam에 전달되는 "
-                        "노름은?"),
-    "quiz.play.q2_off": ("On step 1 the gradients' global norm is {norm:.3g}, and clipping is off. What norm does "
+                        "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}입니다. 클리핑이 켜져 있고 최대 노름은 "
+                        "{c}입니다. Adam에 전달되는 노름은?"),
+    "quiz.play.q2_off": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is off. What norm does "
                          "Adam receive?",
-                         "학습 스텝 1에서 기울기의 전체 노름: {norm:.3g}. 클리핑은 꺼져 있습니다. Adam이 받는 노름은?"),
-    "quiz.play.q2_why": ("Clipping scales all the gradients together: the norm becomes min(norm, limit) when on, and "
+                         "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}입니다. 클리핑은 꺼져 있습니다. Adam에 "
+                         "전달되는 노름은?"),
+    "quiz.play.q2_why": ("Clipping scales all the gradients together: the norm becomes min(norm, c) when on, and "
                          "stays as it is when off.",
-                         "클리핑은 모든 기울기를 함께 줄입니다. 켜져 있으면 노름은 min(노름, 임계값)가 되고, 꺼져 있으면 "
+                         "클리핑은 모든 기울기를 함께 줄입니다. 켜져 있으면 노름은 min(노름, 최대 노름)이 되고, 꺼져 있으면 "
                          "그대로입니다."),
-    "quiz.play.q3": ("A network that always gives the most common answer would reach what accuracy on this task?",
-                     "항상 가장 흔한 답만 말한다면 이 과제에서 정확도는 얼마일까요?"),
+    "quiz.play.q3": ("A network that always gives the most common answer would reach what accuracy on this task (as "
+                     "described above)?",
+                     "언제나 가장 흔한 정답 하나만 내놓는 모델은 이 과제(위 설명)에서 정확도가 얼마일까요?"),
     "quiz.play.q3_why": ("That is the chance line on the curves: {p:.1%} for this task.",
                          "곡선의 무작위 추측 선이 바로 그 값입니다. 이 과제에서는 {p:.1%}입니다."),
 }
