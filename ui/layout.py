@@ -38,6 +38,9 @@ h2 { font-size: 2.1rem !important; } h3 { font-size: 1.7rem !important; padding:
 .rnn-heat:not(.big), .rnn-chips:not(.big) { font-size: 17px; }  /* grids outside the main view (it sizes its own) */
 [data-testid="stSliderThumbValue"] p, [data-testid="stSliderTickBar"] p { font-size: 1rem !important; }
 [data-testid="stSliderThumbValue"] { top: auto !important; bottom: 100% !important; line-height: 1.2; }
+[data-testid="stNumberInputField"], [data-testid="stTextInputRootElement"] input,
+[data-testid="stTextAreaRootElement"] textarea, [data-testid="stSelectbox"] [data-baseweb="select"] > div {
+  font-size: 1.1rem !important; }  /* a control's value read from the back of the room, near its label's size */
 </style>
 """
 KOREAN_CSS = """<style>
@@ -47,6 +50,8 @@ KOREAN_CSS = """<style>
   overflow-wrap: break-word; }
 </style>"""
 FIT_CSS = """<style>
+[data-testid="stSidebarNavLink"] .stMarkdownEllipsis p { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; line-height: 1.35; }  /* a long lesson name wraps, not cut */
 .katex-display { padding: 0 4px; }  /* an aligned formula's rows reach 2 px past its box (KaTeX's vlist), which
    made the box scroll sideways: a scrolling box a keyboard cannot reach (axe) */
 @media (max-width: 640px) {  /* a phone: a wide table (the demo's limits) and the formulas fit the screen

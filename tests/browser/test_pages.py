@@ -175,3 +175,18 @@ def test_a_quiz_answer_stays_while_the_learner_checks_it_with_the_slider(app, br
         assert card.locator("input:checked").count() == 1  # and the answer picked
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_lesson_name_in_the_sidebar_is_shown_whole(app, browser, lang):
+    """A long name ("5 · Vanishing and exploding gradients") wraps onto a second line instead of ending in "…"."""
+    context, page = open_page(browser, f"{app}/gradients?lang={lang}", SIZES["1280x720"])
+    try:
+        names = page.locator('[data-testid="stSidebarNavLink"] [data-testid="stMarkdownContainer"]')
+        assert names.count() >= 8
+        cut = names.evaluate_all("ns => ns.filter(n => n.scrollWidth > n.clientWidth + 1 || n.scrollHeight > "
+                                 "n.clientHeight + 1 || getComputedStyle(n.querySelector('p')).textOverflow "
+                                 "=== 'ellipsis').map(n => n.innerText)")
+        assert cut == []
+    finally:
+        context.close()
