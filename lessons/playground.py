@@ -16,6 +16,7 @@ from ui.quiz import Question, asked_at, question, quiz
 
 LAB, QUIZ = "pg_lab", "pg_quiz"  # fragments: the settings and all they change; the quiz (asked at settings it keeps)
 SHOWN = "pg_shown"  # session key: the Settings the lab last drew, for the quiz
+HAND_KEPT = "pg_hand_kept"  # session key: every hand-set weight by its widget's key, kept while its tab is closed
 TOP = 235  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
 SHOWN = {"SimpleRNN": ("h",), "LSTM": ("h", "c", "f", "i", "o", "g"), "GRU": ("h", "z", "r", "n")}
@@ -25,8 +26,10 @@ URL_KEYS = {"pg_task": "ptask", "pg_cell": "pcell", "pg_units": "punits", "pg_le
             "pg_clip": "pclip", "pg_max": "pmax", "pg_seed": "seed"}
 
 
-def settings(big: bool) -> pg.Settings:
-    """The run's settings from the controls (started from the URL, written back to it)."""
+def controls(big: bool) -> None:
+    """The run's settings, drawn outside the lab's fragment (started from the URL): a move reruns the lab alone
+    (follow), and the controls, which the browser already shows as moved, are not sent again. The clip toggle
+    reruns the page: it turns the limit's slider on or off."""
     for key, url_key in URL_KEYS.items():
         state.init(key, url_key)
     if big:
@@ -35,22 +38,27 @@ def settings(big: bool) -> pg.Settings:
     else:
         task_at, cell_at, units_at, len_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
         lr_at, clip_at, max_at, seed_at = st.columns([2.2, 2.6, 1.5, 1.5], vertical_alignment="bottom")
-    moved = {"on_change": follow, "args": (LAB,)}  # this fragment and the sidebar's link redraw
-    task = task_at.selectbox(t("play.task"), pg.TASKS, key="pg_task", format_func=lambda k: t(f"play.task.{k}"),
-                             **moved)
-    cell = picker(cell_at, t("play.cell"), tuple(pg.CELLS), key="pg_cell", format_func=pg.CELLS.get, **moved)
-    units = units_at.slider(t("play.units"), 1, pg.MAX_UNITS, key="pg_units", **moved)
-    length = len_at.slider(t("play.length"), 2, pg.MAX_LENGTH, key="pg_len", help=t("play.length_help"), **moved)
-    lr = lr_at.select_slider(t("play.lr"), pg.LEARNING_RATES, key="pg_lr", **moved)
-    clip = clip_at.toggle(t("play.clip"), key="pg_clip", **moved)
-    clip_norm = max_at.slider(t("play.clip_max"), 0.1, 10.0, step=0.1, key="pg_max", disabled=not clip,
-                              help=t("play.clip_max_help"), **moved)
-    seed = seed_at.number_input(t("play.seed"), 0, 9999, key="pg_seed", **moved)
-    state.write(ptask=task, pcell=cell, punits=units, plen=length, plr=lr, pclip=clip, pmax=round(clip_norm, 2),
-                seed=int(seed))
+    moved = {"on_change": follow, "args": (LAB,)}  # the lab's fragment and the sidebar's link redraw
+    task_at.selectbox(t("play.task"), pg.TASKS, key="pg_task", format_func=lambda k: t(f"play.task.{k}"), **moved)
+    picker(cell_at, t("play.cell"), tuple(pg.CELLS), key="pg_cell", format_func=pg.CELLS.get, **moved)
+    units_at.slider(t("play.units"), 1, pg.MAX_UNITS, key="pg_units", **moved)
+    len_at.slider(t("play.length"), 2, pg.MAX_LENGTH, key="pg_len", help=t("play.length_help"), **moved)
+    lr_at.select_slider(t("play.lr"), pg.LEARNING_RATES, key="pg_lr", **moved)
+    clip = clip_at.toggle(t("play.clip"), key="pg_clip")
+    max_at.slider(t("play.clip_max"), 0.1, 10.0, step=0.1, key="pg_max", disabled=not clip,
+                  help=t("play.clip_max_help"), **moved)
+    seed_at.number_input(t("play.seed"), 0, 9999, key="pg_seed", **moved)
+
+
+def settings(big: bool) -> pg.Settings:
+    """The run's settings as the controls hold them (Session State), written back to the URL."""
+    v = st.session_state
+    task, cell, units, length, lr, clip = v.pg_task, v.pg_cell, v.pg_units, v.pg_len, v.pg_lr, v.pg_clip
+    clip_norm, seed = round(float(v.pg_max), 2), int(v.pg_seed)
+    state.write(ptask=task, pcell=cell, punits=units, plen=length, plr=lr, pclip=clip, pmax=clip_norm, seed=seed)
     if not big:  # presenting, the same lines come under the main view (training)
         about(task)
-    return pg.Settings(task, cell, units, length, lr, clip, round(float(clip_norm), 2), int(seed))
+    return pg.Settings(task, cell, units, length, lr, clip, clip_norm, seed)
 
 
 def about(task: str) -> None:
@@ -245,8 +253,10 @@ def _fill(ch: pg.Challenge, solved: bool) -> None:
 def weight_inputs(ch: pg.Challenge) -> pg.HandWeights:
     """One column per unit (what flows into it, then its weight to the answer), and the answer's bias."""
     keys = weight_keys(ch)
-    for key in (*keys["W_x"], *(k for row in keys["W_h"] for k in row), *keys["b"], *keys["w_y"], keys["b_y"]):
-        st.session_state.setdefault(key, 0.0)  # every weight starts at 0 (the widgets own them afterwards)
+    every = (*keys["W_x"], *(k for row in keys["W_h"] for k in row), *keys["b"], *keys["w_y"], keys["b_y"])
+    kept = st.session_state.setdefault(HAND_KEPT, {})  # a closed tab's weights: its widgets are not drawn
+    for key in every:
+        st.session_state.setdefault(key, kept.get(key, 0.0))  # every weight starts at 0
     number = {"min_value": -50.0, "max_value": 50.0, "step": 0.5, "format": "%.1f"}
     columns = st.columns(ch.units + 1)
     W_x, W_h, b, w_y = [], [[0.0] * ch.units for _ in range(ch.units)], [], []
@@ -259,6 +269,7 @@ def weight_inputs(ch: pg.Challenge) -> pg.HandWeights:
         w_y.append(col.number_input(t("play.hand_to_y"), key=keys["w_y"][j], **number))
     columns[-1].markdown(f"**{t('play.hand_answer')}**")
     b_y = columns[-1].number_input(t("play.hand_answer_bias"), key=keys["b_y"], **number)
+    kept.update({key: st.session_state[key] for key in every})  # kept for when this tab is drawn again
     return pg.HandWeights.of(W_x, W_h, b, w_y, b_y)
 
 
@@ -305,12 +316,20 @@ def trace(ch: pg.Challenge, weights: pg.HandWeights, big: bool) -> None:
 
 
 def challenges(big: bool) -> None:
-    """The three challenges, each in a tab and its own fragment: a weight typed reruns its challenge alone."""
+    """The three challenges in tabs, in a fragment of their own: a weight typed or a tab chosen reruns it alone."""
     st.subheader(t("play.hand"))
     st.write(t("play.hand_body", n=len(pg.bit_strings())))
-    for ch, tab in zip(pg.CHALLENGES.values(), st.tabs([t(f"play.hand.{name}") for name in pg.CHALLENGES])):
-        with tab:
-            fragment(challenge)(ch, big)
+    fragment(challenge_tabs)(big)
+
+
+def challenge_tabs(big: bool) -> None:
+    """Only the open tab's challenge is drawn: a closed one's dozens of inputs cost the browser time on every move
+    of the settings above (a units move: p50 168 against 121 ms without them). Its weights are kept (HAND_KEPT)."""
+    tabs = st.tabs([t(f"play.hand.{name}") for name in pg.CHALLENGES], key="pg_hand_tab", on_change="rerun")
+    for ch, tab in zip(pg.CHALLENGES.values(), tabs):
+        if tab.open:
+            with tab:
+                challenge(ch, big)
 
 
 # --- predict, then reveal ---------------------------------------------------------------------------------------
@@ -357,6 +376,7 @@ def asked_quiz() -> None:
 def render() -> None:
     notices, _ = lesson_header(t("play.title"), t("play.intro"))
     big = presenting()
+    controls(big)
     fragment(lab, key=LAB)(big)
     fragment(asked_quiz, key=QUIZ)()
     challenges(big)

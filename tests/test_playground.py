@@ -178,10 +178,27 @@ def test_the_page_accepts_a_hand_solution_and_rejects_a_wrong_one():
     assert "Right on all 600 bit strings" in texts(at)
     set_weights(at, "seen", pg.HandWeights.of([10], [[-5]], [-1], [1], 0))  # forgets the 1 at the next 0
     assert "Wrong on" in texts(at) and not at.exception
+    at.session_state["pg_hand_tab"] = "At least three 1s?"  # only the open tab's challenge is drawn
+    at.run()
+    assert not [n for n in at.number_input if str(n.key).startswith("pg_seen_")]
     at.button(key="pg_three_solve").click().run()
     assert sum("Right on all 600" in s.value for s in at.success) == 1
     at.text_input(key="pg_three_bits").set_value("1 1 x 0 1").run()
     assert "The network answers **yes**" in texts(at)
+
+
+def test_a_closed_tabs_weights_are_kept():
+    """The weights typed in one challenge survive drawing another (its widgets are not drawn meanwhile) and a full
+    run of the page; they come back when its tab is opened again."""
+    at = open_app(PAGE)
+    set_weights(at, "seen", pg.HandWeights.of([10], [[5]], [-1], [1], 0))
+    at.session_state["pg_hand_tab"] = "Odd number of 1s?"
+    at.run()
+    at.run()
+    at.session_state["pg_hand_tab"] = "Was there a 1?"
+    at.run()
+    assert at.number_input(key="pg_seen_x0").value == 10 and at.number_input(key="pg_seen_h00").value == 5
+    assert "Right on all 600 bit strings" in texts(at)
 
 
 # --- the sentences: each one changes when its numbers are inverted ----------------------------------------------

@@ -87,3 +87,25 @@ def test_the_race_puts_lstm_and_gru_ahead_on_a_long_gap(app, browser):
         assert serious_accessibility_findings(page) == []
     finally:
         context.close()
+
+
+def test_only_the_open_challenge_is_drawn_and_a_closed_ones_weights_are_kept(app, browser):
+    """The hand-weight challenges draw only the open tab (a closed one's inputs cost every settings move), and a
+    weight typed in one challenge is still there after another was opened."""
+    context, page = open_page(browser, f"{app}/playground?lang=en", SIZES["1280x720"])
+    try:
+        first = page.locator(".st-key-pg_seen_x0 input")
+        first.fill("10")
+        first.press("Enter")
+        settle(page)
+        assert page.locator('[class*="st-key-pg_parity_"]').count() == 0  # a closed tab: not drawn
+        page.get_by_role("tab", name=say("play.hand.parity", "en")).click()
+        page.locator(".st-key-pg_parity_x0 input").wait_for(timeout=15_000)
+        settle(page)
+        assert page.locator('[class*="st-key-pg_seen_"]').count() == 0
+        page.get_by_role("tab", name=say("play.hand.seen", "en")).click()
+        page.locator(".st-key-pg_seen_x0 input").wait_for(timeout=15_000)
+        settle(page)
+        assert page.locator(".st-key-pg_seen_x0 input").input_value() == "10.0"
+    finally:
+        context.close()
