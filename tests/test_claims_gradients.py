@@ -296,8 +296,8 @@ def test_the_page_states_the_default_claims_and_its_quiz_agrees(views):
     assert "**Your sentence:** On this sentence (53 tokens) the fading shows." in summary
     assert "**Your toy RNN** (ρ = 0.90, tanh, T = 60): After 20 steps back" in summary
     assert "Pascanu's factor γ·σ_max = 1.49 > 1 only allows growth" in summary  # vanished all the same
-    assert ("Over these 5 steps the product was multiplied by 0.795 a step (0.795^5 ≈ 0.3167), the factors ‖J‖ by "
-            "1.224 on average (all of them multiplied: 2.744).") in shown
+    assert ("Over these 5 steps the product's norm was multiplied by 0.7946 a step (0.7946^5 ≈ 0.3167), the "
+            "factors' ‖J‖ by 1.224 (geometric mean; all of them multiplied: 2.744).") in shown
     assert "(the curve “same W_h, linear” above) every factor is the same W_hᵀ, whose norm is σ_max = 1.49" in shown
     assert "Over these 59 steps it is ×0.912, already close to ρ = 0.90." in shown
     small = open_app("lessons/gradients.py", lang="en", rho="0.3")

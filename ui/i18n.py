@@ -572,15 +572,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.intro": (
         "To learn from a word T − t steps back, the loss gradient must travel from h_T back to h_t. "
         "Backpropagation through time multiplies one Jacobian per step: dh_T/dh_t = J_T · J_(T−1) ⋯ J_(t+1), "
-        "with J_s = diag(f′(z_s)) W_hᵀ for a SimpleRNN whose activation is f. If the factors shrink vectors the "
-        "product vanishes; if "
-        "they stretch them it explodes. First a toy RNN you can tune, then the trained models on your sentence, "
+        "with J_s = diag(f′(z_s)) W_hᵀ for a SimpleRNN whose activation is f. If the factors keep shrinking vectors "
+        "the product vanishes; it explodes only if they keep stretching them, each step stretching what the one "
+        "before put out. First a toy RNN you can tune, then the trained models on your sentence, "
         "then a memory task trained here.",
         "T − t 시점 전의 토큰에서 배우려면 손실의 기울기가 h_T에서 h_t까지 거슬러 올라가야 합니다. 시간에 따른 "
         "역전파는 시점마다 야코비안을 하나씩 곱합니다: dh_T/dh_t = J_T · J_(T−1) ⋯ J_(t+1). 활성화 함수가 f인 "
-        "SimpleRNN에서는 J_s = diag(f′(z_s)) W_hᵀ입니다. 각 야코비안이 벡터를 줄이면 곱은 사라지고(소실), 늘리면 "
-        "커집니다(폭주). 먼저 직접 "
-        "조절하는 작은 RNN을, 다음으로 내 문장을 읽는 학습된 모델을, 마지막으로 여기서 학습시키는 기억 과제를 "
+        "SimpleRNN에서는 J_s = diag(f′(z_s)) W_hᵀ입니다. 야코비안들이 벡터를 계속 줄이면 곱은 사라지고(소실), "
+        "앞 시점이 내보낸 벡터를 시점마다 계속 늘릴 때에만 커집니다(폭주). 먼저 직접 조절하는 작은 RNN을, 다음으로 내 문장을 읽는 학습된 모델을, 마지막으로 여기서 학습시키는 기억 과제를 "
         "봅니다."),
     "grad.rho": ("Spectral radius ρ of W_h", "W_h의 스펙트럼 반경 ρ"),
     "grad.rho_help": (
@@ -605,14 +604,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.act.relu": ("ReLU", "ReLU"),
     "grad.act.linear": ("linear", "선형"),
     "grad.caption": (
-        "Blue region: below 1, the gradient has shrunk; red region: above 1, it has grown; below the blue line "
-        "(×0.01) this lesson calls it vanished, above the red one (×100) exploded. Pascanu, Mikolov "
+        "Blue region: below 1, the gradient has shrunk; red region: above 1, it has grown; below the line marked "
+        "×0.01 this lesson calls it vanished, above the one marked ×100 exploded. Pascanu, Mikolov "
         "and Bengio (2013) bound every factor: ‖J_s‖ ≤ γ·σ_max(W_h), where σ_max is the largest singular value "
         "of W_h (never below its spectral radius ρ) and γ the largest slope of the activation (1 for tanh, ReLU "
         "and linear). So σ_max < 1/γ is sufficient for the gradient to vanish, and σ_max > 1/γ is necessary for "
         "it to explode, but not sufficient.",
-        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 붉은 영역은 1 초과로 커진 곳입니다. 파란 선(×0.01) 아래로 내려가면 "
-        "이 단원에서는 소실, 붉은 선(×100) 위로 올라가면 폭주로 봅니다. Pascanu, Mikolov, "
+        "파란 영역은 1 미만으로 기울기가 줄어든 곳, 붉은 영역은 1 초과로 커진 곳입니다. ×0.01 선 아래로 내려가면 "
+        "이 단원에서는 소실, ×100 선 위로 올라가면 폭주로 봅니다. Pascanu, Mikolov, "
         "Bengio(2013)는 모든 인수의 노름에 ‖J_s‖ ≤ γ·σ_max(W_h)라는 상한을 줍니다. σ_max는 W_h의 가장 큰 특잇값(스펙트럼 반경 ρ보다 "
         "작지 않음)이고, γ는 활성화 함수 미분값의 상한(tanh, ReLU, 선형 모두 1)입니다. 따라서 σ_max < 1/γ이면 "
         "기울기는 반드시 소실되고(충분조건), 폭주하려면 σ_max > 1/γ이어야 하지만 그것만으로 폭주가 보장되지는 않습니다"
@@ -701,13 +700,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "1 시점 전에는 곱이 이번 인수 그 자체입니다. 더 거슬러 가도 곱은 인수들을 곱한 값보다 커질 수 없습니다"
         "(‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖)."),
     "grad.growth_many": (
-        "Over these {k} steps the product was multiplied by {product:.3f} a step ({product:.3f}^{k} ≈ {total:.4g}), "
-        "the factors ‖J‖ by {factors:.3f} on average (all of them multiplied: {most:.4g}). Since ‖J₁J₂‖ ≤ "
-        "‖J₁‖·‖J₂‖ a product never outgrows its factors, and it falls behind them when what one step puts out does "
+        "Over these {k} steps the product's norm was multiplied by {product:.4f} a step ({product:.4f}^{k} ≈ "
+        "{total:.4g}), the factors' ‖J‖ by {factors:.3f} (geometric mean; all of them multiplied: {most:.4g}). Since "
+        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖ a product's norm never outgrows its factors' norms multiplied, and it falls behind them when what one step puts out does "
         "not point where the next step stretches most: factors above 1 can still make a product that shrinks.",
-        "이 {k}개 시점에서 곱은 시점당 {product:.3f}배({product:.3f}^{k} ≈ {total:.4g}), 인수 ‖J‖는 평균 "
-        "{factors:.3f}배(모두 곱하면 {most:.4g})가 되었습니다. ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱은 인수들의 곱을 넘지 "
-        "못하고, 한 시점이 내보낸 벡터가 다음 시점이 가장 크게 늘리는 방향을 향하지 않으면 그보다 더 작아집니다. "
+        "이 {k}개 시점에서 곱의 노름은 시점당 {product:.4f}배({product:.4f}^{k} ≈ {total:.4g}), 인수 ‖J‖는 "
+        "기하평균 {factors:.3f}배(모두 곱하면 {most:.4g})가 되었습니다. ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱의 노름은 인수 "
+        "노름들의 곱을 넘지 못하고, 한 시점이 내보낸 벡터가 다음 시점이 가장 크게 늘리는 방향을 향하지 않으면 그보다 더 작아집니다. "
         "그래서 인수가 1보다 커도 곱은 줄어들 수 있습니다."),
     "grad.curve": ("the curve “{name}” above", "위 그래프의 “{name}”"),
     "grad.long_run_closer": (
@@ -1246,16 +1245,16 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "ρ = {rho}, {k} 시점 전에서 계산한 노름은 {ratio:.2e}입니다."),
     "quiz.grad.q1_tamed": (
         "ρ > 1 alone does not make a gradient explode: where the activation's slope is below 1 (tanh saturating, "
-        "a ReLU unit switched off) each factor shrinks; γ·σ_max > 1 is necessary for an explosion, not sufficient "
-        "(Pascanu et al. 2013).",
+        "a ReLU unit switched off) it scales the factors down; γ·σ_max > 1 is necessary for an explosion, not "
+        "sufficient (Pascanu et al. 2013).",
         "ρ > 1이라고 해서 기울기가 반드시 폭주하지는 않습니다. 활성화 함수의 미분값이 1보다 작은 곳(포화된 tanh, "
-        "꺼진 ReLU 유닛)에서는 인수가 줄어듭니다. γ·σ_max > 1은 폭주의 필요조건일 뿐 충분조건이 아닙니다"
+        "꺼진 ReLU 유닛)에서는 그만큼 인수가 작아집니다. γ·σ_max > 1은 폭주의 필요조건일 뿐 충분조건이 아닙니다"
         "(Pascanu 외, 2013)."),
     "quiz.grad.q2": (
         "At the settings listed above the weight gradient has norm {norm:.3g}. What would its norm be after clipping "
-        "to c = {c:g}? Answer, then set c with the slider in “{section}” to see it.",
-        "위에 적힌 설정에서 가중치 기울기의 노름은 {norm:.3g}입니다. 최대 노름 c = {c:g}에서 클리핑하면 노름은 얼마가 "
-        "될까요? 답을 고른 뒤 ‘{section}’의 슬라이더로 c를 맞춰 확인해 보세요."),
+        "its global norm to c = {c:g}? Answer, then set c with the slider in “{section}” to see it.",
+        "위에 적힌 설정에서 가중치 기울기의 노름은 {norm:.3g}입니다. 전체 노름 기준 최대 노름 c = {c:g}에 맞춰 "
+        "클리핑하면 노름은 얼마가 될까요? 답을 고른 뒤 ‘{section}’의 슬라이더로 c를 맞춰 확인해 보세요."),
     "quiz.grad.q2_why": ("Clipping rescales only a gradient longer than the limit, keeping its direction.",
                          "클리핑은 한도보다 긴 기울기만 방향은 그대로 두고 길이를 줄입니다."),
     "quiz.grad.q3": ("On your sentence, which trained model's verdict depends most on its first word, compared with "

@@ -45,7 +45,7 @@ CSS = """<style>
 .rnn-lines .dot { -webkit-mask: repeating-linear-gradient(90deg, #000 0 3px, transparent 3px 7px);
   mask: repeating-linear-gradient(90deg, #000 0 3px, transparent 3px 7px); }
 .rnn-lines .shade { left: 0; right: 0; opacity: 0.08; }
-.rnn-lines .rule { left: 0; right: 0; border-top: 1.5px solid; }
+.rnn-lines .rule { left: 0; right: 0; border-top: 1.5px solid #777; }  /* grey: not taken for a curve */
 .rnn-lines .rule span { position: absolute; right: 0.4em; bottom: 0.15em; font-size: 0.9em; line-height: 1.1;
   background: rgba(255, 255, 255, 0.75); white-space: nowrap; font-style: normal; }
 .rnn-lines .mark { top: 0; bottom: 0; border-left: 2px dotted #000; }
@@ -131,10 +131,10 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     None: a numeric axis from 0, values at 0, 1, 2, ... ``y_range``: the y axis (by default the values' own range
     and 0; on a ``log`` axis, their decades and 1). ``threshold``: a dashed level line (p = 0.5); ``split``: the
     plot shaded vermilion above this value and blue below (a norm that grows or shrinks); ``marker``: a dotted
-    vertical line at this x; ``dashed``, ``dotted``: names drawn dashed, dotted; ``rules``: (value, label, colour)
-    of each named horizontal line (lesson 5's ×0.01 and ×100), drawn when inside the range; ``colours``: a name's own colour (else Okabe-Ito in
-    order). Values that are not finite break their line (on a log axis they are drawn at its edge, as
-    ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end (at least; by default the last x).
+    vertical line at this x; ``dashed``, ``dotted``: names drawn dashed, dotted; ``rules``: (value, label, its
+    colour) of each named grey horizontal line (lesson 5's ×0.01 and ×100), drawn when inside the range;
+    ``colours``: a name's own colour (else Okabe-Ito in order). Values that are not finite break their line (on a
+    log axis they are drawn at its edge, as ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end (at least; by default the last x).
     ``right``: a second y axis and its curves (lesson 8's accuracy beside its loss). ``y_ticks``: the left axis'
     ticks and gridlines (by default about five round values). When ``big`` (presenting) it fills its main_view."""
     pairs = {}
@@ -191,7 +191,7 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     for value, name, colour in rules:
         at = np.log10(value) if log else value
         if low <= at <= high:
-            marks.append(f'<i class="rule" style="top:{y(at):.2f}%;border-color:{colour};color:{colour}">'
+            marks.append(f'<i class="rule" style="top:{y(at):.2f}%;color:{colour}">'
                          f"<span>{escape(name)}</span></i>")
     if threshold is not None:
         marks.append(f'<i class="level" style="top:calc({y(np.log10(threshold) if log else threshold):.2f}% - 1px)">'

@@ -35,9 +35,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "(링크 없음: 앱을 공개 주소로 열거나 RNNLAB_PUBLIC_URL을 설정하세요)"),
     "class.local_link": ("This link opens only on this computer (localhost): students' phones cannot reach it. Open "
                          "the app in this browser with the computer's network address (for example "
-                         "http://192.168.0.10:8501), or ask whoever runs it to set RNNLAB_PUBLIC_URL.",
+                         "`http://192.168.0.10:8501`), or ask whoever runs it to set RNNLAB_PUBLIC_URL.",
                          "이 링크는 이 컴퓨터(localhost)에서만 열리므로 학생 휴대폰에서는 열 수 없습니다. 이 브라우저에서 "
-                         "컴퓨터의 네트워크 주소(예: http://192.168.0.10:8501)로 앱을 다시 열거나, 앱을 운영하는 분께 "
+                         "컴퓨터의 네트워크 주소(예: `http://192.168.0.10:8501`)로 앱을 다시 열거나, 앱을 운영하는 분께 "
                          "RNNLAB_PUBLIC_URL 설정을 부탁하세요."),
     # --- the student's class bar ----------------------------------------------
     "class.in_class": ("Class {code}", "{code} 수업"),

@@ -182,11 +182,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.hand": ("Set the weights yourself", "가중치를 직접 정해 보기"),
     "play.hand_body": (
         "A SimpleRNN of one to three tanh units reads a bit string, one bit x_t per time step: "
-        "h_t = tanh(x_t W_x + h_(t-1) W_h + b). Every unit starts at h_0 = −1 (off). After the last bit the answer is "
+        "h_t = tanh(x_t W_x + h_(t-1) W_h + b). Every unit starts off, at h_0 = −1 (Keras's SimpleRNN starts at 0). After the last bit the answer is "
         "yes when h_T · w_y + b_y > 0. Large weights turn tanh into a switch between −1 and +1. Set the numbers: "
         "the network is checked at once on {n} bit strings (every one up to 8 bits, and longer random ones).",
         "tanh 유닛이 1개에서 3개까지인 SimpleRNN이 비트열을 시점마다 비트 x_t 하나씩 읽습니다: "
-        "h_t = tanh(x_t W_x + h_(t-1) W_h + b). 모든 유닛은 h_0 = −1(꺼짐)에서 시작합니다. 마지막 비트 뒤 "
+        "h_t = tanh(x_t W_x + h_(t-1) W_h + b). 모든 유닛은 꺼진 상태인 h_0 = −1에서 시작합니다(Keras의 SimpleRNN은 0에서 시작). 마지막 비트 뒤 "
         "h_T · w_y + b_y > 0이면 답은 '예'입니다. 가중치가 크면 tanh는 −1과 +1 사이를 오가는 스위치처럼 동작합니다. "
         "숫자를 정하면 신경망을 곧바로 비트열 {n}개(8비트 이하 전부와 더 긴 무작위 비트열)로 검사합니다."),
     "play.hand.seen": ("Was there a 1?", "1이 하나라도 있나?"),
@@ -248,11 +248,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "quiz.play.q2_on": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
                         "does Adam receive?",
                         "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}입니다. 클리핑이 켜져 있고 최대 노름은 "
-                        "{c}입니다. Adam에 전달되는 노름은?"),
+                        "{c}입니다. Adam에 전달되는 기울기의 노름은?"),
     "quiz.play.q2_off": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is off. What norm does "
                          "Adam receive?",
                          "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}입니다. 클리핑은 꺼져 있습니다. Adam에 "
-                         "전달되는 노름은?"),
+                         "전달되는 기울기의 노름은?"),
     "quiz.play.q2_why": ("Clipping scales all the gradients together: the norm becomes min(norm, c) when on, and "
                          "stays as it is when off.",
                          "클리핑은 모든 기울기를 함께 줄입니다. 켜져 있으면 노름은 min(노름, 최대 노름)이 되고, 꺼져 있으면 "
