@@ -7,8 +7,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import figures, linechart, state
-from ui.compute_gradients import (EXPLODED, MARGIN, VANISHED, Claim, GradientLab, SentenceView, TooManyJobs, asked_fate, asked_limit,
-                                  belt_claim, clipping, fate,
+from ui.compute_gradients import (EXPLODED, MARGIN, VANISHED, Claim, GradientLab, SentenceView, TooManyJobs,
+                                  asked_fate, asked_limit, belt_claim, clipping, fate,
                                   gradient_lab, growth_claim, long_run_claim, memory_accuracy_claim, memory_job,
                                   memory_reach_claim, most_dependent_on_first, on_the_last_word, pascanu_claim, place,
                                   relation, saturation_claim, sentence_view, start_memory, times_text)

@@ -15,7 +15,6 @@ from ui.layout import (chart, client_id, code, follow, heatmap, lesson_header, m
 from ui.quiz import Question, asked_at, question, quiz
 
 LAB, QUIZ = "pg_lab", "pg_quiz"  # fragments: the settings and all they change; the quiz (asked at settings it keeps)
-SHOWN = "pg_shown"  # session key: the Settings the lab last drew, for the quiz
 HAND_KEPT = "pg_hand_kept"  # session key: every hand-set weight by its widget's key, kept while its tab is closed
 TOP = 235  # px above the main view when presenting at 1280x720 (tests/browser/test_classroom.py checks it)
 
@@ -355,13 +354,14 @@ def questions(settings: pg.Settings) -> list[Question]:
 def lab(big: bool) -> None:
     """The settings and all they change (the run, the race), in one fragment: a slider moved reruns this part
     alone, not the quiz and the weight challenges below."""
-    chosen = st.session_state[SHOWN] = settings(big)
+    chosen = settings(big)
     training(chosen, big)
     race(chosen, big)
 
 
 def drawn_now() -> pg.Settings:
-    return st.session_state[SHOWN]
+    """The settings the lab drew last: its run's (training starts a new run when they change)."""
+    return st.session_state.pg_run.settings
 
 
 def asked_quiz() -> None:

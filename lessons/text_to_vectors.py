@@ -25,7 +25,7 @@ def controls(big: bool) -> tuple[tuple[str, ...], int, str, str]:
         st.session_state.text_lines = state.cut(state.read("sentence") or DEFAULT_TEXT[lang])
     for key, url_key in (("text_maxlen", "maxlen"), ("text_padding", "padding"), ("text_truncating", "truncating")):
         state.init(key, url_key)
-    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=132 if big else 110,  # 3 lines (box: 30 px less)
+    st.text_area(t("text.batch", n=MAX_LINES), key="text_lines", height=132 if big else 110,  # 3 lines show
                  max_chars=state.MAX_TEXT)
     lines = tuple(line for line in state.cut(st.session_state.text_lines).splitlines() if line.strip())[:MAX_LINES]
     sides = {"pre": t("text.pre"), "post": t("text.post")}

@@ -61,7 +61,7 @@ def test_gradient_question_asks_about_a_spectral_radius_the_page_does_not_show()
     quiz_radios(at)[0].set_value(q.options.index("it explodes (above 100)")).run()  # the page's own fate is wrong
     assert any("The answer: it vanishes" in w.value for w in at.warning)
     clip = quiz_radios(at)[1]
-    assert "clipping its global norm to c = 0.5?" in str(clip.label)  # the slider shows c = 1: the question asks about another
+    assert "clipping its global norm to c = 0.5?" in str(clip.label)  # the slider shows c = 1: it asks another
 
 
 def test_question_options_are_distinct_and_stable():

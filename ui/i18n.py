@@ -702,7 +702,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "grad.growth_many": (
         "Over these {k} steps the product's norm was multiplied by {product:.4f} a step ({product:.4f}^{k} ≈ "
         "{total:.4g}), the factors' ‖J‖ by {factors:.3f} (geometric mean; all of them multiplied: {most:.4g}). Since "
-        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖ a product's norm never outgrows its factors' norms multiplied, and it falls behind them when what one step puts out does "
+        "‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖ a product's norm never outgrows its factors' norms multiplied, and it falls behind "
+        "them when what one step puts out does "
         "not point where the next step stretches most: factors above 1 can still make a product that shrinks.",
         "이 {k}개 시점에서 곱의 노름은 시점당 {product:.4f}배({product:.4f}^{k} ≈ {total:.4g}), 인수 ‖J‖는 "
         "기하평균 {factors:.3f}배(모두 곱하면 {most:.4g})가 되었습니다. ‖J₁J₂‖ ≤ ‖J₁‖·‖J₂‖이므로 곱의 노름은 인수 "

@@ -134,7 +134,8 @@ def lines(curves: dict[str, np.ndarray | tuple[np.ndarray, np.ndarray]], tokens:
     vertical line at this x; ``dashed``, ``dotted``: names drawn dashed, dotted; ``rules``: (value, label, its
     colour) of each named grey horizontal line (lesson 5's ×0.01 and ×100), drawn when inside the range;
     ``colours``: a name's own colour (else Okabe-Ito in order). Values that are not finite break their line (on a
-    log axis they are drawn at its edge, as ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end (at least; by default the last x).
+    log axis they are drawn at its edge, as ui.figures.clip_for_log_plot does). ``x_max``: the numeric axis' end
+    (at least; by default the last x).
     ``right``: a second y axis and its curves (lesson 8's accuracy beside its loss). ``y_ticks``: the left axis'
     ticks and gridlines (by default about five round values). When ``big`` (presenting) it fills its main_view."""
     pairs = {}

@@ -182,7 +182,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.hand": ("Set the weights yourself", "가중치를 직접 정해 보기"),
     "play.hand_body": (
         "A SimpleRNN of one to three tanh units reads a bit string, one bit x_t per time step: "
-        "h_t = tanh(x_t W_x + h_(t-1) W_h + b). Every unit starts off, at h_0 = −1 (Keras's SimpleRNN starts at 0). After the last bit the answer is "
+        "h_t = tanh(x_t W_x + h_(t-1) W_h + b). Every unit starts off, at h_0 = −1 (Keras's SimpleRNN starts at 0). "
+        "After the last bit the answer is "
         "yes when h_T · w_y + b_y > 0. Large weights turn tanh into a switch between −1 and +1. Set the numbers: "
         "the network is checked at once on {n} bit strings (every one up to 8 bits, and longer random ones).",
         "tanh 유닛이 1개에서 3개까지인 SimpleRNN이 비트열을 시점마다 비트 x_t 하나씩 읽습니다: "
@@ -242,14 +243,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "학습 전, 기울기가 더 많이 도달하는 곳은 첫 시점일까요, 마지막 시점일까요?"),
     "quiz.play.first": ("the first time step", "첫 시점"),
     "quiz.play.last": ("the last time step", "마지막 시점"),
-    "quiz.play.q1_why": ("On training step 1, over its batch of sequences T = {T} steps long: ‖dL/dh_1‖ = {first:.3g} and "
+    "quiz.play.q1_why": ("On training step 1, over its batch of sequences T = {T} steps long: "
+                         "‖dL/dh_1‖ = {first:.3g} and "
                          "‖dL/dh_T‖ = {last:.3g}.",
                          "학습 스텝 1의 배치(시퀀스 길이 T = {T})에서 ‖dL/dh_1‖ = {first:.3g}, ‖dL/dh_T‖ = {last:.3g}입니다."),
-    "quiz.play.q2_on": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. What norm "
+    "quiz.play.q2_on": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is on at {c}. "
+                        "What norm "
                         "does Adam receive?",
                         "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}입니다. 클리핑이 켜져 있고 최대 노름은 "
                         "{c}입니다. Adam에 전달되는 기울기의 노름은?"),
-    "quiz.play.q2_off": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is off. What norm does "
+    "quiz.play.q2_off": ("On training step 1 the gradients' global norm is {norm:.3g}, and clipping is off. "
+                         "What norm does "
                          "Adam receive?",
                          "첫 학습 스텝에서 기울기의 전체 노름은 {norm:.3g}입니다. 클리핑은 꺼져 있습니다. Adam에 "
                          "전달되는 기울기의 노름은?"),
